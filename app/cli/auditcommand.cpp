@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cliutil.h"
+#include "commands.h"
+#include "security/auditlog.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+namespace VisitMap::Cli {
+
+int runAudit(const QStringList &args)
+{
+    Command cmd(QStringLiteral("audit"),
+                QStringLiteral("List the access log (접속기록), or check its hash chain with "
+                               "--verify. Team leads and admins see every entry; others their "
+                               "own."));
+    cmd.addDb();
+    cmd.addUser();
+    auto &p = cmd.parser;
+    p.addOption({QStringLiteral("verify"), QStringLiteral("Check that no entry was changed, removed "
+                                                          "or reordered; exit 1 naming the first "
+                                                          "bad entry.")});
+    p.addOption({QStringLiteral("since"), QStringLiteral("Entries from this day on."),
+                 QStringLiteral("YYYY-MM-DD")});
+    p.addOption({QStringLiteral("account"), QStringLiteral("Only this account's entries."),
+                 QStringLiteral("NAME")});
+    int code = Ok;
+    if (!cmd.parse(args, &code))
+        return code;
+    auto ws = openStore(p);
+    if (!ws)
+        return report(ws.error());
+    if (auto ok = signIn(**ws, p); !ok)
+        return report(ok.error());
+    Security::AuditLog &log = (*ws)->auditLog();
+    if (p.isSet(QStringLiteral("verify"))) {
+        auto r = log.verify();
+        if (!r)
+            return report(r.error());
+        if (!r->intact) {
+            err() << "error: the access log is broken at entry " << r->firstBadSeq << ": "
+                  << r->problem << Qt::endl;
+            return UserError;
+        }
+        out() << "access log intact: " << r->checked << " entries checked" << Qt::endl;
+        return Ok;
+    }
+    Security::AuditFilter filter;
+    if (p.isSet(QStringLiteral("since"))) {
+        filter.since = QDate::fromString(p.value(QStringLiteral("since")), Qt::ISODate);
+        if (!filter.since.isValid())
+            return usage(QStringLiteral("--since must be YYYY-MM-DD"), p);
+    }
+    filter.account = p.value(QStringLiteral("account"));
+    const Security::Session *session = (*ws)->session();
+    if (!session->can(Security::Permission::ReviewAccessLog)) {
+        if (!filter.account.isEmpty() && filter.account != session->name())
+            return report(Error{ErrorCode::PermissionDenied,
+                                QStringLiteral("a %1 may read only their own access-log entries")
+                                    .arg(toCode(session->role())),
+                                {}, 0});
+        filter.account = session->name();
+    }
+    auto entries = log.list(filter);
+    if (!entries)
+        return report(entries.error());
+    for (const Security::AuditEntry &e : *entries) {
+        out() << e.seq << '\t' << Iso::displayDateTime(e.at) << '\t' << e.account << '\t' << e.machine
+              << '\t' << e.action << '\t' << e.subjectKind << '\t' << e.subject << '\t' << e.detail
+              << '\t' << e.reason << Qt::endl;
+    }
+    return Ok;
+}
+
+} // namespace VisitMap::Cli

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+// One function per subcommand of visitmap-cli; each takes the arguments after the subcommand
+// name and returns the exit status.
+namespace VisitMap::Cli {
+int runInit(const QStringList &args);
+int runDemo(const QStringList &args);
+int runImport(const QStringList &args);
+int runExport(const QStringList &args);
+int runStats(const QStringList &args);
+int runUser(const QStringList &args);
+int runAudit(const QStringList &args);
+} // namespace VisitMap::Cli

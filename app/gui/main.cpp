@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// visitmap: the desktop workstation. Wiring only: parse the command line, open the store, sign in,
+// show the main window (or render one view offscreen with --screenshot).
+#include "demo/demogenerator.h"
+#include "dialogs/signindialog.h"
+#include "mainwindow.h"
+#include "map/mapwidget.h"
+#include "security/crypto.h"
+#include "theme.h"
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+#include <cstdio>
+
+using namespace VisitMap;
+
+namespace {
+
+QString demoStorePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("demo-seodaemun.visitmap"));
+}
+
+// The bundled demo district, generated on first use.
+Result<QString> ensureDemoStore(bool interactive)
+{
+    const QString path = demoStorePath();
+    if (QFileInfo::exists(path))
+        return path;
+    std::unique_ptr<QProgressDialog> progress;
+    if (interactive) {
+        progress = std::make_unique<QProgressDialog>(
+            QObject::tr("데모 지역(서대문구)을 만드는 중…"), QObject::tr("취소"), 0, 100);
+        progress->setMinimumDuration(300);
+        progress->setWindowModality(Qt::ApplicationModal);
+    }
+    Demo::DemoOptions options;
+    options.progress = [&](int done, int total) {
+        if (progress) {
+            progress->setValue(int(100.0 * done / std::max(1, total)));
+            QCoreApplication::processEvents();
+            return !progress->wasCanceled();
+        }
+        return true;
+    };
+    auto summary = Demo::DemoGenerator::generate(path, options);
+    if (!summary)
+        return fail(summary.error());
+    return path;
+}
+
+int fatal(const QString &message, bool gui)
+{
+    QTextStream(stderr) << "error: " << message << Qt::endl;
+    if (gui)
+        QMessageBox::critical(nullptr, QObject::tr("복지방문지도"), message);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --screenshot renders offscreen even without a display.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("visitmap"));
+    QApplication::setApplicationDisplayName(QObject::tr("복지방문지도"));
+    QApplication::setOrganizationName(QStringLiteral("VisitMap"));
+    QApplication::setApplicationVersion(QStringLiteral(VISITMAP_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("visitmap"));
+    Security::initialiseCrypto();
+    Ui::Theme::applyApplicationStyle();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("복지방문지도 — welfare visit map workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("db"), QObject::tr("The local store to open."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("demo"), QObject::tr("Open the bundled synthetic demo district.")});
+    parser.addOption({QStringLiteral("user"), QObject::tr("Sign in as this account (password from "
+                                                          "$VISITMAP_PASSWORD)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("screenshot"), QObject::tr("Render one view to a PNG and exit."),
+                      QStringLiteral("OUT.png")});
+    parser.addOption({QStringLiteral("size"), QObject::tr("Window size for --screenshot (default "
+                                                          "1600x1000)."),
+                      QStringLiteral("WxH"), QStringLiteral("1600x1000")});
+    parser.addOption({QStringLiteral("view"), QObject::tr("map (default) or list, for --screenshot."),
+                      QStringLiteral("VIEW"), QStringLiteral("map")});
+    parser.process(app);
+
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+    QString path = parser.value(QStringLiteral("db"));
+    if (parser.isSet(QStringLiteral("demo")) || (path.isEmpty() && !screenshot)) {
+        if (path.isEmpty() && !parser.isSet(QStringLiteral("demo")))
+            path = QSettings().value(QStringLiteral("store/last")).toString();
+        if (path.isEmpty() || !QFileInfo::exists(path)) {
+            auto demo = ensureDemoStore(!screenshot);
+            if (!demo)
+                return fatal(demo.error().toString(), !screenshot);
+            path = *demo;
+        }
+    }
+    if (path.isEmpty()) {
+        QTextStream(stderr) << "usage error: --screenshot needs --db FILE or --demo" << Qt::endl;
+        return 2;
+    }
+    auto ws = Workspace::open(path, Workspace::OpenMode::ExistingOnly);
+    if (!ws)
+        return fatal(ws.error().toString(), !screenshot);
+    Ui::WorkspaceController controller;
+    controller.adopt(std::move(*ws));
+
+    const QString user = parser.value(QStringLiteral("user"));
+    if (!user.isEmpty()) {
+        auto ok = controller.signIn(user, QString::fromUtf8(qgetenv("VISITMAP_PASSWORD")));
+        if (!ok)
+            return fatal(ok.error().toString(), !screenshot);
+    } else if (screenshot) {
+        if (!controller.isDemo())
+            return fatal(QObject::tr("this store needs an account: --user NAME with the password "
+                                     "in $VISITMAP_PASSWORD"),
+                         false);
+        if (auto ok = controller.signInDemo(); !ok)
+            return fatal(ok.error().toString(), false);
+    } else {
+        Ui::SignInDialog dialog(&controller);
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+    }
+    QSettings().setValue(QStringLiteral("store/last"), path);
+
+    Ui::MainWindow window(&controller);
+    if (screenshot) {
+        const QStringList wh = parser.value(QStringLiteral("size")).split(u'x');
+        const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+        if (!size.isValid() || size.width() < 320 || size.height() < 240) {
+            QTextStream(stderr) << "usage error: --size must be WxH, at least 320x240" << Qt::endl;
+            return 2;
+        }
+        const QString view = parser.value(QStringLiteral("view"));
+        if (view != QLatin1String("map") && view != QLatin1String("list")) {
+            QTextStream(stderr) << "usage error: --view must be map or list" << Qt::endl;
+            return 2;
+        }
+        window.resize(size);
+        window.focusView(view);
+        window.show();
+        QApplication::processEvents();
+        window.map()->fitToData();
+        QApplication::processEvents();
+        const QString out = parser.value(QStringLiteral("screenshot"));
+        if (!window.grab().save(out))
+            return fatal(QObject::tr("cannot write %1").arg(out), false);
+        QTextStream(stdout) << "screenshot " << out << Qt::endl;
+        return 0;
+    }
+    window.show();
+    return app.exec();
+}

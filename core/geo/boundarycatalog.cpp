@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "boundarycatalog.h"
+
+#include "geojson.h"
+
+#include <QFile>
+
+namespace VisitMap::Geo {
+
+const BoundaryCatalog &BoundaryCatalog::bundled()
+{
+    static const BoundaryCatalog catalog;
+    return catalog;
+}
+
+BoundaryCatalog::BoundaryCatalog()
+{
+    for (const char *file : {":/data/admdong/seoul_admdong_ver20210401.geojson",
+                             ":/data/admdong/anyang_admdong_ver20210401.geojson"}) {
+        QFile f(QString::fromLatin1(file));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        auto features = parseBoundaries(f.readAll(), f.fileName());
+        if (!features)
+            continue;
+        for (const BoundaryFeature &feature : *features) {
+            if (auto office = officeFromFeature(feature)) {
+                m_index.insert(office->code, int(m_offices.size()));
+                m_offices.append(*office);
+            }
+        }
+    }
+}
+
+const Office *BoundaryCatalog::find(const QString &code) const
+{
+    const auto it = m_index.constFind(code);
+    return it == m_index.constEnd() ? nullptr : &m_offices[*it];
+}
+
+} // namespace VisitMap::Geo

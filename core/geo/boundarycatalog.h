@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/office.h"
+
+#include <QHash>
+#include <QList>
+
+namespace VisitMap::Geo {
+
+// The 행정동 boundaries bundled with the program (서울특별시 and 안양시, vintage 2021-04), so a
+// store can take households of those districts before anyone imports a boundary file.
+class BoundaryCatalog
+{
+public:
+    static const BoundaryCatalog &bundled();
+
+    const Office *find(const QString &code) const;
+    const QList<Office> &all() const { return m_offices; }
+
+private:
+    BoundaryCatalog();
+    QList<Office> m_offices;
+    QHash<QString, int> m_index;
+};
+
+} // namespace VisitMap::Geo

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "facilityimporter.h"
+
+#include "fieldparse.h"
+#include "geo/donglocator.h"
+#include "geo/geomath.h"
+
+#include <QFileInfo>
+
+namespace VisitMap::Import {
+
+FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QString &fileName,
+                                                 const Geo::DongLocator &locator)
+{
+    Parsed out;
+    const int cName = table.column({u"name", u"시설명"});
+    const int cCode = table.column({u"code", u"시설코드"});
+    const int cCategory = table.column({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
+    const int cDetail = table.column({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
+    const int cSgg = table.column({u"sgg_code", u"시군구코드"});
+    const int cAddress = table.column({u"address", u"시설주소", u"시설 주소", u"주소"});
+    const int cPhone = table.column({u"phone", u"전화번호"});
+    const int cLon = table.column({u"lon", u"경도", u"엑스(X)좌표", u"x"});
+    const int cLat = table.column({u"lat", u"위도", u"와이(Y)좌표", u"y"});
+    if (cName < 0)
+        out.report.addError(fileName, 1, {}, QStringLiteral("no name column (시설명 or name)"));
+    if (cAddress < 0)
+        out.report.addError(fileName, 1, {}, QStringLiteral("no address column (시설주소 or address)"));
+    if ((cLon < 0) != (cLat < 0))
+        out.report.addError(fileName, 1, {},
+                            QStringLiteral("coordinates need both a longitude and a latitude column"));
+    if (!out.report.ok())
+        return out;
+
+    const QString source = QFileInfo(fileName).fileName();
+    auto field = [](const CsvRecord &r, int c) {
+        return c >= 0 && c < r.fields.size() ? Field::clean(r.fields.at(c)) : QString();
+    };
+    for (const CsvRecord &r : table.rows) {
+        if (r.fields.size() != table.header.size()) {
+            out.report.addError(fileName, r.line, {},
+                                QStringLiteral("has %1 fields; the header has %2")
+                                    .arg(r.fields.size())
+                                    .arg(table.header.size()));
+            continue;
+        }
+        Facility f;
+        f.name = field(r, cName);
+        f.code = field(r, cCode);
+        f.category = field(r, cCategory);
+        f.categoryDetail = field(r, cDetail);
+        f.address = field(r, cAddress);
+        f.phone = field(r, cPhone);
+        f.source = source;
+        const QString sgg = field(r, cSgg);
+        if (!sgg.isEmpty()) {
+            if (sgg.size() < 5 || !std::all_of(sgg.begin(), sgg.end(), [](QChar c) { return c.isDigit(); })) {
+                out.report.addError(fileName, r.line, table.header.value(cSgg),
+                                    QStringLiteral("'%1' is not a 시군구 code").arg(sgg));
+                continue;
+            }
+            f.sggCode = sgg.left(5);
+        }
+        if (f.name.isEmpty()) {
+            out.report.addError(fileName, r.line, table.header.value(cName),
+                                QStringLiteral("the facility has no name"));
+            continue;
+        }
+        if (cLon >= 0) {
+            const QString lonText = field(r, cLon), latText = field(r, cLat);
+            if (!lonText.isEmpty() || !latText.isEmpty()) {
+                const auto lon = Field::number(lonText), lat = Field::number(latText);
+                if (!lon || !lat) {
+                    out.report.addError(fileName, r.line, table.header.value(cLon),
+                                        QStringLiteral("'%1, %2' are not numbers").arg(lonText, latText));
+                    continue;
+                }
+                if (!Geo::insideKorea(*lon, *lat)) {
+                    out.report.addError(fileName, r.line, table.header.value(cLon),
+                                        QStringLiteral("%1, %2 lies outside Korea (expected WGS84 "
+                                                       "longitude 124-132, latitude 33-39)")
+                                            .arg(*lon)
+                                            .arg(*lat));
+                    continue;
+                }
+                f.lon = *lon;
+                f.lat = *lat;
+                f.placedBy = QStringLiteral("source");
+                f.officeCode = locator.locate(*lon, *lat);
+            }
+        }
+        out.facilities.append(f);
+    }
+    if (!out.report.ok())
+        out.facilities.clear();
+    return out;
+}
+
+} // namespace VisitMap::Import

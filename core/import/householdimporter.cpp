@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "householdimporter.h"
+
+#include "fieldparse.h"
+#include "geo/donglocator.h"
+#include "geo/geomath.h"
+#include "util/clock.h"
+#include "util/uuid.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace VisitMap::Import {
+
+QString HouseholdImporter::normaliseType(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return QStringLiteral("일반");
+    if (householdTypes().contains(t))
+        return t;
+    static const QList<std::pair<QStringList, QString>> synonyms{
+        {{QStringLiteral("독거노인"), QStringLiteral("노인1인"), QStringLiteral("노인 단독"),
+          QStringLiteral("elderly_alone")},
+         QStringLiteral("노인단독")},
+        {{QStringLiteral("노인 부부"), QStringLiteral("elderly_couple")}, QStringLiteral("노인부부")},
+        {{QStringLiteral("1인가구"), QStringLiteral("단독"), QStringLiteral("single")},
+         QStringLiteral("1인")},
+        {{QStringLiteral("한부모"), QStringLiteral("조손"), QStringLiteral("한부모가구"),
+          QStringLiteral("조손가구"), QStringLiteral("single_parent")},
+         QStringLiteral("한부모·조손")},
+        {{QStringLiteral("장애인가구"), QStringLiteral("disability")}, QStringLiteral("장애인")},
+        {{QStringLiteral("다문화"), QStringLiteral("탈북민"), QStringLiteral("북한이탈주민"),
+          QStringLiteral("다문화가구"), QStringLiteral("multicultural")},
+         QStringLiteral("다문화·탈북민")},
+        {{QStringLiteral("다자녀가구"), QStringLiteral("many_children")}, QStringLiteral("다자녀")},
+        {{QStringLiteral("general"), QStringLiteral("기타")}, QStringLiteral("일반")},
+    };
+    for (const auto &[names, type] : synonyms) {
+        for (const QString &n : names) {
+            if (t.compare(n, Qt::CaseInsensitive) == 0)
+                return type;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+struct Columns
+{
+    int id, admCd, address, detail, tong, ban, lon, lat, type, housing, phone, name, rrn, birth,
+        sex, members, risk, worker, lastVisit, nextDue, status;
+};
+
+Columns findColumns(const CsvTable &t)
+{
+    return {
+        t.column({u"id", u"가구ID", u"가구번호"}),
+        t.column({u"adm_cd", u"행정동코드", u"office_code"}),
+        t.column({u"address", u"road_address", u"주소", u"도로명주소"}),
+        t.column({u"address_detail", u"상세주소", u"동호수"}),
+        t.column({u"tong", u"통"}),
+        t.column({u"ban", u"반"}),
+        t.column({u"lon", u"경도", u"longitude", u"x"}),
+        t.column({u"lat", u"위도", u"latitude", u"y"}),
+        t.column({u"household_type", u"가구유형", u"type"}),
+        t.column({u"housing", u"주거형태"}),
+        t.column({u"phone", u"전화번호", u"연락처"}),
+        t.column({u"head_name", u"세대주", u"성명", u"name"}),
+        t.column({u"head_rrn", u"주민등록번호", u"rrn"}),
+        t.column({u"head_birth", u"생년월일", u"birth_date"}),
+        t.column({u"head_sex", u"성별", u"sex"}),
+        t.column({u"members", u"가구원수", u"member_count"}),
+        t.column({u"risk", u"위험도", u"risk_tier"}),
+        t.column({u"worker", u"담당자", u"assigned_worker"}),
+        t.column({u"last_visit", u"최근방문일", u"last_visit_at"}),
+        t.column({u"next_visit_due", u"다음방문예정일", u"next_due"}),
+        t.column({u"status", u"상태"}),
+    };
+}
+
+} // namespace
+
+HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const QString &fileName,
+                                                   const Context &ctx)
+{
+    Parsed out;
+    ImportReport &report = out.report;
+    const Columns c = findColumns(table);
+    if (c.address < 0)
+        report.addError(fileName, 1, {}, QStringLiteral("no address column (address or 주소)"));
+    if (c.lon < 0 || c.lat < 0)
+        report.addError(fileName, 1, {},
+                        QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
+                                       "household needs its place on the map"));
+    if (!report.ok())
+        return out;
+
+    auto field = [](const CsvRecord &r, int col) {
+        return col >= 0 && col < r.fields.size() ? Field::clean(r.fields.at(col)) : QString();
+    };
+    auto header = [&](int col) { return table.header.value(col); };
+    QSet<QString> idsInFile;
+    QSet<QString> offices;
+    int masked = 0;
+
+    for (const CsvRecord &r : table.rows) {
+        const int errorsBefore = int(report.errors.size());
+        auto bad = [&](int col, const QString &why) { report.addError(fileName, r.line, header(col), why); };
+        if (r.fields.size() != table.header.size()) {
+            report.addError(fileName, r.line, {},
+                            QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
+                                           "unquoted value?)")
+                                .arg(r.fields.size())
+                                .arg(table.header.size()));
+            continue;
+        }
+        Storage::HouseholdRecord rec;
+        Household &h = rec.household;
+        Person head;
+        head.isHead = true;
+        head.relationship = QStringLiteral("본인");
+
+        h.id = field(r, c.id);
+        if (!h.id.isEmpty()) {
+            if (!Uuid::isValid(h.id))
+                bad(c.id, QStringLiteral("'%1' is not a household id (a UUID)").arg(h.id));
+            else if (idsInFile.contains(h.id))
+                bad(c.id, QStringLiteral("the id %1 appears twice in the file").arg(h.id));
+            else if (ctx.idExists && ctx.idExists(h.id))
+                bad(c.id, QStringLiteral("the household %1 is already in the store").arg(h.id));
+            idsInFile.insert(h.id);
+        }
+
+        h.roadAddress = field(r, c.address);
+        if (h.roadAddress.isEmpty())
+            bad(c.address, QStringLiteral("the address is empty"));
+        else if (h.roadAddress.size() > 200)
+            bad(c.address, QStringLiteral("the address is longer than 200 characters"));
+        h.addressDetail = field(r, c.detail);
+
+        const auto lon = Field::number(field(r, c.lon));
+        const auto lat = Field::number(field(r, c.lat));
+        bool placed = false;
+        if (!lon || !lat) {
+            bad(c.lon, QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
+                           .arg(field(r, c.lon), field(r, c.lat)));
+        } else if (!Geo::insideKorea(*lon, *lat)) {
+            bad(c.lon, QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
+                                      "latitude 33-39; are longitude and latitude swapped, or is "
+                                      "it EPSG:5179?)")
+                           .arg(*lon)
+                           .arg(*lat));
+        } else {
+            h.lon = *lon;
+            h.lat = *lat;
+            placed = true;
+        }
+
+        const QString admCd = field(r, c.admCd);
+        if (!admCd.isEmpty() && !QRegularExpression(QStringLiteral("^\\d{10}$")).match(admCd).hasMatch()) {
+            bad(c.admCd, QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
+        } else if (placed && ctx.locator) {
+            const QString at = ctx.locator->locate(h.lon, h.lat);
+            if (admCd.isEmpty()) {
+                h.officeCode = at.isEmpty() ? ctx.locator->nearest(h.lon, h.lat, boundaryToleranceM) : at;
+                if (h.officeCode.isEmpty())
+                    bad(c.lon, QStringLiteral("%1, %2 lies outside every known 행정동; give adm_cd or "
+                                              "import the boundaries first")
+                                   .arg(h.lon)
+                                   .arg(h.lat));
+            } else if (!ctx.locator->office(admCd)) {
+                bad(c.admCd, QStringLiteral("unknown 행정동 code %1; import its boundary first "
+                                            "(import --kind boundaries)")
+                                 .arg(admCd));
+            } else if (at == admCd
+                       || ctx.locator->distanceM(admCd, h.lon, h.lat) <= boundaryToleranceM) {
+                h.officeCode = admCd;
+            } else {
+                const Office *other = at.isEmpty() ? nullptr : ctx.locator->office(at);
+                bad(c.lon, other ? QStringLiteral("%1, %2 lies in %3 (%4), not in the 행정동 %5")
+                                       .arg(h.lon)
+                                       .arg(h.lat)
+                                       .arg(other->name, at, admCd)
+                                 : QStringLiteral("%1, %2 lies %3 m outside the 행정동 %4")
+                                       .arg(h.lon)
+                                       .arg(h.lat)
+                                       .arg(qRound(ctx.locator->distanceM(admCd, h.lon, h.lat)))
+                                       .arg(admCd));
+            }
+        }
+        if (!h.officeCode.isEmpty() && ctx.covers && !ctx.covers(h.officeCode))
+            bad(c.admCd, QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
+
+        for (auto [col, target] : {std::pair{c.tong, &h.tong}, std::pair{c.ban, &h.ban}}) {
+            const QString text = field(r, col);
+            if (text.isEmpty())
+                continue;
+            const auto v = Field::integer(QString(text).remove(QRegularExpression(QStringLiteral("[통반]$"))));
+            if (!v || *v < 1 || *v > 999)
+                bad(col, QStringLiteral("'%1' is not a 통/반 number").arg(text));
+            else
+                *target = *v;
+        }
+
+        const QString typeText = field(r, c.type);
+        h.householdType = normaliseType(typeText);
+        if (h.householdType.isEmpty())
+            bad(c.type, QStringLiteral("'%1' is not a household type (one of %2)")
+                            .arg(typeText, householdTypes().join(QStringLiteral(", "))));
+        h.housing = field(r, c.housing);
+
+        QString phone = field(r, c.phone);
+        if (Field::isMasked(phone)) {
+            phone.clear();
+            ++masked;
+        }
+        if (!phone.isEmpty()) {
+            QString digits = phone;
+            digits.remove(QRegularExpression(QStringLiteral("[\\s\\-()]")));
+            if (!QRegularExpression(QStringLiteral("^\\+?\\d{8,12}$")).match(digits).hasMatch())
+                bad(c.phone, QStringLiteral("'%1' is not a phone number").arg(phone));
+        }
+        h.phone = phone;
+
+        QString name = field(r, c.name);
+        if (Field::isMasked(name)) {
+            name.clear();
+            ++masked;
+        }
+        if (name.size() > 60)
+            bad(c.name, QStringLiteral("the name is longer than 60 characters"));
+        h.headName = name;
+        head.name = name;
+
+        const QString rrnText = field(r, c.rrn);
+        if (Field::isMasked(rrnText)) {
+            ++masked;
+        } else if (!rrnText.isEmpty()) {
+            if (const auto rrn = Field::rrn(rrnText)) {
+                head.rrn = *rrn;
+                head.birthDate = Field::birthDateFromRrn(*rrn);
+                head.sex = Field::sexFromRrn(*rrn);
+            } else {
+                bad(c.rrn, QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid "
+                                          "date)"));
+            }
+        }
+        const QString birthText = field(r, c.birth);
+        if (!birthText.isEmpty()) {
+            const auto d = Field::date(birthText);
+            if (!d || *d > ctx.today || d->year() < 1890)
+                bad(c.birth, QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
+            else
+                head.birthDate = *d;
+        }
+        const QString sexText = field(r, c.sex);
+        if (!sexText.isEmpty()) {
+            if (sexText == QLatin1String("M") || sexText == QLatin1String("m") || sexText == QStringLiteral("남"))
+                head.sex = QStringLiteral("M");
+            else if (sexText == QLatin1String("F") || sexText == QLatin1String("f") || sexText == QStringLiteral("여"))
+                head.sex = QStringLiteral("F");
+            else
+                bad(c.sex, QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
+        }
+
+        const QString membersText = field(r, c.members);
+        int members = 1;
+        if (!membersText.isEmpty()) {
+            const auto v = Field::integer(membersText);
+            if (!v || *v < 1 || *v > 30)
+                bad(c.members, QStringLiteral("'%1' is not a number of members (1-30)").arg(membersText));
+            else
+                members = *v;
+        }
+        h.memberCount = members;
+
+        const QString riskText = field(r, c.risk);
+        std::optional<RiskTier> givenTier;
+        if (!riskText.isEmpty()) {
+            static const QHash<QString, RiskTier> shortNames{{QStringLiteral("고"), RiskTier::High},
+                                                             {QStringLiteral("중"), RiskTier::Medium},
+                                                             {QStringLiteral("저"), RiskTier::Low}};
+            givenTier = riskTierFromCode(riskText);
+            if (!givenTier && shortNames.contains(riskText))
+                givenTier = shortNames.value(riskText);
+            if (!givenTier)
+                bad(c.risk, QStringLiteral("'%1' is not a risk tier (high, medium, low or 고위험, "
+                                           "중위험, 저위험)")
+                                .arg(riskText));
+        }
+        h.assignedWorker = field(r, c.worker);
+
+        QDate lastVisit;
+        const QString lastText = field(r, c.lastVisit);
+        if (!lastText.isEmpty()) {
+            const QDateTime t = Iso::parse(lastText);
+            const auto d = t.isValid() ? std::optional<QDate>(t.toTimeZone(Clock::seoul()).date())
+                                       : Field::date(lastText);
+            if (!d || *d > ctx.today)
+                bad(c.lastVisit, QStringLiteral("'%1' is not a past date").arg(lastText));
+            else {
+                lastVisit = *d;
+                h.lastVisitAt = t.isValid() ? t : QDateTime(*d, QTime(12, 0), Clock::seoul()).toUTC();
+            }
+        }
+        const QString dueText = field(r, c.nextDue);
+        if (!dueText.isEmpty()) {
+            const auto d = Field::date(dueText);
+            if (!d)
+                bad(c.nextDue, QStringLiteral("'%1' is not a date").arg(dueText));
+            else
+                h.nextVisitDue = *d;
+        }
+        const QString status = field(r, c.status);
+        if (!status.isEmpty()) {
+            static const QStringList statuses{QStringLiteral("active"), QStringLiteral("closed"),
+                                              QStringLiteral("moved"), QStringLiteral("deceased")};
+            if (!statuses.contains(status))
+                bad(c.status, QStringLiteral("'%1' is not a status (%2)").arg(status, statuses.join(u'/')));
+            else
+                h.status = status;
+        }
+
+        if (int(report.errors.size()) != errorsBefore)
+            continue;
+
+        // The score from what the file tells; a tier given by the file is kept as an override so
+        // it stays until a caseworker reassesses.
+        Risk::RiskInputs in;
+        in.householdType = h.householdType;
+        in.housing = h.housing;
+        in.today = ctx.today;
+        in.members.append(Risk::MemberInput{head.ageOn(ctx.today), head.sex,
+                                            h.householdType == QStringLiteral("장애인")});
+        for (int i = 1; i < members; ++i)
+            in.members.append(Risk::MemberInput{});
+        const Risk::RiskAssessment a = ctx.scorer.assess(in);
+        h.riskScore = a.score;
+        h.computedTier = a.tier;
+        if (givenTier && *givenTier != a.tier) {
+            h.tierOverride = givenTier;
+            h.overrideReason = QStringLiteral("가져온 파일의 위험도 (%1)").arg(fileName.section(u'/', -1));
+        }
+        if (!h.nextVisitDue.isValid())
+            h.nextVisitDue = ctx.cycle.nextDue(h.tier(), lastVisit, ctx.today);
+        h.source = QStringLiteral("import");
+        h.createdAt = ctx.now;
+        h.createdBy = ctx.actor;
+        if (!head.name.isEmpty() || !head.rrn.isEmpty() || head.birthDate.isValid())
+            rec.members.append(head);
+        offices.insert(h.officeCode);
+        out.records.append(rec);
+    }
+    if (masked > 0)
+        report.notes << QStringLiteral("%1 masked values (names, phone numbers, 주민등록번호 with *) "
+                                       "were left empty")
+                            .arg(masked);
+    if (!report.ok()) {
+        out.records.clear();
+        return out;
+    }
+    out.officeCodes = QStringList(offices.begin(), offices.end());
+    out.officeCodes.sort();
+    return out;
+}
+
+} // namespace VisitMap::Import

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importservice.h"
+
+#include "boundaryimporter.h"
+#include "facilityimporter.h"
+#include "geo/boundarycatalog.h"
+#include "geo/donglocator.h"
+#include "householdimporter.h"
+#include "storage/database.h"
+#include "storage/facilitystore.h"
+#include "storage/householdstore.h"
+#include "storage/journal.h"
+#include "storage/officestore.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace VisitMap::Import {
+
+namespace {
+
+ImportReport reportFor(const Error &e)
+{
+    ImportReport r;
+    r.addError(e.file, e.line, {}, e.message);
+    return r;
+}
+
+// The store's own 행정동 and the bundled ones it does not have yet.
+QList<Office> knownOffices(const QList<Office> &store)
+{
+    QList<Office> all = store;
+    QSet<QString> have;
+    for (const Office &o : store)
+        have.insert(o.code);
+    for (const Office &o : Geo::BoundaryCatalog::bundled().all()) {
+        if (!have.contains(o.code))
+            all.append(o);
+    }
+    return all;
+}
+
+} // namespace
+
+Result<ImportReport> ImportService::run(ImportKind kind, const QString &path)
+{
+    switch (kind) {
+    case ImportKind::Households:
+        return households(path);
+    case ImportKind::Boundaries:
+        return boundaries(path);
+    case ImportKind::Facilities:
+        return facilities(path);
+    }
+    return fail(ErrorCode::Usage, QStringLiteral("unknown import kind"));
+}
+
+Result<ImportReport> ImportService::households(const QString &path)
+{
+    if (auto ok = m_ws.require(Security::Permission::ImportData); !ok)
+        return fail(ok.error());
+    if (m_ws.isDemo())
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("this is a synthetic demo store; import real households into a "
+                                   "store made by `visitmap-cli init`"));
+    auto table = CsvReader::readFile(path);
+    if (!table)
+        return reportFor(table.error());
+    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    if (!storeOffices)
+        return fail(storeOffices.error());
+    const QList<Office> offices = knownOffices(*storeOffices);
+    const Geo::DongLocator locator(offices);
+    const Security::Session *session = m_ws.session();
+    Storage::HouseholdStore store(m_ws.db());
+
+    HouseholdImporter::Context ctx;
+    ctx.locator = &locator;
+    ctx.today = m_ws.clock().today();
+    ctx.now = m_ws.clock().now();
+    ctx.cycle = m_ws.visitCycle();
+    ctx.actor = session->name();
+    ctx.covers = [session](const QString &code) { return session->covers(code); };
+    ctx.idExists = [&store](const QString &id) {
+        auto e = store.exists(id);
+        return e && *e;
+    };
+    auto parsed = HouseholdImporter::parse(*table, path, ctx);
+    if (!parsed.report.ok())
+        return parsed.report;
+
+    QSet<QString> have;
+    for (const Office &o : *storeOffices)
+        have.insert(o.code);
+    QList<Office> added;
+    for (const QString &code : parsed.officeCodes) {
+        if (!have.contains(code)) {
+            if (const Office *o = Geo::BoundaryCatalog::bundled().find(code))
+                added.append(*o);
+        }
+    }
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        if (!added.isEmpty()) {
+            if (auto r = Storage::OfficeStore(m_ws.db()).upsert(added, m_ws.journal()); !r)
+                return r;
+            if (auto r = m_ws.refreshOffices(); !r)
+                return r;
+        }
+        return store.add(parsed.records, m_ws.journal(), m_ws.session()->keyring,
+                         QStringLiteral("import %1").arg(QFileInfo(path).fileName()));
+    });
+    if (!ok) {
+        (void)m_ws.refreshOffices();
+        if (ok.error().code == ErrorCode::KeyUnavailable)
+            return fail(ErrorCode::KeyUnavailable,
+                        QStringLiteral("%1; the file holds 주민등록번호 that cannot be encrypted until "
+                                       "a key holder of that office signs in or you sync")
+                            .arg(ok.error().message));
+        return fail(ok.error());
+    }
+    parsed.report.imported = int(parsed.records.size());
+    if (!added.isEmpty())
+        parsed.report.notes << QStringLiteral("%1 행정동 boundaries were added from the bundled data")
+                                   .arg(added.size());
+    return parsed.report;
+}
+
+Result<ImportReport> ImportService::boundaries(const QString &path)
+{
+    if (!m_ws.session() || (!m_ws.session()->can(Security::Permission::ImportData)
+                            && !m_ws.session()->can(Security::Permission::ManageSettings)))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("importing boundaries needs a team lead, caseworker or admin "
+                                   "account"));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return reportFor(Error{ErrorCode::Io, QStringLiteral("cannot open the file: %1").arg(f.errorString()), path, 0});
+    auto parsed = BoundaryImporter::parse(f.readAll(), path);
+    if (!parsed.report.ok())
+        return parsed.report;
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        if (auto r = Storage::OfficeStore(m_ws.db()).upsert(parsed.offices, m_ws.journal()); !r)
+            return r;
+        return m_ws.refreshOffices();
+    });
+    if (!ok)
+        return fail(ok.error());
+    parsed.report.imported = int(parsed.offices.size());
+    return parsed.report;
+}
+
+Result<ImportReport> ImportService::facilities(const QString &path)
+{
+    if (!m_ws.session() || (!m_ws.session()->can(Security::Permission::ImportData)
+                            && !m_ws.session()->can(Security::Permission::ManageSettings)))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("importing facilities needs a team lead, caseworker or admin "
+                                   "account"));
+    auto table = CsvReader::readFile(path);
+    if (!table)
+        return reportFor(table.error());
+    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    if (!storeOffices)
+        return fail(storeOffices.error());
+    const Geo::DongLocator locator(*storeOffices);
+    auto parsed = FacilityImporter::parse(*table, path, locator);
+    if (!parsed.report.ok())
+        return parsed.report;
+    Storage::FacilityStore store(m_ws.db());
+    auto existing = store.existingCodes(QFileInfo(path).fileName());
+    if (!existing)
+        return fail(existing.error());
+    const QSet<QString> have(existing->begin(), existing->end());
+    QList<Facility> fresh;
+    for (const Facility &f : parsed.facilities) {
+        if (!f.code.isEmpty() && have.contains(f.code))
+            ++parsed.report.skipped;
+        else
+            fresh.append(f);
+    }
+    auto added = store.add(fresh, m_ws.journal());
+    if (!added)
+        return fail(added.error());
+    parsed.report.imported = *added;
+    if (parsed.report.skipped > 0)
+        parsed.report.notes << QStringLiteral("%1 facilities were already in the store and were "
+                                              "left as they are")
+                                   .arg(parsed.report.skipped);
+    return parsed.report;
+}
+
+} // namespace VisitMap::Import

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <optional>
+
+namespace VisitMap {
+
+// One entry of the versioned 발굴 crisis-item code table.
+struct CrisisItem
+{
+    QString version;
+    QString code;
+    QString name;
+    QString category;
+    QString unit; // flag / amount / months / count
+    double weight = 0;
+};
+
+// A crisis signal from a 발굴 round for a household (or a person in it).
+struct CrisisSignal
+{
+    QString id;
+    QString officeCode;
+    QString householdId;
+    QString personId;
+    QString roundId;
+    QString itemVersion;
+    QString itemCode;
+    std::optional<qint64> amount;
+    std::optional<int> months;
+    QDate receivedDate;
+};
+
+} // namespace VisitMap

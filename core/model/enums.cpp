@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enums.h"
+
+#include <array>
+
+namespace VisitMap {
+
+namespace {
+
+template<typename E, std::size_t N>
+struct Table
+{
+    std::array<E, N> values;
+    std::array<const char *, N> codes;
+    std::array<const char *, N> labels;
+
+    QString code(E e) const
+    {
+        for (std::size_t i = 0; i < N; ++i)
+            if (values[i] == e)
+                return QString::fromLatin1(codes[i]);
+        return {};
+    }
+    QString label(E e) const
+    {
+        for (std::size_t i = 0; i < N; ++i)
+            if (values[i] == e)
+                return QString::fromUtf8(labels[i]);
+        return {};
+    }
+    std::optional<E> parse(QStringView text) const
+    {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (text.compare(QLatin1String(codes[i]), Qt::CaseInsensitive) == 0
+                || text == QString::fromUtf8(labels[i]))
+                return values[i];
+        }
+        return std::nullopt;
+    }
+};
+
+const Table<RiskTier, 3> tiers{{RiskTier::High, RiskTier::Medium, RiskTier::Low},
+                               {"high", "medium", "low"},
+                               {"고위험", "중위험", "저위험"}};
+const Table<Role, 4> roles{{Role::Caseworker, Role::Nurse, Role::TeamLead, Role::Admin},
+                           {"caseworker", "nurse", "team_lead", "admin"},
+                           {"사회복지사", "방문간호사", "팀장", "관리자"}};
+const Table<VisitKind, 4> kinds{{VisitKind::Visit, VisitKind::Phone, VisitKind::Office,
+                                 VisitKind::Check},
+                                {"visit", "phone", "office", "check"},
+                                {"방문", "전화", "내방", "안부확인"}};
+const Table<VisitOutcome, 4> outcomes{{VisitOutcome::Met, VisitOutcome::Absent,
+                                       VisitOutcome::Refused, VisitOutcome::Moved},
+                                      {"met", "absent", "refused", "moved"},
+                                      {"만남", "부재", "거부", "이사"}};
+const Table<CaseStage, 10> stages{
+    {CaseStage::Discovery, CaseStage::InitialCounsel, CaseStage::Intake, CaseStage::Assessment,
+     CaseStage::CaseConference, CaseStage::Selection, CaseStage::ServicePlan, CaseStage::Provision,
+     CaseStage::Closure, CaseStage::FollowUp},
+    {"discovery", "initial_counsel", "intake", "assessment", "case_conference", "selection",
+     "service_plan", "provision", "closure", "follow_up"},
+    {"발굴", "초기상담", "접수", "욕구·위기도 조사", "사례회의", "구분·선정", "서비스 제공계획",
+     "제공·점검", "종결", "사후관리"}};
+
+} // namespace
+
+QString toCode(RiskTier v) { return tiers.code(v); }
+QString toCode(Role v) { return roles.code(v); }
+QString toCode(VisitKind v) { return kinds.code(v); }
+QString toCode(VisitOutcome v) { return outcomes.code(v); }
+QString toCode(CaseStage v) { return stages.code(v); }
+
+std::optional<RiskTier> riskTierFromCode(QStringView c) { return tiers.parse(c); }
+std::optional<Role> roleFromCode(QStringView c) { return roles.parse(c); }
+std::optional<VisitKind> visitKindFromCode(QStringView c) { return kinds.parse(c); }
+std::optional<VisitOutcome> visitOutcomeFromCode(QStringView c) { return outcomes.parse(c); }
+std::optional<CaseStage> caseStageFromCode(QStringView c) { return stages.parse(c); }
+
+QString label(RiskTier v) { return tiers.label(v); }
+QString label(Role v) { return roles.label(v); }
+QString label(VisitKind v) { return kinds.label(v); }
+QString label(VisitOutcome v) { return outcomes.label(v); }
+QString label(CaseStage v) { return stages.label(v); }
+
+} // namespace VisitMap

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountadmin.h"
+
+#include "accountstore.h"
+#include "auditlog.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "workspace.h"
+
+namespace VisitMap::Security {
+
+Status AccountAdmin::requireAdmin() const
+{
+    if (auto ok = m_ws.require(Permission::ManageAccounts); !ok)
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("only an admin account may manage accounts"));
+    return {};
+}
+
+Status AccountAdmin::log(const QString &account, const QString &detail)
+{
+    return m_ws.journal().audit(
+        {AuditAction::AccountChange, QStringLiteral("account"), account, {}, detail, {}});
+}
+
+Result<bool> AccountAdmin::storeHasAccounts() const
+{
+    auto n = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
+    if (!n)
+        return fail(n.error());
+    return n->toInt() > 0;
+}
+
+Result<Account> AccountAdmin::createFirstAdmin(const NewAccount &account)
+{
+    auto has = storeHasAccounts();
+    if (!has)
+        return fail(has.error());
+    if (*has)
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("the store has accounts: sign in as an admin (--user)"));
+    if (account.role != Role::Admin)
+        return fail(ErrorCode::Validation,
+                    QStringLiteral("the first account of a store must be an admin (--role admin); "
+                                   "it then creates the others"));
+    Result<Account> created;
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        created = m_ws.accounts().create(account, account.name);
+        if (!created)
+            return fail(created.error());
+        return m_ws.auditLog().append(account.name, AuditLog::machineAddress(),
+                                      {AuditAction::AccountChange, QStringLiteral("account"),
+                                       account.name, {}, QStringLiteral("first admin created"), {}});
+    });
+    if (!ok)
+        return fail(ok.error());
+    return created;
+}
+
+Result<Account> AccountAdmin::create(const NewAccount &account)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return fail(ok.error());
+    Result<Account> created;
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        created = m_ws.accounts().create(account, m_ws.session()->name());
+        if (!created)
+            return fail(created.error());
+        return log(account.name, QStringLiteral("created as %1 for %2")
+                                     .arg(toCode(account.role), account.grants.join(u',')));
+    });
+    if (!ok)
+        return fail(ok.error());
+    return created;
+}
+
+Status AccountAdmin::unlock(const QString &name)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return ok;
+    return m_ws.db().transaction([&]() -> Status {
+        if (auto ok = m_ws.accounts().setLocked(name, false, m_ws.session()->name()); !ok)
+            return ok;
+        return log(name, QStringLiteral("unlocked"));
+    });
+}
+
+Status AccountAdmin::resetPassword(const QString &name, const QString &newPassword)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return ok;
+    if (const QString why = Password::policyViolation(newPassword, name); !why.isEmpty())
+        return fail(ErrorCode::Validation, why);
+    auto account = m_ws.accounts().find(name);
+    if (!account)
+        return fail(account.error());
+    return m_ws.db().transaction([&]() -> Status {
+        const WrappedKeyPair keys = AccountKeys::create(newPassword);
+        if (auto ok = m_ws.accounts().setPassword(name, Password::hash(newPassword), keys,
+                                                  m_ws.session()->name());
+            !ok)
+            return ok;
+        auto q = m_ws.db().execute(QStringLiteral("DELETE FROM key_grants WHERE staff_id = ?"),
+                                   {account->id});
+        if (!q)
+            return fail(q.error());
+        return log(name, QStringLiteral("password reset by an admin; office keys to be re-sealed"));
+    });
+}
+
+Status AccountAdmin::remove(const QString &name)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return ok;
+    if (name == m_ws.session()->name())
+        return fail(ErrorCode::Validation, QStringLiteral("an admin cannot remove their own account"));
+    return m_ws.db().transaction([&]() -> Status {
+        if (auto ok = m_ws.accounts().remove(name, m_ws.session()->name()); !ok)
+            return ok;
+        return log(name, QStringLiteral("removed; rights and office keys withdrawn"));
+    });
+}
+
+Status AccountAdmin::setGrants(const QString &name, const QStringList &grants)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return ok;
+    return m_ws.db().transaction([&]() -> Status {
+        if (auto ok = m_ws.accounts().setGrants(name, grants, m_ws.session()->name()); !ok)
+            return ok;
+        return log(name, QStringLiteral("offices set to %1").arg(grants.join(u',')));
+    });
+}
+
+Status AccountAdmin::setRole(const QString &name, Role role)
+{
+    if (auto ok = requireAdmin(); !ok)
+        return ok;
+    return m_ws.db().transaction([&]() -> Status {
+        if (auto ok = m_ws.accounts().setRole(name, role, m_ws.session()->name()); !ok)
+            return ok;
+        return log(name, QStringLiteral("role set to %1").arg(toCode(role)));
+    });
+}
+
+Result<QList<Account>> AccountAdmin::list() const
+{
+    if (auto ok = requireAdmin(); !ok)
+        return fail(ok.error());
+    return m_ws.accounts().all();
+}
+
+} // namespace VisitMap::Security

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace VisitMap::Storage {
+
+// One SQLite connection (one per thread). Owns the PRAGMAs every store relies on: WAL, foreign
+// keys, full sync on commit (a logged visit survives a power cut, not only a crash), a busy wait.
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) the store file; ":memory:" gives a private in-memory store.
+    static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode = Mode::ReadWrite);
+
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_connectionName; }
+    QSqlDatabase connection() const;
+
+    // A prepared query on this connection.
+    QSqlQuery query() const;
+    Result<QSqlQuery> prepare(const QString &sql) const;
+    Status exec(const QString &sql) const;
+    // Runs a prepared query; the error names the statement.
+    static Status run(QSqlQuery &query);
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    // Prepares, binds positionally and runs; the query is positioned before the first row.
+    Result<QSqlQuery> execute(const QString &sql, const QVariantList &binds = {}) const;
+
+    // Runs work in one transaction (a savepoint when nested); commits on success, rolls back on
+    // an error. Every user action goes through here, so entity, outbox and audit rows land together.
+    Status transaction(const std::function<Status()> &work);
+    bool inTransaction() const { return m_depth > 0; }
+
+    int userVersion() const;
+    Status setUserVersion(int version);
+
+    // Settings for a bulk load into a new file nobody else has open (demo generation).
+    Status beginBulkLoad();
+    Status endBulkLoad();
+
+    // Binds a value; a null QString binds as '' (an intended NULL is always QVariant()).
+    static void bind(QSqlQuery &query, int index, const QVariant &value);
+
+    static Error sqlError(const QSqlQuery &query, const QString &what = {});
+
+private:
+    Database(QString path, QString connectionName);
+
+    QString m_path;
+    QString m_connectionName;
+    int m_depth = 0;
+};
+
+} // namespace VisitMap::Storage

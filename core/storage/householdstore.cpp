@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "householdstore.h"
+
+#include "database.h"
+#include "journal.h"
+#include "security/keyring.h"
+#include "util/clock.h"
+
+#include <QJsonObject>
+
+namespace VisitMap::Storage {
+
+namespace {
+
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QVariant dateOrNull(const QDate &d)
+{
+    return d.isValid() ? QVariant(Iso::date(d)) : QVariant();
+}
+
+QVariant timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(Iso::utc(t)) : QVariant();
+}
+
+QJsonObject toJson(const Household &h)
+{
+    return {
+        {QStringLiteral("id"), h.id},
+        {QStringLiteral("office_code"), h.officeCode},
+        {QStringLiteral("legal_dong_code"), h.legalDongCode},
+        {QStringLiteral("road_address"), h.roadAddress},
+        {QStringLiteral("address_detail"), h.addressDetail},
+        {QStringLiteral("tong"), h.tong},
+        {QStringLiteral("ban"), h.ban},
+        {QStringLiteral("lon"), h.lon},
+        {QStringLiteral("lat"), h.lat},
+        {QStringLiteral("household_type"), h.householdType},
+        {QStringLiteral("housing"), h.housing},
+        {QStringLiteral("phone"), h.phone},
+        {QStringLiteral("head_name"), h.headName},
+        {QStringLiteral("member_count"), h.memberCount},
+        {QStringLiteral("assigned_worker"), h.assignedWorker},
+        {QStringLiteral("risk_score"), h.riskScore},
+        {QStringLiteral("risk_tier"), toCode(h.computedTier)},
+        {QStringLiteral("risk_override"), h.tierOverride ? toCode(*h.tierOverride) : QString()},
+        {QStringLiteral("risk_override_reason"), h.overrideReason},
+        {QStringLiteral("visit_cycle_days"), h.visitCycleDays},
+        {QStringLiteral("status"), h.status},
+    };
+}
+
+QJsonObject toJson(const Person &p, const QByteArray &rrnCipher)
+{
+    return {
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("household_id"), p.householdId},
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("birth_date"), p.birthDate.isValid() ? Iso::date(p.birthDate) : QString()},
+        {QStringLiteral("sex"), p.sex},
+        {QStringLiteral("rrn_cipher"), QString::fromLatin1(rrnCipher.toBase64())},
+        {QStringLiteral("relationship"), p.relationship},
+        {QStringLiteral("is_head"), p.isHead},
+        {QStringLiteral("disability"), p.disability},
+        {QStringLiteral("nationality"), p.nationality},
+    };
+}
+
+} // namespace
+
+QString HouseholdStore::selectColumns()
+{
+    return QStringLiteral(
+        "h.id, h.office_code, h.legal_dong_code, h.road_address, h.address_detail, h.tong, h.ban, "
+        "h.lon, h.lat, h.household_type, h.housing, h.phone, h.head_name, h.member_count, "
+        "h.assigned_worker, h.risk_score, h.risk_tier, h.risk_override, h.risk_override_reason, "
+        "h.visit_cycle_days, h.last_visit_at, h.next_visit_due, h.status, h.flagged_new_at, "
+        "h.source, h.created_at, h.updated_at, h.created_by");
+}
+
+Household HouseholdStore::readHousehold(const QSqlQuery &q, int f)
+{
+    Household h;
+    h.id = q.value(f + 0).toString();
+    h.officeCode = q.value(f + 1).toString();
+    h.legalDongCode = q.value(f + 2).toString();
+    h.roadAddress = q.value(f + 3).toString();
+    h.addressDetail = q.value(f + 4).toString();
+    h.tong = q.value(f + 5).toInt();
+    h.ban = q.value(f + 6).toInt();
+    h.lon = q.value(f + 7).toDouble();
+    h.lat = q.value(f + 8).toDouble();
+    h.householdType = q.value(f + 9).toString();
+    h.housing = q.value(f + 10).toString();
+    h.phone = q.value(f + 11).toString();
+    h.headName = q.value(f + 12).toString();
+    h.memberCount = q.value(f + 13).toInt();
+    h.assignedWorker = q.value(f + 14).toString();
+    h.riskScore = q.value(f + 15).toDouble();
+    h.computedTier = riskTierFromCode(q.value(f + 16).toString()).value_or(RiskTier::Low);
+    if (!q.value(f + 17).isNull())
+        h.tierOverride = riskTierFromCode(q.value(f + 17).toString());
+    h.overrideReason = q.value(f + 18).toString();
+    h.visitCycleDays = q.value(f + 19).toInt();
+    h.lastVisitAt = Iso::parse(q.value(f + 20).toString());
+    h.nextVisitDue = QDate::fromString(q.value(f + 21).toString(), Qt::ISODate);
+    h.status = q.value(f + 22).toString();
+    h.flaggedNewAt = Iso::parse(q.value(f + 23).toString());
+    h.source = q.value(f + 24).toString();
+    h.createdAt = Iso::parse(q.value(f + 25).toString());
+    h.updatedAt = Iso::parse(q.value(f + 26).toString());
+    h.createdBy = q.value(f + 27).toString();
+    return h;
+}
+
+Result<Household> HouseholdStore::get(const QString &id) const
+{
+    auto q = m_db.execute(QStringLiteral("SELECT ") + selectColumns()
+                              + QStringLiteral(" FROM households h WHERE h.id = ?"),
+                          {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(id));
+    return readHousehold(*q);
+}
+
+Result<bool> HouseholdStore::exists(const QString &id) const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM households WHERE id = ?"), {id});
+    if (!v)
+        return fail(v.error());
+    return v->toInt() > 0;
+}
+
+namespace {
+
+// The WHERE clause and binds of a query (over households h).
+QString whereClause(const HouseholdQuery &query, QVariantList &binds)
+{
+    QString sql = QStringLiteral(" WHERE 1=1");
+    if (!query.offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : query.offices) {
+            marks << QStringLiteral("?");
+            binds << o;
+        }
+        sql += QStringLiteral(" AND h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    if (query.tier) {
+        sql += QStringLiteral(" AND COALESCE(h.risk_override, h.risk_tier) = ?");
+        binds << toCode(*query.tier);
+    }
+    if (query.overdueOnly) {
+        sql += QStringLiteral(" AND h.status = 'active' AND h.next_visit_due < ?");
+        binds << Iso::date(query.today.isValid() ? query.today : Clock::system().today());
+    }
+    if (query.newOnly)
+        sql += QStringLiteral(" AND h.flagged_new_at IS NOT NULL");
+    if (!query.worker.isEmpty()) {
+        sql += QStringLiteral(" AND h.assigned_worker = ?");
+        binds << query.worker;
+    }
+    if (!query.text.isEmpty()) {
+        sql += QStringLiteral(" AND (h.head_name LIKE ? OR h.road_address LIKE ? OR h.phone LIKE ?)");
+        const QString like = QLatin1Char('%') + query.text + QLatin1Char('%');
+        binds << like << like << like;
+    }
+    return sql;
+}
+
+QString orderClause(const HouseholdQuery &query)
+{
+    // Each term sorts ascending for the natural order; descending flips every term.
+    QStringList terms;
+    switch (query.order) {
+    case HouseholdOrder::Row:
+        break;
+    case HouseholdOrder::Tier:
+        terms << QStringLiteral("CASE COALESCE(h.risk_override, h.risk_tier) WHEN 'high' THEN 0 "
+                                "WHEN 'medium' THEN 1 ELSE 2 END")
+              << QStringLiteral("-h.risk_score");
+        break;
+    case HouseholdOrder::Dong:
+        terms << QStringLiteral("h.office_code");
+        break;
+    case HouseholdOrder::HeadName:
+        terms << QStringLiteral("h.head_name");
+        break;
+    case HouseholdOrder::Address:
+        terms << QStringLiteral("h.road_address");
+        break;
+    case HouseholdOrder::Type:
+        terms << QStringLiteral("h.household_type");
+        break;
+    case HouseholdOrder::NextDue:
+        terms << QStringLiteral("h.next_visit_due IS NULL") << QStringLiteral("h.next_visit_due");
+        break;
+    case HouseholdOrder::Worker:
+        terms << QStringLiteral("h.assigned_worker");
+        break;
+    }
+    terms << QStringLiteral("h.rowid");
+    if (query.descending) {
+        for (QString &t : terms)
+            t += QStringLiteral(" DESC");
+    }
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Result<QList<Household>> HouseholdStore::list(const HouseholdQuery &query) const
+{
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM households h")
+                  + whereClause(query, binds) + orderClause(query);
+    if (query.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    auto q = m_db.execute(sql, binds);
+    if (!q)
+        return fail(q.error());
+    QList<Household> out;
+    while (q->next())
+        out.append(readHousehold(*q));
+    return out;
+}
+
+Result<std::vector<qint64>> HouseholdStore::rowIds(const HouseholdQuery &query) const
+{
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT h.rowid FROM households h") + whereClause(query, binds)
+                  + orderClause(query);
+    if (query.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    auto q = m_db.execute(sql, binds);
+    if (!q)
+        return fail(q.error());
+    std::vector<qint64> out;
+    while (q->next())
+        out.push_back(q->value(0).toLongLong());
+    return out;
+}
+
+Result<QList<Household>> HouseholdStore::byRowIds(const QList<qint64> &rowIds) const
+{
+    if (rowIds.isEmpty())
+        return QList<Household>();
+    QStringList ids;
+    ids.reserve(rowIds.size());
+    for (qint64 id : rowIds)
+        ids << QString::number(id);
+    auto q = m_db.execute(QStringLiteral("SELECT h.rowid, ") + selectColumns()
+                          + QStringLiteral(" FROM households h WHERE h.rowid IN (")
+                          + ids.join(u',') + QLatin1Char(')'));
+    if (!q)
+        return fail(q.error());
+    QHash<qint64, Household> byRow;
+    while (q->next())
+        byRow.insert(q->value(0).toLongLong(), readHousehold(*q, 1));
+    QList<Household> out;
+    out.reserve(rowIds.size());
+    for (qint64 id : rowIds)
+        out.append(byRow.value(id));
+    return out;
+}
+
+Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDate &today) const
+{
+    QString sql = QStringLiteral(
+        "SELECT COALESCE(risk_override, risk_tier), COUNT(*), "
+        "SUM(status = 'active' AND next_visit_due < ?), SUM(flagged_new_at IS NOT NULL) "
+        "FROM households");
+    QVariantList binds{Iso::date(today)};
+    if (!offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : offices) {
+            marks << QStringLiteral("?");
+            binds << o;
+        }
+        sql += QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    sql += QStringLiteral(" GROUP BY 1");
+    auto q = m_db.execute(sql, binds);
+    if (!q)
+        return fail(q.error());
+    TierCounts c;
+    while (q->next()) {
+        const auto tier = riskTierFromCode(q->value(0).toString());
+        const int n = q->value(1).toInt();
+        if (tier == RiskTier::High)
+            c.high = n;
+        else if (tier == RiskTier::Medium)
+            c.medium = n;
+        else
+            c.low = n;
+        c.overdue += q->value(2).toInt();
+        c.fresh += q->value(3).toInt();
+    }
+    return c;
+}
+
+Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
+                                                          const QStringList &offices) const
+{
+    QVariantList binds{Iso::date(today)};
+    QString filter;
+    if (!offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : offices) {
+            marks << QStringLiteral("?");
+            binds << o;
+        }
+        filter = QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    auto q = m_db.execute(QStringLiteral(
+                              "SELECT rowid, lon, lat, COALESCE(risk_override, risk_tier), "
+                              "status = 'active' AND next_visit_due < ?, flagged_new_at IS NOT NULL "
+                              "FROM households") + filter + QStringLiteral(" ORDER BY rowid"),
+                          binds);
+    if (!q)
+        return fail(q.error());
+    std::vector<HouseholdPoint> out;
+    while (q->next()) {
+        HouseholdPoint p;
+        p.rowId = q->value(0).toLongLong();
+        p.lon = q->value(1).toDouble();
+        p.lat = q->value(2).toDouble();
+        const QString tier = q->value(3).toString();
+        p.tier = tier == QLatin1String("high")     ? RiskTier::High
+                 : tier == QLatin1String("medium") ? RiskTier::Medium
+                                                   : RiskTier::Low;
+        p.overdue = q->value(4).toInt() != 0;
+        p.fresh = q->value(5).toInt() != 0;
+        out.push_back(p);
+    }
+    return out;
+}
+
+Result<QString> HouseholdStore::idForRow(qint64 rowId) const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT id FROM households WHERE rowid = ?"), {rowId});
+    if (!v)
+        return fail(v.error());
+    if (v->isNull())
+        return fail(ErrorCode::NotFound, QStringLiteral("no household at row %1").arg(rowId));
+    return v->toString();
+}
+
+Result<QList<Person>> HouseholdStore::members(const QString &householdId,
+                                              const Security::Keyring *keys,
+                                              bool withHealthNotes) const
+{
+    auto q = m_db.execute(
+        QStringLiteral("SELECT id, household_id, office_code, name, birth_date, sex, rrn_cipher, "
+                       "relationship, is_head, disability, nationality, health_cipher FROM persons "
+                       "WHERE household_id = ? ORDER BY is_head DESC, birth_date"),
+        {householdId});
+    if (!q)
+        return fail(q.error());
+    QList<Person> out;
+    while (q->next()) {
+        Person p;
+        p.id = q->value(0).toString();
+        p.householdId = q->value(1).toString();
+        p.officeCode = q->value(2).toString();
+        p.name = q->value(3).toString();
+        p.birthDate = QDate::fromString(q->value(4).toString(), Qt::ISODate);
+        p.sex = q->value(5).toString();
+        const QByteArray rrn = q->value(6).toByteArray();
+        p.hasRrn = !rrn.isEmpty();
+        if (keys && p.hasRrn) {
+            if (auto plain = keys->decrypt(p.officeCode, rrn,
+                                           Security::Keyring::aad("persons", "rrn", p.id)))
+                p.rrn = *plain;
+        }
+        p.relationship = q->value(7).toString();
+        p.isHead = q->value(8).toInt() != 0;
+        p.disability = q->value(9).toString();
+        p.nationality = q->value(10).toString();
+        const QByteArray health = q->value(11).toByteArray();
+        if (withHealthNotes && keys && !health.isEmpty()) {
+            if (auto plain = keys->decrypt(p.officeCode, health,
+                                           Security::Keyring::aad("persons", "health", p.id)))
+                p.healthNotes = *plain;
+        }
+        out.append(p);
+    }
+    return out;
+}
+
+Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
+                           const Security::Keyring &keys, const QString &auditDetail)
+{
+    return m_db.transaction([&]() -> Status {
+        auto hq = m_db.prepare(QStringLiteral(
+            "INSERT INTO households (id, office_code, legal_dong_code, road_address, "
+            "address_detail, tong, ban, lon, lat, household_type, housing, phone, head_name, "
+            "member_count, assigned_worker, risk_score, risk_tier, risk_override, "
+            "risk_override_reason, visit_cycle_days, last_visit_at, next_visit_due, status, "
+            "flagged_new_at, source, created_at, updated_at, created_by) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        if (!hq)
+            return fail(hq.error());
+        auto pq = m_db.prepare(QStringLiteral(
+            "INSERT INTO persons (id, household_id, office_code, name, birth_date, sex, "
+            "rrn_cipher, relationship, is_head, disability, nationality, health_cipher, "
+            "created_at, updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        if (!pq)
+            return fail(pq.error());
+        const QDateTime now = journal.now();
+        const QString actor = journal.actor().account;
+        for (HouseholdRecord &r : records) {
+            Household &h = r.household;
+            if (h.id.isEmpty())
+                h.id = journal.newId();
+            if (!h.createdAt.isValid())
+                h.createdAt = now;
+            h.updatedAt = now;
+            if (h.createdBy.isEmpty())
+                h.createdBy = actor;
+            h.memberCount = std::max<int>(h.memberCount, int(r.members.size()));
+            const QVariantList hv{
+                h.id, h.officeCode, nullIfEmpty(h.legalDongCode), h.roadAddress, h.addressDetail,
+                h.tong > 0 ? QVariant(h.tong) : QVariant(), h.ban > 0 ? QVariant(h.ban) : QVariant(),
+                h.lon, h.lat, h.householdType, h.housing, h.phone, h.headName, h.memberCount,
+                nullIfEmpty(h.assignedWorker), h.riskScore, toCode(h.computedTier),
+                h.tierOverride ? QVariant(toCode(*h.tierOverride)) : QVariant(),
+                nullIfEmpty(h.overrideReason),
+                h.visitCycleDays > 0 ? QVariant(h.visitCycleDays) : QVariant(),
+                timeOrNull(h.lastVisitAt), dateOrNull(h.nextVisitDue), h.status,
+                timeOrNull(h.flaggedNewAt), h.source, Iso::utc(h.createdAt), Iso::utc(h.updatedAt),
+                h.createdBy};
+            for (int i = 0; i < hv.size(); ++i)
+                Storage::Database::bind(*hq, i, hv.at(i));
+            if (auto ok = Database::run(*hq); !ok)
+                return ok;
+            if (auto ok = journal.recordChange(QStringLiteral("household"), h.id, ChangeOp::Insert,
+                                               h.officeCode, toJson(h));
+                !ok)
+                return ok;
+            for (Person &p : r.members) {
+                if (p.id.isEmpty())
+                    p.id = journal.newId();
+                p.householdId = h.id;
+                p.officeCode = h.officeCode;
+                QByteArray rrnCipher, healthCipher;
+                if (!p.rrn.isEmpty()) {
+                    auto c = keys.encrypt(h.officeCode, p.rrn,
+                                          Security::Keyring::aad("persons", "rrn", p.id));
+                    if (!c)
+                        return fail(c.error());
+                    rrnCipher = *c;
+                }
+                if (!p.healthNotes.isEmpty()) {
+                    auto c = keys.encrypt(h.officeCode, p.healthNotes,
+                                          Security::Keyring::aad("persons", "health", p.id));
+                    if (!c)
+                        return fail(c.error());
+                    healthCipher = *c;
+                }
+                const QVariantList pv{
+                    p.id, p.householdId, p.officeCode, p.name, dateOrNull(p.birthDate),
+                    nullIfEmpty(p.sex), rrnCipher.isEmpty() ? QVariant() : QVariant(rrnCipher),
+                    p.relationship, p.isHead ? 1 : 0, p.disability, p.nationality,
+                    healthCipher.isEmpty() ? QVariant() : QVariant(healthCipher),
+                    Iso::utc(now), Iso::utc(now), actor};
+                for (int i = 0; i < pv.size(); ++i)
+                    Storage::Database::bind(*pq, i, pv.at(i));
+                if (auto ok = Database::run(*pq); !ok)
+                    return ok;
+                if (auto ok = journal.recordChange(QStringLiteral("person"), p.id, ChangeOp::Insert,
+                                                   h.officeCode, toJson(p, rrnCipher));
+                    !ok)
+                    return ok;
+            }
+            if (auto ok = journal.audit({Security::AuditAction::Create, QStringLiteral("household"),
+                                         h.id, h.officeCode, auditDetail, {}});
+                !ok)
+                return ok;
+        }
+        return {};
+    });
+}
+
+} // namespace VisitMap::Storage

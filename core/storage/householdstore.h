@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/household.h"
+#include "model/person.h"
+#include "util/result.h"
+
+#include <QDate>
+#include <QList>
+#include <QSqlQuery>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace VisitMap::Security {
+class Keyring;
+}
+
+namespace VisitMap::Storage {
+
+class Database;
+class Journal;
+
+enum class HouseholdOrder { Row, Tier, Dong, HeadName, Address, Type, NextDue, Worker };
+
+struct HouseholdQuery
+{
+    QStringList offices;            // empty: every office
+    std::optional<RiskTier> tier;   // effective tier
+    bool overdueOnly = false;
+    bool newOnly = false;
+    QString worker;
+    QString text;                   // head name, address or phone contains
+    QDate today;                    // for overdue
+    int limit = 0;
+    HouseholdOrder order = HouseholdOrder::Row;
+    bool descending = false;
+};
+
+struct TierCounts
+{
+    int high = 0;
+    int medium = 0;
+    int low = 0;
+    int overdue = 0;
+    int fresh = 0; // new discoveries
+    int total() const { return high + medium + low; }
+};
+
+// A household with its members, for writing.
+struct HouseholdRecord
+{
+    Household household;
+    QList<Person> members;
+};
+
+// Compact, for drawing and indexing hundreds of thousands of households.
+struct HouseholdPoint
+{
+    double lon = 0;
+    double lat = 0;
+    qint64 rowId = 0;
+    RiskTier tier = RiskTier::Low;
+    bool overdue = false;
+    bool fresh = false;
+};
+
+// The household aggregate: the household row and its members. 주민등록번호 and health notes are
+// encrypted with the office key on the way in and decrypted only for a signed-in key holder.
+class HouseholdStore
+{
+public:
+    explicit HouseholdStore(Database &db) : m_db(db) {}
+
+    Result<Household> get(const QString &id) const;
+    Result<QList<Household>> list(const HouseholdQuery &query) const;
+    // The rowids of the households a query selects, in its order: a list view holds these and
+    // fetches the rows it shows (byRowIds), so a district of a million stays light.
+    Result<std::vector<qint64>> rowIds(const HouseholdQuery &query) const;
+    Result<QList<Household>> byRowIds(const QList<qint64> &rowIds) const;
+    Result<TierCounts> counts(const QStringList &offices, const QDate &today) const;
+    // Every household of the offices (all when empty), in rowid order.
+    Result<std::vector<HouseholdPoint>> points(const QDate &today, const QStringList &offices = {}) const;
+    Result<QString> idForRow(qint64 rowId) const;
+    Result<bool> exists(const QString &id) const;
+
+    // Members; identifiers decrypted when the keyring holds the office key (else left empty,
+    // hasRrn telling whether one is on file).
+    Result<QList<Person>> members(const QString &householdId, const Security::Keyring *keys,
+                                  bool withHealthNotes = false) const;
+
+    // Adds households with their members in one transaction with their outbox and access-log
+    // rows. Ids, timestamps and created_by are filled in where empty.
+    Status add(QList<HouseholdRecord> &records, Journal &journal, const Security::Keyring &keys,
+               const QString &auditDetail = {});
+
+    static QString selectColumns();
+    static Household readHousehold(const QSqlQuery &q, int first = 0);
+
+private:
+    Database &m_db;
+};
+
+} // namespace VisitMap::Storage

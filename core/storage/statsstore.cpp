@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "statsstore.h"
+
+#include "database.h"
+#include "util/clock.h"
+
+namespace VisitMap::Storage {
+
+Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList &offices) const
+{
+    DistrictStats s;
+    s.today = today;
+    QString filter;
+    QVariantList binds{Iso::date(today)};
+    if (!offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : offices) {
+            marks << QStringLiteral("?");
+            binds << o;
+        }
+        filter = QStringLiteral(" AND o.code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    auto q = m_db.execute(
+        QStringLiteral(
+            "SELECT o.code, o.name, "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
+            "SUM(h.status = 'active' AND h.next_visit_due < ?), "
+            "SUM(h.flagged_new_at IS NOT NULL) "
+            "FROM offices o LEFT JOIN households h ON h.office_code = o.code WHERE 1=1")
+            + filter + QStringLiteral(" GROUP BY o.code ORDER BY o.code"),
+        binds);
+    if (!q)
+        return fail(q.error());
+    while (q->next()) {
+        DongStats d{q->value(0).toString(), q->value(1).toString(), q->value(2).toInt(),
+                    q->value(3).toInt(), q->value(4).toInt(), q->value(5).toInt(), q->value(6).toInt()};
+        s.high += d.high;
+        s.medium += d.medium;
+        s.low += d.low;
+        s.overdue += d.overdue;
+        s.fresh += d.fresh;
+        s.dongs.append(d);
+    }
+    s.households = s.high + s.medium + s.low;
+
+    QString officeFilter;
+    QVariantList officeBinds;
+    if (!offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : offices) {
+            marks << QStringLiteral("?");
+            officeBinds << o;
+        }
+        officeFilter = QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    for (auto [table, target] : {std::pair{QStringLiteral("persons"), &s.persons},
+                                 std::pair{QStringLiteral("visits"), &s.visits}}) {
+        auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM ") + table + officeFilter, officeBinds);
+        if (!n)
+            return fail(n.error());
+        *target = n->toInt();
+    }
+    auto stages = m_db.execute(QStringLiteral("SELECT stage, COUNT(*) FROM cases") + officeFilter
+                                   + QStringLiteral(" GROUP BY stage"),
+                               officeBinds);
+    if (!stages)
+        return fail(stages.error());
+    while (stages->next()) {
+        const QString stage = stages->value(0).toString();
+        const int n = stages->value(1).toInt();
+        s.stages.insert(stage, n);
+        if (stage != QLatin1String("closure"))
+            s.openCases += n;
+    }
+    return s;
+}
+
+} // namespace VisitMap::Storage

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/visit.h"
+#include "risk/visitcycle.h"
+#include "util/result.h"
+
+#include <QList>
+
+namespace VisitMap::Storage {
+
+class Database;
+class Journal;
+
+struct VisitQuery
+{
+    QString householdId;  // empty: all
+    QStringList offices;  // empty: all
+    QDateTime since;
+    QDateTime until;
+};
+
+// Visit logs: append-only. Logging a visit also moves the household's last-contact and next-due
+// dates, in the same transaction as its outbox and access-log rows.
+class VisitStore
+{
+public:
+    explicit VisitStore(Database &db) : m_db(db) {}
+
+    Result<QList<Visit>> list(const VisitQuery &query) const;
+    // Validates, fills id/created_*, writes, updates the household. One transaction.
+    Status add(Visit &visit, Journal &journal, const Risk::VisitCycle &cycle);
+    // Many visits (a transcribed paper log) in one transaction: all or none.
+    Status addMany(QList<Visit> &visits, Journal &journal, const Risk::VisitCycle &cycle);
+    // Voids a logged visit: a void record with the reason; the visit stays, struck through.
+    Status voidVisit(const QString &visitId, const QString &reason, Journal &journal,
+                     const Risk::VisitCycle &cycle);
+
+    // Recomputes a household's last completed contact and next due date from its visits.
+    Status refreshHousehold(const QString &householdId, Journal &journal,
+                            const Risk::VisitCycle &cycle);
+
+    static QString validate(const Visit &visit, const QDateTime &now);
+
+private:
+    Status insertOne(Visit &visit, Journal &journal);
+
+    Database &m_db;
+};
+
+} // namespace VisitMap::Storage

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include "security/accountstore.h"
+#include "security/auditlog.h"
+#include "security/keystore.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "storage/metastore.h"
+#include "storage/migrator.h"
+#include "storage/officestore.h"
+#include "util/clock.h"
+#include "util/uuid.h"
+
+#include <QFileInfo>
+
+namespace VisitMap {
+
+using Security::AuditAction;
+
+Workspace::Workspace() = default;
+Workspace::~Workspace() = default;
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode mode,
+                                                   const Clock *clock)
+{
+    Security::initialiseCrypto();
+    if (mode == OpenMode::ExistingOnly && path != QLatin1String(":memory:")
+        && !QFileInfo::exists(path))
+        return failAt(ErrorCode::NotFound, path, 0,
+                      QStringLiteral("no such store; create one with `visitmap-cli init --db %1` or "
+                                     "`visitmap-cli demo --db %1`")
+                          .arg(path));
+    auto db = Storage::Database::open(path);
+    if (!db)
+        return fail(db.error());
+    Storage::Migrator migrator(**db);
+    if (auto ran = migrator.migrate(); !ran) {
+        Error e = ran.error();
+        e.file = path;
+        return fail(e);
+    }
+    std::unique_ptr<Workspace> ws(new Workspace());
+    ws->m_db = std::move(*db);
+    ws->m_clock = clock ? clock : &Clock::system();
+    ws->m_audit = std::make_unique<Security::AuditLog>(*ws->m_db, *ws->m_clock);
+    ws->m_journal = std::make_unique<Storage::Journal>(*ws->m_db, *ws->m_audit, *ws->m_clock);
+    ws->m_accounts = std::make_unique<Security::AccountStore>(*ws->m_db, *ws->m_clock);
+    ws->m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
+    Storage::MetaStore meta(*ws->m_db);
+    if (meta.storeId().isEmpty()) {
+        if (auto ok = meta.set(QStringLiteral("store_id"), Uuid::v7()); !ok)
+            return fail(ok.error());
+        if (auto ok = meta.set(QStringLiteral("created_at"), Iso::utc(ws->m_clock->now())); !ok)
+            return fail(ok.error());
+    }
+    return ws;
+}
+
+QString Workspace::path() const
+{
+    return m_db->path();
+}
+
+bool Workspace::isDemo() const
+{
+    return Storage::MetaStore(*m_db).isDemo();
+}
+
+QString Workspace::demoArea() const
+{
+    auto v = Storage::MetaStore(*m_db).get(QStringLiteral("demo_area"));
+    return v ? *v : QString();
+}
+
+Result<const Security::Session *> Workspace::signIn(const QString &name, const QString &password)
+{
+    const QString machine = Security::AuditLog::machineAddress();
+    auto logFailure = [&](const QString &detail) {
+        (void)m_audit->append(name, machine,
+                              {AuditAction::LoginFailed, QStringLiteral("account"), name, {}, detail, {}});
+    };
+    auto account = m_accounts->find(name);
+    if (!account) {
+        logFailure(QStringLiteral("unknown account"));
+        return fail(ErrorCode::AuthFailed, QStringLiteral("no account named '%1'").arg(name));
+    }
+    if (!account->active) {
+        logFailure(QStringLiteral("removed account"));
+        return fail(ErrorCode::AuthFailed, QStringLiteral("the account '%1' was removed").arg(name));
+    }
+    if (account->locked) {
+        logFailure(QStringLiteral("account locked"));
+        return fail(ErrorCode::AccountLocked,
+                    QStringLiteral("the account '%1' is locked after %2 wrong passwords; an admin "
+                                   "must unlock it")
+                        .arg(name)
+                        .arg(Security::AccountStore::maxFailedLogins));
+    }
+    if (!Security::Password::verify(account->passwordHash, password)) {
+        auto failures = m_accounts->recordFailedLogin(name);
+        const int n = failures ? *failures : 0;
+        logFailure(QStringLiteral("wrong password (%1)").arg(n));
+        if (n >= Security::AccountStore::maxFailedLogins)
+            return fail(ErrorCode::AccountLocked,
+                        QStringLiteral("wrong password; the account '%1' is now locked after %2 "
+                                       "wrong passwords and an admin must unlock it")
+                            .arg(name)
+                            .arg(n));
+        return fail(ErrorCode::AuthFailed,
+                    QStringLiteral("wrong password for '%1' (%2 of %3 tries before the account locks)")
+                        .arg(name)
+                        .arg(n)
+                        .arg(Security::AccountStore::maxFailedLogins));
+    }
+    auto secret = Security::AccountKeys::unwrap(account->keys, password);
+    if (!secret)
+        return fail(secret.error());
+    if (auto ok = m_accounts->recordSuccessfulLogin(name); !ok)
+        return fail(ok.error());
+
+    auto session = std::make_unique<Security::Session>();
+    session->account = *account;
+    session->machine = machine;
+    session->secretKey = std::move(*secret);
+    session->demo = isDemo();
+    if (Security::holdsOfficeKeys(account->role)) {
+        auto ring = Security::KeyStore(*m_db, *m_clock).open(*account, session->secretKey);
+        if (!ring)
+            return fail(ring.error());
+        session->keyring = std::move(*ring);
+    }
+    m_session = std::move(session);
+    m_journal->setActor({name, machine});
+    if (auto ok = refreshOffices(); !ok) {
+        m_session.reset();
+        return fail(ok.error());
+    }
+    if (auto ok = m_audit->append(name, machine,
+                                  {AuditAction::Login, QStringLiteral("account"), name, {}, {}, {}});
+        !ok)
+        return fail(ok.error());
+    return m_session.get();
+}
+
+Result<const Security::Session *> Workspace::signInDemo(const QString &name)
+{
+    if (!isDemo())
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("this is not a demo store: sign in with --user NAME and the "
+                                   "password in $VISITMAP_PASSWORD"));
+    auto password = Storage::MetaStore(*m_db).get(QStringLiteral("demo_password:") + name);
+    if (!password || password->isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("the demo store has no account '%1'").arg(name));
+    return signIn(name, *password);
+}
+
+Status Workspace::refreshOffices()
+{
+    if (!m_session)
+        return {};
+    Security::Session &session = *m_session;
+    auto offices = Storage::OfficeStore(*m_db).all();
+    if (!offices)
+        return fail(offices.error());
+    session.offices.clear();
+    for (const Office &o : *offices) {
+        if (session.account.covers(o.code))
+            session.offices << o.code;
+    }
+    session.waitingForKeys.clear();
+    if (!Security::holdsOfficeKeys(session.role()))
+        return {};
+    Security::KeyStore keys(*m_db, *m_clock);
+    if (auto ok = keys.createMissing(session.account, session.offices, session.keyring); !ok)
+        return ok;
+    if (auto granted = keys.distribute(session.keyring, session.name()); !granted)
+        return fail(granted.error());
+    for (const QString &o : session.offices) {
+        if (!session.keyring.has(o))
+            session.waitingForKeys << o;
+    }
+    return {};
+}
+
+void Workspace::signOut()
+{
+    if (m_session) {
+        (void)m_audit->append(m_session->name(), m_session->machine,
+                              {AuditAction::Logout, QStringLiteral("account"), m_session->name(),
+                               {}, {}, {}});
+    }
+    m_session.reset();
+    m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
+}
+
+Status Workspace::reauthenticate(const QString &password)
+{
+    if (!m_session)
+        return fail(ErrorCode::AuthFailed, QStringLiteral("nobody is signed in"));
+    auto account = m_accounts->find(m_session->name());
+    if (!account)
+        return fail(account.error());
+    if (account->locked)
+        return fail(ErrorCode::AccountLocked, QStringLiteral("the account is locked"));
+    if (!Security::Password::verify(account->passwordHash, password)) {
+        auto n = m_accounts->recordFailedLogin(account->name);
+        (void)m_audit->append(account->name, m_session->machine,
+                              {AuditAction::LoginFailed, QStringLiteral("account"), account->name,
+                               {}, QStringLiteral("unlock: wrong password"), {}});
+        if (n && *n >= Security::AccountStore::maxFailedLogins) {
+            m_session.reset();
+            return fail(ErrorCode::AccountLocked,
+                        QStringLiteral("wrong password; the account is now locked"));
+        }
+        return fail(ErrorCode::AuthFailed, QStringLiteral("wrong password"));
+    }
+    (void)m_accounts->recordSuccessfulLogin(account->name);
+    return m_audit->append(account->name, m_session->machine,
+                           {AuditAction::Unlock, QStringLiteral("account"), account->name, {}, {}, {}});
+}
+
+Status Workspace::changePassword(const QString &oldPassword, const QString &newPassword)
+{
+    if (!m_session)
+        return fail(ErrorCode::AuthFailed, QStringLiteral("nobody is signed in"));
+    const QString name = m_session->name();
+    auto account = m_accounts->find(name);
+    if (!account)
+        return fail(account.error());
+    if (!Security::Password::verify(account->passwordHash, oldPassword))
+        return fail(ErrorCode::AuthFailed, QStringLiteral("the current password is wrong"));
+    if (const QString why = Security::Password::policyViolation(newPassword, name); !why.isEmpty())
+        return fail(ErrorCode::Validation, why);
+    if (newPassword == oldPassword)
+        return fail(ErrorCode::Validation, QStringLiteral("the new password is the same as the old one"));
+    // The key pair stays; only its wrapping changes, so sealed office keys still open.
+    const Security::WrappedKeyPair keys = Security::AccountKeys::rewrap(
+        account->keys.publicKey, m_session->secretKey, newPassword);
+    if (auto ok = m_accounts->setPassword(name, Security::Password::hash(newPassword), keys, name); !ok)
+        return ok;
+    m_session->account.keys = keys;
+    if (isDemo())
+        (void)Storage::MetaStore(*m_db).set(QStringLiteral("demo_password:") + name, newPassword);
+    return m_audit->append(name, m_session->machine,
+                           {AuditAction::AccountChange, QStringLiteral("account"), name, {},
+                            QStringLiteral("password changed"), {}});
+}
+
+Status Workspace::require(Security::Permission permission) const
+{
+    if (!m_session)
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("sign in first"));
+    if (!m_session->can(permission)) {
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("the %1 role may not do this").arg(toCode(m_session->role())));
+    }
+    return {};
+}
+
+QString Workspace::setting(const QString &key, const QString &fallback) const
+{
+    auto v = m_db->scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!v || v->isNull())
+        return fallback;
+    return v->toString();
+}
+
+Status Workspace::setSetting(const QString &key, const QString &value)
+{
+    return m_db->transaction([&]() -> Status {
+        const QString actor = m_session ? m_session->name() : QStringLiteral("system");
+        auto q = m_db->execute(QStringLiteral("INSERT OR REPLACE INTO settings (key, value, "
+                                              "updated_at, updated_by) VALUES (?,?,?,?)"),
+                               {key, value, Iso::utc(m_clock->now()), actor});
+        if (!q)
+            return fail(q.error());
+        return m_journal->audit({AuditAction::Update, QStringLiteral("setting"), key, {},
+                                 QStringLiteral("%1 = %2").arg(key, value), {}});
+    });
+}
+
+Risk::VisitCycle Workspace::visitCycle() const
+{
+    Risk::VisitCycle c;
+    c.highDays = setting(QStringLiteral("cycle_high_days"), QString::number(c.highDays)).toInt();
+    c.mediumDays = setting(QStringLiteral("cycle_medium_days"), QString::number(c.mediumDays)).toInt();
+    c.lowDays = setting(QStringLiteral("cycle_low_days"), QString::number(c.lowDays)).toInt();
+    return c;
+}
+
+Status Workspace::setVisitCycle(const Risk::VisitCycle &c)
+{
+    if (auto ok = require(Security::Permission::ManageSettings); !ok)
+        return ok;
+    for (int d : {c.highDays, c.mediumDays, c.lowDays}) {
+        if (d < 1 || d > 366)
+            return fail(ErrorCode::Validation, QStringLiteral("a visit cycle is 1 to 366 days"));
+    }
+    return m_db->transaction([&]() -> Status {
+        if (auto ok = setSetting(QStringLiteral("cycle_high_days"), QString::number(c.highDays)); !ok)
+            return ok;
+        if (auto ok = setSetting(QStringLiteral("cycle_medium_days"), QString::number(c.mediumDays)); !ok)
+            return ok;
+        return setSetting(QStringLiteral("cycle_low_days"), QString::number(c.lowDays));
+    });
+}
+
+int Workspace::idleLockMinutes() const
+{
+    return setting(QStringLiteral("idle_lock_minutes"), QStringLiteral("15")).toInt();
+}
+
+Status Workspace::setIdleLockMinutes(int minutes)
+{
+    if (auto ok = require(Security::Permission::ManageSettings); !ok)
+        return ok;
+    if (minutes < 1 || minutes > 60)
+        return fail(ErrorCode::Validation, QStringLiteral("the idle lock is 1 to 60 minutes"));
+    return setSetting(QStringLiteral("idle_lock_minutes"), QString::number(minutes));
+}
+
+QStringList Workspace::visibleOffices() const
+{
+    if (m_session)
+        return m_session->offices;
+    return {};
+}
+
+} // namespace VisitMap

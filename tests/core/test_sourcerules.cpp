@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rules of the source tree that a compiler does not enforce.
+#include "support/testsupport.h"
+
+#include <QDirIterator>
+#include <QRegularExpression>
+
+namespace {
+QStringList sources(const QString &folder)
+{
+    QStringList out;
+    QDirIterator it(QStringLiteral(VISITMAP_SOURCE_DIR "/") + folder, {QStringLiteral("*.h"), QStringLiteral("*.cpp")},
+                    QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << it.next();
+    return out;
+}
+
+QStringList offenders(const QStringList &files, const QRegularExpression &pattern)
+{
+    QStringList out;
+    for (const QString &f : files) {
+        const QString text = QString::fromUtf8(VisitMap::Test::readAll(f));
+        if (pattern.match(text).hasMatch())
+            out << f;
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("The core never includes a GUI header and the UI never runs SQL", "[core][source]")
+{
+    const QStringList gui = offenders(sources(QStringLiteral("core")),
+                                      QRegularExpression(QStringLiteral("#include\\s*<(QtWidgets|QtGui|QWidget|QPainter|QPixmap|QImage|QColor|QApplication)")));
+    CHECK(gui.join(u'\n').toStdString() == "");
+    const QStringList sql = offenders(sources(QStringLiteral("ui")) + sources(QStringLiteral("app")),
+                                      QRegularExpression(QStringLiteral("QSql(Query|Database)")));
+    CHECK(sql.join(u'\n').toStdString() == "");
+}
+
+TEST_CASE("Korean text is never wrapped in QLatin1String", "[core][source]")
+{
+    // QLatin1String reads its bytes as Latin-1: Korean text inside never equals the real string.
+    const QStringList bad = offenders(sources(QStringLiteral("core")) + sources(QStringLiteral("ui")) + sources(QStringLiteral("app")),
+                                      QRegularExpression(QStringLiteral("QLatin1(String|Char)\\(\"[^\"]*[^\\x{0}-\\x{7F}]")));
+    CHECK(bad.join(u'\n').toStdString() == "");
+}

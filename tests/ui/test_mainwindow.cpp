@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialogs/signindialog.h"
+#include "geo/webmercator.h"
+#include "mainwindow.h"
+#include "map/mapwidget.h"
+#include "models/householdtablemodel.h"
+#include "storage/householdstore.h"
+#include "support/testsupport.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace VisitMap;
+
+namespace {
+std::unique_ptr<Ui::WorkspaceController> demoController(const Test::TempDir &dir)
+{
+    auto controller = std::make_unique<Ui::WorkspaceController>();
+    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
+    REQUIRE_OK(controller->signInDemo());
+    return controller;
+}
+} // namespace
+
+TEST_CASE("The main window lists every household of the demo district, highest risk first", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir);
+    Ui::MainWindow window(controller.get());
+    window.resize(1400, 900);
+    window.show();
+    QApplication::processEvents();
+    Ui::HouseholdTableModel *model = window.householdModel();
+    CHECK(model->rowCount() == Test::demoHouseholds);
+    CHECK(model->data(model->index(0, 0), Ui::HouseholdTableModel::TierRole).toInt() == int(RiskTier::High));
+    CHECK(model->data(model->index(model->rowCount() - 1, 0), Ui::HouseholdTableModel::TierRole).toInt() == int(RiskTier::Low));
+    CHECK(model->data(model->index(0, Ui::HouseholdTableModel::TierColumn)).toString().contains(QStringLiteral("고위험")));
+}
+
+TEST_CASE("Searching and filtering narrow the list to what matches", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir);
+    Ui::MainWindow window(controller.get());
+    window.show();
+    Ui::HouseholdTableModel *model = window.householdModel();
+    auto all = Storage::HouseholdStore(controller->workspace()->db()).list({});
+    REQUIRE(all);
+    const QString name = all->at(17).headName;
+    int expected = 0;
+    for (const Household &h : *all)
+        expected += h.headName.contains(name) || h.roadAddress.contains(name) || h.phone.contains(name);
+    auto *search = window.findChild<QLineEdit *>();
+    REQUIRE(search);
+    // Hangul arrives through the input method as committed text.
+    search->setText(name);
+    QTest::qWait(400); // the search waits for typing to pause
+    CHECK(model->rowCount() == expected);
+    CHECK(model->rowCount() < Test::demoHouseholds);
+    for (int r = 0; r < model->rowCount(); ++r)
+        CHECK(model->data(model->index(r, Ui::HouseholdTableModel::HeadColumn)).toString().contains(name));
+    // Digits typed key by key find a phone number.
+    const QString digits = all->at(5).phone.right(4);
+    search->clear();
+    QTest::keyClicks(search, digits);
+    QTest::qWait(400);
+    int byPhone = 0;
+    for (const Household &h : *all)
+        byPhone += h.headName.contains(digits) || h.roadAddress.contains(digits) || h.phone.contains(digits);
+    CHECK(model->rowCount() == byPhone);
+    CHECK(model->rowCount() >= 1);
+}
+
+TEST_CASE("Clicking a household on the map selects it in the list", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir);
+    Ui::MainWindow window(controller.get());
+    window.resize(1400, 900);
+    window.show();
+    QApplication::processEvents();
+    Ui::MapWidget *map = window.map();
+    map->setViewport(map->viewport().withZoom(16));
+    auto points = controller->householdPoints();
+    REQUIRE_FALSE(points.empty());
+    const auto &target = points.front();
+    map->setViewport(Geo::Viewport::centredOn(QGeoCoordinate(target.lat, target.lon), 17, map->size()));
+    const QPoint at = map->viewport().lonLatToScreen(target.lon, target.lat).toPoint();
+    QTest::mouseClick(map, Qt::LeftButton, {}, at);
+    QApplication::processEvents();
+    const QModelIndex current = window.householdTable()->currentIndex();
+    REQUIRE(current.isValid());
+    CHECK(window.householdModel()->rowIdAt(current.row()) == target.rowId);
+}
+
+TEST_CASE("The sign-in dialog says why a sign-in failed and keeps the account", "[ui]")
+{
+    Test::TempDir dir;
+    Ui::WorkspaceController controller;
+    REQUIRE_OK(controller.open(Test::realStoreCopy(dir)));
+    Ui::SignInDialog dialog(&controller);
+    auto edits = dialog.findChildren<QLineEdit *>();
+    REQUIRE(edits.size() == 2);
+    edits[0]->setText(QStringLiteral("lead1"));
+    edits[1]->setText(QStringLiteral("not-the-password"));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(controller.accountName().isEmpty());
+    bool told = false;
+    for (QLabel *l : dialog.findChildren<QLabel *>())
+        told = told || l->text().contains(QStringLiteral("wrong password"));
+    CHECK(told);
+    edits[1]->setText(Test::leadPassword());
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(controller.accountName() == QStringLiteral("lead1"));
+}
+
+TEST_CASE("visitmap --screenshot renders the map of the demo district", "[ui]")
+{
+    Test::TempDir dir;
+    const QString store = Test::demoStoreCopy(dir);
+    const QString png = dir.path(QStringLiteral("shot.png"));
+    QProcess p;
+    p.start(QStringLiteral(VISITMAP_GUI_PATH), {QStringLiteral("--db"), store, QStringLiteral("--screenshot"), png,
+                                                QStringLiteral("--size"), QStringLiteral("1200x800")});
+    REQUIRE(p.waitForFinished(60000));
+    CHECK(p.exitCode() == 0);
+    QImage image(png);
+    REQUIRE_FALSE(image.isNull());
+    CHECK(image.size() == QSize(1200, 800));
+    // The tier colours are on the picture: red marks of high-risk households among them.
+    int red = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 600; x < image.width(); x += 2)
+            red += image.pixelColor(x, y) == QColor(0xD7, 0x26, 0x3D);
+    CHECK(red > 20);
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signindialog.h"
+
+#include "demo/demogenerator.h"
+#include "theme.h"
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace VisitMap::Ui {
+
+SignInDialog::SignInDialog(WorkspaceController *controller, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_name(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_message(new QLabel(this))
+{
+    setWindowTitle(tr("복지방문지도 — 로그인"));
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("개인 계정으로 로그인하세요. 비밀번호를 5회 틀리면 계정이 잠깁니다."), this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+    auto *form = new QFormLayout;
+    m_name->setAccessibleName(tr("계정"));
+    m_password->setAccessibleName(tr("비밀번호"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("계정(&A)"), m_name);
+    form->addRow(tr("비밀번호(&P)"), m_password);
+    layout->addLayout(form);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
+    m_message->setAccessibleName(tr("로그인 안내"));
+    layout->addWidget(m_message);
+    if (controller->isDemo()) {
+        auto *demo = new QLabel(tr("이 저장소는 합성 데모 자료입니다. 데모 계정: demo-caseworker / %1")
+                                    .arg(Demo::DemoGenerator::accounts().at(2).password),
+                                this);
+        demo->setWordWrap(true);
+        demo->setStyleSheet(QStringLiteral("background:#ECF2FE; padding:6px; color:#0B50D0"));
+        layout->addWidget(demo);
+        m_name->setText(QStringLiteral("demo-caseworker"));
+    } else {
+        m_name->setText(QSettings().value(QStringLiteral("signin/lastAccount")).toString());
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("로그인"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("취소"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
+    layout->addWidget(buttons);
+    (m_name->text().isEmpty() ? m_name : m_password)->setFocus();
+}
+
+void SignInDialog::accept()
+{
+    m_message->clear();
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        m_message->setText(tr("계정을 입력하세요."));
+        m_name->setFocus();
+        return;
+    }
+    auto ok = m_controller->signIn(name, m_password->text());
+    m_password->clear();
+    if (!ok) {
+        const Error &e = ok.error();
+        if (e.code == ErrorCode::AccountLocked)
+            m_message->setText(tr("계정이 잠겼습니다. 관리자에게 잠금 해제를 요청하세요. (%1)").arg(e.message));
+        else
+            m_message->setText(tr("로그인하지 못했습니다: %1").arg(e.message));
+        m_password->setFocus();
+        return;
+    }
+    QSettings().setValue(QStringLiteral("signin/lastAccount"), name);
+    QDialog::accept();
+}
+
+} // namespace VisitMap::Ui

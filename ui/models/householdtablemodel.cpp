@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "householdtablemodel.h"
+
+#include "theme.h"
+#include "util/clock.h"
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QBrush>
+
+namespace VisitMap::Ui {
+
+HouseholdTableModel::HouseholdTableModel(WorkspaceController *controller, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_controller(controller)
+{
+    connect(controller, &WorkspaceController::householdsChanged, this, &HouseholdTableModel::reload);
+}
+
+void HouseholdTableModel::setQuery(const Storage::HouseholdQuery &query)
+{
+    m_query = query;
+    reload();
+}
+
+void HouseholdTableModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_rowOf.clear();
+    m_rowIds.clear();
+    if (m_controller->workspace() && m_controller->workspace()->session()) {
+        // Only the account's offices, whatever the filter asks for.
+        Storage::HouseholdQuery q = m_query;
+        const QStringList allowed = m_controller->baseQuery().offices;
+        if (q.offices.isEmpty()) {
+            q.offices = allowed;
+        } else {
+            q.offices.removeIf([&](const QString &o) { return !allowed.contains(o); });
+        }
+        q.today = m_controller->today();
+        if (!q.offices.isEmpty()) {
+            if (auto ids = Storage::HouseholdStore(m_controller->workspace()->db()).rowIds(q))
+                m_rowIds = std::move(*ids);
+        }
+    }
+    endResetModel();
+}
+
+int HouseholdTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rowIds.size());
+}
+
+int HouseholdTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 HouseholdTableModel::rowIdAt(int row) const
+{
+    return row >= 0 && row < int(m_rowIds.size()) ? m_rowIds[size_t(row)] : 0;
+}
+
+int HouseholdTableModel::rowOfRowId(qint64 rowId) const
+{
+    if (m_rowOf.isEmpty()) {
+        m_rowOf.reserve(qsizetype(m_rowIds.size()));
+        for (size_t i = 0; i < m_rowIds.size(); ++i)
+            m_rowOf.insert(m_rowIds[i], int(i));
+    }
+    return m_rowOf.value(rowId, -1);
+}
+
+const Household *HouseholdTableModel::household(int row) const
+{
+    if (row < 0 || row >= int(m_rowIds.size()))
+        return nullptr;
+    const int page = row / pageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        if (m_pages.size() > 50)
+            m_pages.clear();
+        QList<qint64> ids;
+        for (int r = page * pageSize; r < std::min(int(m_rowIds.size()), (page + 1) * pageSize); ++r)
+            ids << m_rowIds[size_t(r)];
+        auto rows = Storage::HouseholdStore(m_controller->workspace()->db()).byRowIds(ids);
+        it = m_pages.insert(page, rows ? *rows : QList<Household>());
+    }
+    const int offset = row - page * pageSize;
+    return offset < it->size() ? &it->at(offset) : nullptr;
+}
+
+QVariant HouseholdTableModel::data(const QModelIndex &index, int role) const
+{
+    const Household *h = household(index.row());
+    if (!h)
+        return {};
+    const QDate today = m_controller->today();
+    switch (role) {
+    case IdRole:
+        return h->id;
+    case RowIdRole:
+        return rowIdAt(index.row());
+    case TierRole:
+        return int(h->tier());
+    case OverdueRole:
+        return h->isOverdue(today);
+    case NewRole:
+        return h->isNew();
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TierColumn:
+            return Theme::tierShapeName(h->tier()) + QLatin1Char(' ') + label(h->tier());
+        case DongColumn:
+            return m_controller->officeName(h->officeCode);
+        case HeadColumn:
+            return h->headName;
+        case AddressColumn:
+            return h->roadAddress;
+        case TypeColumn:
+            return h->householdType;
+        case DueColumn: {
+            QString text = Iso::displayDate(h->nextVisitDue);
+            if (h->isOverdue(today))
+                text += tr(" (지남 %1일)").arg(h->nextVisitDue.daysTo(today));
+            if (h->isNew())
+                text += tr(" · 신규");
+            return text;
+        }
+        case WorkerColumn:
+            return h->assignedWorker;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == TierColumn)
+            return QBrush(Theme::tierColor(h->tier()));
+        if (index.column() == DueColumn && h->isOverdue(today))
+            return QBrush(Theme::tierColor(RiskTier::High));
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == TierColumn)
+            return tr("위험 점수 %1").arg(h->riskScore) + (h->tierOverride ? tr(" · 조정: %1").arg(h->overrideReason) : QString());
+        break;
+    case Qt::AccessibleTextRole:
+        return data(index, Qt::DisplayRole);
+    }
+    return {};
+}
+
+QVariant HouseholdTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TierColumn:
+        return tr("위험도");
+    case DongColumn:
+        return tr("행정동");
+    case HeadColumn:
+        return tr("세대주");
+    case AddressColumn:
+        return tr("주소");
+    case TypeColumn:
+        return tr("가구유형");
+    case DueColumn:
+        return tr("다음 방문");
+    case WorkerColumn:
+        return tr("담당자");
+    }
+    return {};
+}
+
+void HouseholdTableModel::sort(int column, Qt::SortOrder order)
+{
+    static const Storage::HouseholdOrder orders[ColumnCount] = {
+        Storage::HouseholdOrder::Tier,    Storage::HouseholdOrder::Dong,
+        Storage::HouseholdOrder::HeadName, Storage::HouseholdOrder::Address,
+        Storage::HouseholdOrder::Type,    Storage::HouseholdOrder::NextDue,
+        Storage::HouseholdOrder::Worker};
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_query.order = orders[column];
+    m_query.descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+} // namespace VisitMap::Ui

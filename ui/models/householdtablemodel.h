@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/household.h"
+#include "storage/householdstore.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <vector>
+
+namespace VisitMap::Ui {
+
+class WorkspaceController;
+
+// The household list: holds only the rowids a query selects and fetches the rows on screen a page
+// at a time, so it stays light on a district of a million households. Sorting re-queries the
+// store in the chosen order.
+class HouseholdTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TierColumn, DongColumn, HeadColumn, AddressColumn, TypeColumn, DueColumn,
+                  WorkerColumn, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, RowIdRole, TierRole, OverdueRole, NewRole };
+
+    explicit HouseholdTableModel(WorkspaceController *controller, QObject *parent = nullptr);
+
+    void setQuery(const Storage::HouseholdQuery &query);
+    const Storage::HouseholdQuery &query() const { return m_query; }
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+    qint64 rowIdAt(int row) const;
+    int rowOfRowId(qint64 rowId) const; // -1 when not listed
+
+private:
+    const Household *household(int row) const;
+
+    WorkspaceController *m_controller;
+    Storage::HouseholdQuery m_query;
+    std::vector<qint64> m_rowIds;
+    mutable QHash<int, QList<Household>> m_pages;
+    mutable QHash<qint64, int> m_rowOf;
+    static constexpr int pageSize = 200;
+};
+
+} // namespace VisitMap::Ui

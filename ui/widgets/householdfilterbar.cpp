@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "householdfilterbar.h"
+
+#include "workspacecontroller.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace VisitMap::Ui {
+
+HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_search(new QLineEdit(this))
+    , m_dong(new QComboBox(this))
+    , m_tier(new QComboBox(this))
+    , m_overdue(new QCheckBox(tr("방문 지남"), this))
+    , m_new(new QCheckBox(tr("신규 발굴"), this))
+    , m_debounce(new QTimer(this))
+{
+    m_search->setPlaceholderText(tr("이름·주소·전화번호 검색"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("가구 검색"));
+    m_dong->setAccessibleName(tr("행정동 선택"));
+    m_tier->setAccessibleName(tr("위험도 선택"));
+    m_tier->addItem(tr("모든 위험도"), -1);
+    for (RiskTier t : {RiskTier::High, RiskTier::Medium, RiskTier::Low})
+        m_tier->addItem(label(t), int(t));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_dong, 2);
+    row->addWidget(m_tier, 1);
+    row->addWidget(m_overdue);
+    row->addWidget(m_new);
+    layout->addLayout(row);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(180);
+    connect(m_debounce, &QTimer::timeout, this, &HouseholdFilterBar::queryChanged);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    for (QComboBox *c : {m_dong, m_tier})
+        connect(c, &QComboBox::currentIndexChanged, this, &HouseholdFilterBar::queryChanged);
+    for (QCheckBox *c : {m_overdue, m_new})
+        connect(c, &QCheckBox::toggled, this, &HouseholdFilterBar::queryChanged);
+    connect(controller, &WorkspaceController::sessionChanged, this, &HouseholdFilterBar::reloadOffices);
+    reloadOffices();
+}
+
+void HouseholdFilterBar::reloadOffices()
+{
+    const QSignalBlocker block(m_dong);
+    m_dong->clear();
+    m_dong->addItem(tr("모든 행정동"), QString());
+    for (const Office &o : m_controller->offices())
+        m_dong->addItem(o.name, o.code);
+}
+
+Storage::HouseholdQuery HouseholdFilterBar::query() const
+{
+    Storage::HouseholdQuery q = m_controller->baseQuery();
+    const QString dong = m_dong->currentData().toString();
+    if (!dong.isEmpty())
+        q.offices = {dong};
+    const int tier = m_tier->currentData().toInt();
+    if (tier >= 0)
+        q.tier = RiskTier(tier);
+    q.overdueOnly = m_overdue->isChecked();
+    q.newOnly = m_new->isChecked();
+    q.text = m_search->text().trimmed();
+    return q;
+}
+
+} // namespace VisitMap::Ui

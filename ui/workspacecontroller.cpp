@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspacecontroller.h"
+
+#include "storage/officestore.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+namespace VisitMap::Ui {
+
+WorkspaceController::WorkspaceController(QObject *parent) : QObject(parent) {}
+WorkspaceController::~WorkspaceController() = default;
+
+Status WorkspaceController::open(const QString &path)
+{
+    auto ws = Workspace::open(path);
+    if (!ws)
+        return fail(ws.error());
+    adopt(std::move(*ws));
+    return {};
+}
+
+void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
+{
+    m_ws = std::move(workspace);
+    cacheOffices();
+    Q_EMIT sessionChanged();
+    Q_EMIT householdsChanged();
+}
+
+void WorkspaceController::cacheOffices()
+{
+    m_offices.clear();
+    m_officeNames.clear();
+    if (!m_ws)
+        return;
+    auto all = Storage::OfficeStore(m_ws->db()).all();
+    if (!all)
+        return;
+    const Security::Session *s = m_ws->session();
+    for (const Office &o : *all) {
+        m_officeNames.insert(o.code, o.name);
+        if (!s || s->covers(o.code))
+            m_offices.append(o);
+    }
+}
+
+Status WorkspaceController::signIn(const QString &name, const QString &password)
+{
+    auto s = m_ws->signIn(name, password);
+    if (!s)
+        return fail(s.error());
+    cacheOffices();
+    Q_EMIT sessionChanged();
+    Q_EMIT householdsChanged();
+    return {};
+}
+
+Status WorkspaceController::signInDemo()
+{
+    auto s = m_ws->signInDemo();
+    if (!s)
+        return fail(s.error());
+    cacheOffices();
+    Q_EMIT sessionChanged();
+    Q_EMIT householdsChanged();
+    return {};
+}
+
+QString WorkspaceController::accountName() const
+{
+    return m_ws && m_ws->session() ? m_ws->session()->name() : QString();
+}
+
+QString WorkspaceController::roleLabel() const
+{
+    return m_ws && m_ws->session() ? label(m_ws->session()->role()) : QString();
+}
+
+bool WorkspaceController::isDemo() const
+{
+    return m_ws && m_ws->isDemo();
+}
+
+QString WorkspaceController::storePath() const
+{
+    return m_ws ? m_ws->path() : QString();
+}
+
+QDate WorkspaceController::today() const
+{
+    return m_ws ? m_ws->clock().today() : Clock::system().today();
+}
+
+QList<Office> WorkspaceController::offices() const
+{
+    return m_offices;
+}
+
+QString WorkspaceController::officeName(const QString &code) const
+{
+    return m_officeNames.value(code, code);
+}
+
+Storage::HouseholdQuery WorkspaceController::baseQuery() const
+{
+    Storage::HouseholdQuery q;
+    q.today = today();
+    if (m_ws && m_ws->session())
+        q.offices = m_ws->session()->offices;
+    return q;
+}
+
+std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto points = Storage::HouseholdStore(m_ws->db()).points(today(), m_ws->session()->offices);
+    return points ? *points : std::vector<Storage::HouseholdPoint>();
+}
+
+Storage::TierCounts WorkspaceController::counts() const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto c = Storage::HouseholdStore(m_ws->db()).counts(m_ws->session()->offices, today());
+    return c ? *c : Storage::TierCounts();
+}
+
+} // namespace VisitMap::Ui

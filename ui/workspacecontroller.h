@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/office.h"
+#include "storage/householdstore.h"
+#include "util/result.h"
+
+#include <QObject>
+#include <memory>
+#include <vector>
+
+namespace VisitMap {
+class Workspace;
+}
+
+namespace VisitMap::Ui {
+
+// The open store as the widgets see it: owns the Workspace, fetches what the views show through
+// the core stores, and tells the views when data changed. Widgets never run SQL.
+class WorkspaceController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceController(QObject *parent = nullptr);
+    ~WorkspaceController() override;
+
+    Status open(const QString &path);
+    void adopt(std::unique_ptr<Workspace> workspace);
+    Workspace *workspace() const { return m_ws.get(); }
+    bool isOpen() const { return m_ws != nullptr; }
+
+    Status signIn(const QString &name, const QString &password);
+    Status signInDemo();
+    QString accountName() const;
+    QString roleLabel() const;
+    bool isDemo() const;
+    QString storePath() const;
+
+    QDate today() const;
+    QList<Office> offices() const;            // the offices the account covers
+    QString officeName(const QString &code) const;
+    std::vector<Storage::HouseholdPoint> householdPoints() const;
+    Storage::TierCounts counts() const;
+    Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
+
+    void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
+
+Q_SIGNALS:
+    void sessionChanged();
+    void householdsChanged();
+
+private:
+    void cacheOffices();
+
+    std::unique_ptr<Workspace> m_ws;
+    QList<Office> m_offices;
+    QHash<QString, QString> m_officeNames;
+};
+
+} // namespace VisitMap::Ui
