@@ -194,6 +194,14 @@ void Workspace::signOut()
     m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
 }
 
+Status Workspace::recordLock(const QString &why)
+{
+    if (!m_session)
+        return {};
+    return m_audit->append(m_session->name(), m_session->machine,
+                           {AuditAction::Lock, QStringLiteral("account"), m_session->name(), {}, why, {}});
+}
+
 Status Workspace::reauthenticate(const QString &password)
 {
     if (!m_session)

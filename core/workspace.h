@@ -53,6 +53,8 @@ public:
     Result<const Security::Session *> signInDemo(const QString &name = QStringLiteral("demo-caseworker"));
     void signOut();
     const Security::Session *session() const { return m_session.get(); }
+    // The screen locked itself (idle) or the person locked it: written to the access log.
+    Status recordLock(const QString &why);
     // Checks the password of the signed-in account again (unlocking the idle lock).
     Status reauthenticate(const QString &password);
     // Changes the signed-in account's password and re-wraps its key pair.

@@ -1,10 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "dialogs/accesslogdialog.h"
+#include "dialogs/accountsdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/passworddialog.h"
+#include "dialogs/settingsdialog.h"
+#include "dialogs/signindialog.h"
+#include "idlewatcher.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
+#include "security/disclosure.h"
+#include "security/permissions.h"
 #include "theme.h"
 #include "widgets/householdfilterbar.h"
+#include "widgets/lockscreen.h"
+#include "workspace.h"
 #include "workspacecontroller.h"
 
 #include <QAction>
@@ -18,6 +29,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace VisitMap::Ui {
@@ -33,6 +46,11 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     , m_storeLabel(new QLabel(this))
     , m_accountLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_lockScreen(new LockScreen(controller, this))
+    , m_idle(new IdleWatcher(controller->workspace()->clock(), controller->workspace()->idleLockMinutes(), this))
+    , m_warningBar(new QFrame(this))
+    , m_warningText(new QLabel(this))
 {
     setWindowTitle(tr("복지방문지도"));
     m_table->setModel(m_model);
@@ -68,7 +86,33 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({560, 1000});
-    setCentralWidget(m_splitter);
+
+    // The warning a minute before the idle lock, with a way to keep working.
+    m_warningBar->setStyleSheet(QStringLiteral("QFrame { background: #FFF4E5; border-bottom: 1px solid #E8A33D; }"));
+    auto *warnLayout = new QHBoxLayout(m_warningBar);
+    warnLayout->setContentsMargins(12, 6, 12, 6);
+    warnLayout->addWidget(m_warningText, 1);
+    auto *keep = new QPushButton(tr("계속 사용"), m_warningBar);
+    warnLayout->addWidget(keep);
+    m_warningBar->hide();
+    auto *workPage = new QWidget(this);
+    auto *workLayout = new QVBoxLayout(workPage);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    workLayout->addWidget(m_warningBar);
+    workLayout->addWidget(m_splitter, 1);
+    m_pages->addWidget(workPage);
+    m_pages->addWidget(m_lockScreen);
+    setCentralWidget(m_pages);
+    connect(keep, &QPushButton::clicked, this, [this] {
+        m_idle->extend();
+        m_warningBar->hide();
+    });
+    connect(m_idle, &IdleWatcher::warning, this, &MainWindow::showWarning);
+    connect(m_idle, &IdleWatcher::active, m_warningBar, &QWidget::hide);
+    connect(m_idle, &IdleWatcher::locked, this, &MainWindow::onLocked);
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::onUnlocked);
+    connect(m_lockScreen, &LockScreen::signedOut, this, &MainWindow::signOutAndAsk);
 
     statusBar()->addWidget(m_storeLabel, 1);
     statusBar()->addPermanentWidget(m_accountLabel);
@@ -81,6 +125,7 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateStatus);
+    connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateActions);
     connect(m_map, &MapWidget::householdClicked, this, &MainWindow::selectInList);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -102,6 +147,24 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("파일(&F)"));
+    m_exportAction = file->addAction(tr("자료 내보내기(&E)…"));
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        ExportDialog dialog(m_controller, this);
+        dialog.exec();
+    });
+    file->addSeparator();
+    QAction *password = file->addAction(tr("비밀번호 변경(&P)…"));
+    connect(password, &QAction::triggered, this, [this] {
+        PasswordDialog dialog(m_controller, this);
+        dialog.exec();
+    });
+    QAction *lockNow = file->addAction(tr("지금 화면 잠그기(&K)"));
+    lockNow->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_L);
+    connect(lockNow, &QAction::triggered, this, &MainWindow::lock);
+    QAction *signOut = file->addAction(tr("로그아웃(&O)"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutAndAsk);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("끝내기(&Q)"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -116,6 +179,108 @@ void MainWindow::buildMenus()
     QAction *focusMap = view->addAction(tr("지도로 이동(&M)"));
     focusMap->setShortcut(Qt::CTRL | Qt::Key_M);
     connect(focusMap, &QAction::triggered, m_map, qOverload<>(&QWidget::setFocus));
+    view->addSeparator();
+    m_revealAction = view->addAction(tr("목록에 개인정보 표시 (접속기록에 남음)(&R)"));
+    m_revealAction->setCheckable(true);
+    connect(m_revealAction, &QAction::toggled, this, [this](bool on) {
+        if (!m_controller->disclosure().setListRevealed(on)) {
+            const QSignalBlocker block(m_revealAction);
+            m_revealAction->setChecked(false);
+        }
+        m_controller->notifyDisclosureChanged();
+    });
+
+    QMenu *admin = menuBar()->addMenu(tr("관리(&A)"));
+    m_accessLogAction = admin->addAction(tr("접속기록 점검(&L)…"));
+    connect(m_accessLogAction, &QAction::triggered, this, [this] {
+        AccessLogDialog dialog(m_controller, this);
+        dialog.exec();
+    });
+    m_accountsAction = admin->addAction(tr("계정 관리(&U)…"));
+    connect(m_accountsAction, &QAction::triggered, this, [this] {
+        AccountsDialog dialog(m_controller, this);
+        dialog.exec();
+    });
+    m_settingsAction = admin->addAction(tr("저장소 설정(&S)…"));
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_controller, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_idle->lock().setIdleMinutes(m_controller->workspace()->idleLockMinutes());
+    });
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    using Security::Permission;
+    m_exportAction->setEnabled(m_controller->can(int(Permission::ExportMasked)));
+    m_revealAction->setEnabled(m_controller->can(int(Permission::RevealIdentifiers)));
+    {
+        const QSignalBlocker block(m_revealAction);
+        m_revealAction->setChecked(m_controller->disclosure().listRevealed());
+    }
+    m_accessLogAction->setEnabled(m_controller->isOpen() && m_controller->workspace()->session());
+    m_accountsAction->setEnabled(m_controller->can(int(Permission::ManageAccounts)));
+    m_settingsAction->setEnabled(m_controller->can(int(Permission::ManageSettings)));
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_pages->currentWidget() == m_lockScreen;
+}
+
+void MainWindow::lock()
+{
+    m_idle->lockNow();
+}
+
+void MainWindow::showWarning(int secondsLeft)
+{
+    m_warningText->setText(tr("%1초 뒤 화면이 잠깁니다. 계속 사용하려면 [계속 사용]을 누르세요.").arg(secondsLeft));
+    m_warningBar->show();
+}
+
+void MainWindow::onLocked()
+{
+    if (isLocked())
+        return;
+    m_warningBar->hide();
+    // Nothing personal stays on screen: other windows go, lists forget what was revealed.
+    m_hiddenWhileLocked.clear();
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w != this && w->isVisible()) {
+            m_hiddenWhileLocked << w;
+            w->hide();
+        }
+    }
+    m_controller->disclosure().forget();
+    m_controller->notifyDisclosureChanged();
+    menuBar()->setEnabled(false);
+    m_pages->setCurrentWidget(m_lockScreen);
+    m_lockScreen->prepare();
+    (void)m_controller->workspace()->recordLock(QStringLiteral("screen locked"));
+}
+
+void MainWindow::onUnlocked()
+{
+    menuBar()->setEnabled(true);
+    m_pages->setCurrentIndex(0);
+    m_idle->unlocked();
+    for (QWidget *w : std::as_const(m_hiddenWhileLocked))
+        w->show();
+    m_hiddenWhileLocked.clear();
+    updateActions();
+}
+
+void MainWindow::signOutAndAsk()
+{
+    m_controller->signOut();
+    SignInDialog dialog(m_controller, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        close();
+        return;
+    }
+    onUnlocked();
 }
 
 void MainWindow::focusView(const QString &view)
@@ -131,6 +296,11 @@ void MainWindow::updateStatus()
     const QString store = QFileInfo(m_controller->storePath()).fileName();
     m_storeLabel->setText(m_controller->isDemo() ? tr("저장소: %1 (합성 데모 자료)").arg(store)
                                                  : tr("저장소: %1").arg(store));
+    if (m_controller->workspace() && m_controller->workspace()->session()
+        && !m_controller->workspace()->session()->waitingForKeys.isEmpty())
+        m_storeLabel->setText(m_storeLabel->text()
+                              + tr(" · 암호화 키를 기다리는 중: 행정동 %1곳 (키 보유자의 로그인 또는 동기화 후 열림)")
+                                    .arg(m_controller->workspace()->session()->waitingForKeys.size()));
     m_accountLabel->setText(m_controller->accountName().isEmpty()
                                 ? tr("로그인 안 됨")
                                 : tr("%1 (%2)").arg(m_controller->accountName(), m_controller->roleLabel()));

@@ -3,14 +3,19 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QFrame;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 
 namespace VisitMap::Ui {
 
 class HouseholdFilterBar;
 class HouseholdTableModel;
+class IdleWatcher;
+class LockScreen;
 class MapWidget;
 class WorkspaceController;
 
@@ -27,6 +32,9 @@ public:
     HouseholdTableModel *householdModel() const { return m_model; }
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
     void focusView(const QString &view);
+    IdleWatcher *idleWatcher() const { return m_idle; }
+    bool isLocked() const;
+    void lock();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -34,7 +42,12 @@ protected:
 private:
     void buildMenus();
     void updateStatus();
+    void updateActions();
     void selectInList(qint64 rowId);
+    void showWarning(int secondsLeft);
+    void onLocked();
+    void onUnlocked();
+    void signOutAndAsk();
 
     WorkspaceController *m_controller;
     HouseholdFilterBar *m_filter;
@@ -42,6 +55,17 @@ private:
     QTableView *m_table;
     MapWidget *m_map;
     QSplitter *m_splitter;
+    QStackedWidget *m_pages;
+    LockScreen *m_lockScreen;
+    IdleWatcher *m_idle;
+    QFrame *m_warningBar;
+    QLabel *m_warningText;
+    QAction *m_revealAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_accessLogAction = nullptr;
+    QAction *m_accountsAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QList<QWidget *> m_hiddenWhileLocked;
     QLabel *m_storeLabel;
     QLabel *m_accountLabel;
     QLabel *m_countLabel;

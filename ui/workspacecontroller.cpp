@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacecontroller.h"
 
+#include "security/disclosure.h"
 #include "storage/officestore.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -21,7 +22,10 @@ Status WorkspaceController::open(const QString &path)
 
 void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
 {
+    m_disclosure.reset();
     m_ws = std::move(workspace);
+    if (m_ws)
+        m_disclosure = std::make_unique<Security::Disclosure>(*m_ws);
     cacheOffices();
     Q_EMIT sessionChanged();
     Q_EMIT householdsChanged();
@@ -46,6 +50,7 @@ void WorkspaceController::cacheOffices()
 
 Status WorkspaceController::signIn(const QString &name, const QString &password)
 {
+    m_disclosure->forget();
     auto s = m_ws->signIn(name, password);
     if (!s)
         return fail(s.error());
@@ -64,6 +69,22 @@ Status WorkspaceController::signInDemo()
     Q_EMIT sessionChanged();
     Q_EMIT householdsChanged();
     return {};
+}
+
+void WorkspaceController::signOut()
+{
+    if (!m_ws)
+        return;
+    m_disclosure->forget();
+    m_ws->signOut();
+    cacheOffices();
+    Q_EMIT sessionChanged();
+    Q_EMIT householdsChanged();
+}
+
+bool WorkspaceController::can(int permission) const
+{
+    return m_ws && m_ws->session() && m_ws->session()->can(Security::Permission(permission));
 }
 
 QString WorkspaceController::accountName() const

@@ -11,7 +11,10 @@
 
 namespace VisitMap {
 class Workspace;
+namespace Security {
+class Disclosure;
 }
+} // namespace VisitMap
 
 namespace VisitMap::Ui {
 
@@ -31,6 +34,10 @@ public:
 
     Status signIn(const QString &name, const QString &password);
     Status signInDemo();
+    void signOut();
+    // What the screen may show of people (masked lists, logged reveals).
+    Security::Disclosure &disclosure() const { return *m_disclosure; }
+    bool can(int permission) const; // a Security::Permission
     QString accountName() const;
     QString roleLabel() const;
     bool isDemo() const;
@@ -44,15 +51,18 @@ public:
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
+    void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }
 
 Q_SIGNALS:
     void sessionChanged();
     void householdsChanged();
+    void disclosureChanged();
 
 private:
     void cacheOffices();
 
     std::unique_ptr<Workspace> m_ws;
+    std::unique_ptr<Security::Disclosure> m_disclosure;
     QList<Office> m_offices;
     QHash<QString, QString> m_officeNames;
 };

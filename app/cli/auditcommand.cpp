@@ -23,6 +23,10 @@ int runAudit(const QStringList &args)
                  QStringLiteral("YYYY-MM-DD")});
     p.addOption({QStringLiteral("account"), QStringLiteral("Only this account's entries."),
                  QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("purge-before"),
+                 QStringLiteral("Admin: remove entries older than this day (at least 2 years ago); "
+                                "the chain keeps an anchor and stays verifiable."),
+                 QStringLiteral("YYYY-MM-DD")});
     int code = Ok;
     if (!cmd.parse(args, &code))
         return code;
@@ -42,6 +46,28 @@ int runAudit(const QStringList &args)
             return UserError;
         }
         out() << "access log intact: " << r->checked << " entries checked" << Qt::endl;
+        return Ok;
+    }
+    if (p.isSet(QStringLiteral("purge-before"))) {
+        const QDate cutoff = QDate::fromString(p.value(QStringLiteral("purge-before")), Qt::ISODate);
+        if (!cutoff.isValid())
+            return usage(QStringLiteral("--purge-before must be YYYY-MM-DD"), p);
+        if (auto ok = (*ws)->require(Security::Permission::ManageSettings); !ok)
+            return report(Error{ErrorCode::PermissionDenied,
+                                QStringLiteral("only an admin may purge the access log"), {}, 0});
+        const QDate limit = (*ws)->clock().today().addYears(-Security::AuditLog::retentionYears);
+        if (cutoff > limit)
+            return report(Error{ErrorCode::Validation,
+                                QStringLiteral("the access log is kept %1 years: entries after %2 "
+                                               "may not be purged")
+                                    .arg(Security::AuditLog::retentionYears)
+                                    .arg(Iso::date(limit)),
+                                {}, 0});
+        const Security::Session *s = (*ws)->session();
+        auto removed = log.purgeBefore(cutoff, s->name(), s->machine);
+        if (!removed)
+            return report(removed.error());
+        out() << "purged " << *removed << " entries before " << Iso::date(cutoff) << Qt::endl;
         return Ok;
     }
     Security::AuditFilter filter;

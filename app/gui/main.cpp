@@ -2,6 +2,8 @@
 // visitmap: the desktop workstation. Wiring only: parse the command line, open the store, sign in,
 // show the main window (or render one view offscreen with --screenshot).
 #include "demo/demogenerator.h"
+#include "dialogs/accesslogdialog.h"
+#include "dialogs/exportdialog.h"
 #include "dialogs/signindialog.h"
 #include "mainwindow.h"
 #include "map/mapwidget.h"
@@ -155,8 +157,11 @@ int main(int argc, char *argv[])
             return 2;
         }
         const QString view = parser.value(QStringLiteral("view"));
-        if (view != QLatin1String("map") && view != QLatin1String("list")) {
-            QTextStream(stderr) << "usage error: --view must be map or list" << Qt::endl;
+        static const QStringList views{QStringLiteral("map"), QStringLiteral("list"),
+                                       QStringLiteral("lock"), QStringLiteral("access-log"),
+                                       QStringLiteral("export")};
+        if (!views.contains(view)) {
+            QTextStream(stderr) << "usage error: --view must be one of " << views.join(u'|') << Qt::endl;
             return 2;
         }
         window.resize(size);
@@ -166,7 +171,24 @@ int main(int argc, char *argv[])
         window.map()->fitToData();
         QApplication::processEvents();
         const QString out = parser.value(QStringLiteral("screenshot"));
-        if (!window.grab().save(out))
+        QPixmap shot;
+        if (view == QLatin1String("lock")) {
+            window.lock();
+            QApplication::processEvents();
+            shot = window.grab();
+        } else if (view == QLatin1String("access-log") || view == QLatin1String("export")) {
+            std::unique_ptr<QDialog> dialog;
+            if (view == QLatin1String("access-log"))
+                dialog = std::make_unique<Ui::AccessLogDialog>(&controller, &window);
+            else
+                dialog = std::make_unique<Ui::ExportDialog>(&controller, &window);
+            dialog->show();
+            QApplication::processEvents();
+            shot = dialog->grab();
+        } else {
+            shot = window.grab();
+        }
+        if (!shot.save(out))
             return fatal(QObject::tr("cannot write %1").arg(out), false);
         QTextStream(stdout) << "screenshot " << out << Qt::endl;
         return 0;

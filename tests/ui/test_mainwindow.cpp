@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialogs/accesslogdialog.h"
 #include "dialogs/signindialog.h"
+#include "idlewatcher.h"
 #include "geo/webmercator.h"
 #include "mainwindow.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
+#include "security/disclosure.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"
 #include "workspacecontroller.h"
@@ -12,6 +15,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QTableWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
@@ -57,8 +62,9 @@ TEST_CASE("Searching and filtering narrow the list to what matches", "[ui]")
     int expected = 0;
     for (const Household &h : *all)
         expected += h.headName.contains(name) || h.roadAddress.contains(name) || h.phone.contains(name);
-    auto *search = window.findChild<QLineEdit *>();
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("householdSearch"));
     REQUIRE(search);
+    REQUIRE(controller->disclosure().setListRevealed(true));
     // Hangul arrives through the input method as committed text.
     search->setText(name);
     QTest::qWait(400); // the search waits for typing to pause
@@ -142,4 +148,85 @@ TEST_CASE("visitmap --screenshot renders the map of the demo district", "[ui]")
         for (int x = 600; x < image.width(); x += 2)
             red += image.pixelColor(x, y) == QColor(0xD7, 0x26, 0x3D);
     CHECK(red > 20);
+}
+
+TEST_CASE("The list masks names and addresses until someone allowed reveals them", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir);
+    Ui::MainWindow window(controller.get());
+    window.show();
+    Ui::HouseholdTableModel *model = window.householdModel();
+    const QString masked = model->data(model->index(0, Ui::HouseholdTableModel::HeadColumn)).toString();
+    CHECK(masked.contains(QLatin1Char('*')));
+    CHECK(model->data(model->index(0, Ui::HouseholdTableModel::AddressColumn)).toString().endsWith(QStringLiteral("***")));
+    QAction *reveal = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->text().contains(QStringLiteral("개인정보 표시")))
+            reveal = a;
+    REQUIRE(reveal);
+    REQUIRE(reveal->isEnabled());
+    reveal->trigger();
+    CHECK_FALSE(model->data(model->index(0, Ui::HouseholdTableModel::HeadColumn)).toString().contains(QLatin1Char('*')));
+}
+
+TEST_CASE("After the idle time the window locks, hides everything and needs the password", "[ui]")
+{
+    Test::TempDir dir;
+    FixedClock clock(QDateTime(QDate(2026, 11, 23), QTime(1, 0), Qt::UTC));
+    auto ws = Workspace::open(Test::demoStoreCopy(dir), Workspace::OpenMode::ExistingOnly, &clock);
+    REQUIRE(ws);
+    Ui::WorkspaceController controller;
+    controller.adopt(std::move(*ws));
+    REQUIRE_OK(controller.signInDemo());
+    Ui::MainWindow window(&controller);
+    window.show();
+    QApplication::processEvents();
+    Ui::IdleWatcher *idle = window.idleWatcher();
+    clock.advanceSecs(14 * 60 + 10);
+    idle->check();
+    // The warning is up, and the person can still see their work.
+    CHECK_FALSE(window.isLocked());
+    bool warned = false;
+    for (QLabel *l : window.findChildren<QLabel *>())
+        warned = warned || (l->isVisible() && l->text().contains(QStringLiteral("화면이 잠깁니다")));
+    CHECK(warned);
+    clock.advanceSecs(60);
+    idle->check();
+    REQUIRE(window.isLocked());
+    CHECK_FALSE(window.householdTable()->isVisible());
+    CHECK_FALSE(window.map()->isVisible());
+    CHECK_FALSE(window.menuBar()->isEnabled());
+    auto *password = window.findChild<QLineEdit *>(QStringLiteral("unlockPassword"));
+    REQUIRE(password);
+    CHECK(password->isVisible());
+    password->setText(QStringLiteral("wrong-password"));
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK(window.isLocked());
+    password->setText(QStringLiteral("visitmap-case-demo"));
+    QTest::keyClick(password, Qt::Key_Return);
+    CHECK_FALSE(window.isLocked());
+    CHECK(window.householdTable()->isVisible());
+    CHECK(Test::count(*controller.workspace(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'lock'")) == 1);
+    CHECK(Test::count(*controller.workspace(), QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'unlock'")) == 1);
+}
+
+TEST_CASE("The access-log review shows a team lead everyone and a caseworker only themself", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir); // demo-caseworker
+    {
+        Ui::AccessLogDialog own(controller.get());
+        CHECK(own.entryCount() >= 1);
+        for (int r = 0; r < own.findChild<QTableWidget *>()->rowCount(); ++r)
+            CHECK(own.findChildren<QTableWidget *>().last()->item(r, 1)->text() == QStringLiteral("demo-caseworker"));
+    }
+    REQUIRE_OK(controller->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
+    Ui::AccessLogDialog all(controller.get());
+    QSet<QString> accounts;
+    auto *entries = all.findChildren<QTableWidget *>().last();
+    for (int r = 0; r < entries->rowCount(); ++r)
+        accounts.insert(entries->item(r, 1)->text());
+    CHECK(accounts.contains(QStringLiteral("demo-caseworker")));
+    CHECK(accounts.contains(QStringLiteral("demo-lead")));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdtablemodel.h"
 
+#include "security/disclosure.h"
 #include "theme.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -15,6 +16,10 @@ HouseholdTableModel::HouseholdTableModel(WorkspaceController *controller, QObjec
     , m_controller(controller)
 {
     connect(controller, &WorkspaceController::householdsChanged, this, &HouseholdTableModel::reload);
+    connect(controller, &WorkspaceController::disclosureChanged, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    });
 }
 
 void HouseholdTableModel::setQuery(const Storage::HouseholdQuery &query)
@@ -115,9 +120,9 @@ QVariant HouseholdTableModel::data(const QModelIndex &index, int role) const
         case DongColumn:
             return m_controller->officeName(h->officeCode);
         case HeadColumn:
-            return h->headName;
+            return m_controller->disclosure().listName(h->headName);
         case AddressColumn:
-            return h->roadAddress;
+            return m_controller->disclosure().listAddress(h->roadAddress);
         case TypeColumn:
             return h->householdType;
         case DueColumn: {

@@ -22,6 +22,7 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     , m_new(new QCheckBox(tr("신규 발굴"), this))
     , m_debounce(new QTimer(this))
 {
+    m_search->setObjectName(QStringLiteral("householdSearch"));
     m_search->setPlaceholderText(tr("이름·주소·전화번호 검색"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("가구 검색"));

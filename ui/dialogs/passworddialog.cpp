@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "passworddialog.h"
+
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace VisitMap::Ui {
+
+PasswordDialog::PasswordDialog(WorkspaceController *controller, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_old(new QLineEdit(this))
+    , m_new(new QLineEdit(this))
+    , m_repeat(new QLineEdit(this))
+    , m_message(new QLabel(this))
+{
+    setWindowTitle(tr("비밀번호 변경"));
+    for (QLineEdit *e : {m_old, m_new, m_repeat})
+        e->setEchoMode(QLineEdit::Password);
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("현재 비밀번호"), m_old);
+    form->addRow(tr("새 비밀번호"), m_new);
+    form->addRow(tr("새 비밀번호 확인"), m_repeat);
+    auto *rule = new QLabel(tr("8자 이상에 영문·숫자·특수문자 중 2종 이상, 또는 10자 이상. 계정 이름과 같으면 안 됩니다."), this);
+    rule->setWordWrap(true);
+    form->addRow(rule);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
+    form->addRow(m_message);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    box->button(QDialogButtonBox::Ok)->setText(tr("변경"));
+    box->button(QDialogButtonBox::Cancel)->setText(tr("취소"));
+    form->addRow(box);
+    connect(box, &QDialogButtonBox::accepted, this, &PasswordDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, this, &PasswordDialog::reject);
+}
+
+void PasswordDialog::accept()
+{
+    if (m_new->text() != m_repeat->text()) {
+        m_message->setText(tr("새 비밀번호 두 개가 서로 다릅니다."));
+        return;
+    }
+    auto ok = m_controller->workspace()->changePassword(m_old->text(), m_new->text());
+    if (!ok) {
+        m_message->setText(ok.error().message);
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace VisitMap::Ui
