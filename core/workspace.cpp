@@ -5,6 +5,7 @@
 #include "security/auditlog.h"
 #include "security/keystore.h"
 #include "storage/database.h"
+#include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/metastore.h"
 #include "storage/migrator.h"
@@ -48,6 +49,16 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
     ws->m_accounts = std::make_unique<Security::AccountStore>(*ws->m_db, *ws->m_clock);
     ws->m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
     Storage::MetaStore meta(*ws->m_db);
+    // Data steps that SQL alone cannot do, once per store after its migration.
+    if (auto pending = meta.get(QStringLiteral("search_keys_pending")); pending && *pending == QLatin1String("1")) {
+        auto done = ws->m_db->transaction([&]() -> Status {
+            if (auto n = Storage::HouseholdStore(*ws->m_db).refreshSearchKeys(); !n)
+                return fail(n.error());
+            return ws->m_db->exec(QStringLiteral("DELETE FROM store_meta WHERE key = 'search_keys_pending'"));
+        });
+        if (!done)
+            return fail(done.error());
+    }
     if (meta.storeId().isEmpty()) {
         if (auto ok = meta.set(QStringLiteral("store_id"), Uuid::v7()); !ok)
             return fail(ok.error());

@@ -13,4 +13,5 @@ int runExport(const QStringList &args);
 int runStats(const QStringList &args);
 int runUser(const QStringList &args);
 int runAudit(const QStringList &args);
+int runVisit(const QStringList &args);
 } // namespace VisitMap::Cli

@@ -22,6 +22,7 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
         {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},
         {QStringLiteral("audit"), {runAudit, "list or verify the access log"}},
+        {QStringLiteral("visit"), {runVisit, "log a visit (add) or transcribe paper logs (import)"}},
     };
     return map;
 }

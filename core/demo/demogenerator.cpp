@@ -13,6 +13,7 @@
 #include "security/keyring.h"
 #include "security/keystore.h"
 #include "settlement.h"
+#include "storage/searchkeys.h"
 #include "storage/sqlitebulkwriter.h"
 #include "storage/crisisstore.h"
 #include "storage/database.h"
@@ -143,11 +144,11 @@ struct TableSpec
 const std::vector<TableSpec> &tableSpecs()
 {
     static const std::vector<TableSpec> specs{
-        {"households", {"id", "office_code", "road_address", "address_detail", "tong", "ban", "lon",
+        {"households", {"rowid", "id", "office_code", "road_address", "address_detail", "tong", "ban", "lon",
                         "lat", "household_type", "housing", "phone", "head_name", "member_count",
                         "assigned_worker", "risk_score", "risk_tier", "last_visit_at",
                         "next_visit_due", "flagged_new_at", "source", "created_at", "updated_at",
-                        "created_by"}},
+                        "created_by", "search_keys"}},
         {"persons", {"id", "household_id", "office_code", "name", "birth_date", "sex", "rrn_cipher",
                      "relationship", "is_head", "disability", "nationality", "health_cipher",
                      "created_at", "updated_at", "created_by"}},
@@ -161,6 +162,7 @@ const std::vector<TableSpec> &tableSpecs()
                    "created_at", "updated_at", "created_by"}},
         {"case_stage_changes", {"id", "case_id", "office_code", "from_stage", "to_stage", "at",
                                 "created_at", "created_by"}},
+        {"household_fts", {"rowid", "search_keys"}},
     };
     return specs;
 }
@@ -168,7 +170,7 @@ const std::vector<TableSpec> &tableSpecs()
 // One chunk of generated households, converted to rows on the generating thread.
 struct Chunk
 {
-    std::array<BulkRows, 6> tables;
+    std::array<BulkRows, 7> tables;
     int households = 0, persons = 0, signals = 0, visits = 0, cases = 0;
     int high = 0, medium = 0, low = 0, overdue = 0, fresh = 0;
 
@@ -179,17 +181,21 @@ struct Chunk
     }
 };
 
-void appendHousehold(Chunk &chunk, const SynthHousehold &s, const Security::SecretBytes &key,
-                     Random &random, const QString &createdAt, const QDate &today)
+void appendHousehold(Chunk &chunk, const SynthHousehold &s, qint64 rowId,
+                     const Security::SecretBytes &key, Random &random, const QString &createdAt,
+                     const QDate &today)
 {
     const Household &h = s.household;
     const QString demo = QStringLiteral("demo");
+    const QString searchKeys = Storage::SearchKeys::forHousehold(h);
+    Row(chunk.tables[6]).integer(rowId).text(searchKeys);
     Row(chunk.tables[0])
-        .text(h.id).text(h.officeCode).text(h.roadAddress).text(h.addressDetail).integer(h.tong)
+        .integer(rowId).text(h.id).text(h.officeCode).text(h.roadAddress).text(h.addressDetail).integer(h.tong)
         .integer(h.ban).real(h.lon).real(h.lat).text(h.householdType).text(h.housing).text(h.phone)
         .text(h.headName).integer(h.memberCount).textOrNull(h.assignedWorker).real(h.riskScore)
         .text(toCode(h.computedTier)).time(h.lastVisitAt).date(h.nextVisitDue)
-        .time(h.flaggedNewAt).text(h.source).time(h.createdAt).time(h.updatedAt).text(h.createdBy);
+        .time(h.flaggedNewAt).text(h.source).time(h.createdAt).time(h.updatedAt).text(h.createdBy)
+        .text(searchKeys);
     const QString created = Iso::utc(h.createdAt);
     for (const Person &p : s.members) {
         Row row(chunk.tables[1]);
@@ -302,6 +308,34 @@ QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 se
     for (int i = 0; assigned < total; i = (i + 1) % int(counts.size()), ++assigned)
         ++counts[i];
     return counts;
+}
+
+// Replaces the store's (empty) search index with the one built in the side file: FTS5 keeps an
+// index entirely in its shadow tables, so copying their rows moves the index.
+Status copySearchIndex(const QString &store, const QString &sideFile)
+{
+    auto writer = Storage::SqliteBulkWriter::open(store.toStdString());
+    if (!writer)
+        return fail(writer.error());
+    Storage::SqliteBulkWriter &w = **writer;
+    std::string quoted = sideFile.toStdString();
+    for (std::size_t at = quoted.find('\''); at != std::string::npos; at = quoted.find('\'', at + 2))
+        quoted.insert(at, 1, '\'');
+    if (auto ok = w.exec("ATTACH DATABASE '" + quoted + "' AS side"); !ok)
+        return ok;
+    if (auto ok = w.begin(); !ok)
+        return ok;
+    for (const char *t : {"household_fts_data", "household_fts_idx", "household_fts_docsize",
+                          "household_fts_config"}) {
+        const std::string table(t);
+        if (auto ok = w.exec("DELETE FROM main." + table); !ok)
+            return ok;
+        if (auto ok = w.exec("INSERT INTO main." + table + " SELECT * FROM side." + table); !ok)
+            return ok;
+    }
+    if (auto ok = w.commit(); !ok)
+        return ok;
+    return w.exec("DETACH DATABASE side");
 }
 
 } // namespace
@@ -449,21 +483,31 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
     const std::int64_t baseMs = QDateTime(today.addYears(-5), QTime(0, 0), Clock::seoul()).toMSecsSinceEpoch();
     const QString createdAt = Iso::utc(clock.now());
 
-    std::vector<std::unique_ptr<Chunk>> ready(specs.size());
+    // The search index is built on the side, in a copy of the empty store, by a third thread
+    // that takes each chunk's search keys while the writer loads the rows; its FTS5 tables then
+    // replace the store's empty ones. Rowids are given explicitly so both files agree.
+    const QString ftsSide = part + QStringLiteral(".fts");
+    QFile::remove(ftsSide);
+    if (!QFile::copy(part, ftsSide))
+        return failAt(ErrorCode::Io, ftsSide, 0, QStringLiteral("cannot create a working file"));
+
+    constexpr int consumers = 2; // the writer, the search-index builder
+    std::vector<std::shared_ptr<const Chunk>> ready(specs.size());
+    std::vector<int> takers(specs.size(), 0);
+    std::array<std::size_t, consumers> consumed{0, 0};
     std::mutex mutex;
     std::condition_variable changed;
     std::atomic<std::size_t> nextSpec{0};
-    std::size_t consumed = 0;
     bool stop = false;
     const std::size_t maxAhead = 8;
-    auto work = [&] {
+    auto generate = [&] {
         for (;;) {
             const std::size_t i = nextSpec.fetch_add(1);
             if (i >= specs.size())
                 return;
             {
                 std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return stop || i < consumed + maxAhead; });
+                changed.wait(lock, [&] { return stop || i < std::min(consumed[0], consumed[1]) + maxAhead; });
                 if (stop)
                     return;
             }
@@ -471,62 +515,104 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
             const Office &office = offices[spec.dong];
             Random random(Random::derive(Random::derive(opt.seed, quint64(spec.dong) + 1), quint64(spec.index)));
             HouseholdSynth synth(contexts[std::size_t(spec.dong)]);
-            auto chunk = std::make_unique<Chunk>();
+            auto chunk = std::make_shared<Chunk>();
             const Security::SecretBytes &key = *keyring.key(office.code);
             for (int k = 0; k < spec.count; ++k) {
                 int tong = 1;
                 const QPointF pos = settlements[std::size_t(spec.dong)]->sample(random, &tong);
                 const SynthHousehold s = synth.make(random, office, pos, tong, baseMs + spec.serialStart + k);
-                appendHousehold(*chunk, s, key, random, createdAt, today);
+                appendHousehold(*chunk, s, spec.serialStart + k + 1, key, random, createdAt, today);
             }
             std::lock_guard lock(mutex);
             ready[i] = std::move(chunk);
             changed.notify_all();
         }
     };
-    const int threads = std::max(1, QThread::idealThreadCount());
-    std::vector<std::thread> workers;
-    for (int t = 0; t < threads; ++t)
-        workers.emplace_back(work);
-    auto stopWorkers = [&] {
+    // Takes chunk i for consumer c; the chunk is freed once both have it. Null when stopped.
+    auto take = [&](int c, std::size_t i) -> std::shared_ptr<const Chunk> {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || ready[i] != nullptr; });
+        if (stop)
+            return nullptr;
+        std::shared_ptr<const Chunk> chunk = ready[i];
+        if (++takers[i] == consumers)
+            ready[i].reset();
+        consumed[std::size_t(c)] = i + 1;
+        lock.unlock();
+        changed.notify_all();
+        return chunk;
+    };
+    auto halt = [&] {
         {
             std::lock_guard lock(mutex);
             stop = true;
         }
         changed.notify_all();
-        for (std::thread &t : workers)
-            t.join();
-        workers.clear();
     };
+
+    Status indexed;
+    std::thread indexer([&] {
+        indexed = [&]() -> Status {
+            auto writer = Storage::SqliteBulkWriter::open(ftsSide.toStdString());
+            if (!writer)
+                return fail(writer.error());
+            const TableSpec &spec = tableSpecs()[6];
+            auto handle = (*writer)->prepare(spec.table, spec.columns);
+            if (!handle)
+                return fail(handle.error());
+            if (auto ok = (*writer)->begin(); !ok)
+                return ok;
+            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 0)"); !ok)
+                return ok;
+            for (std::size_t i = 0; i < specs.size(); ++i) {
+                const auto chunk = take(1, i);
+                if (!chunk)
+                    return fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+                if (auto ok = (*writer)->insert(*handle, chunk->tables[6]); !ok)
+                    return ok;
+            }
+            // One merged segment per level answers queries fastest; then the default merging.
+            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts) VALUES ('optimize')"); !ok)
+                return ok;
+            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 4)"); !ok)
+                return ok;
+            return (*writer)->commit();
+        }();
+        if (!indexed)
+            halt();
+    });
+    std::vector<std::thread> threads;
+    for (int t = 0; t < std::max(1, QThread::idealThreadCount()); ++t)
+        threads.emplace_back(generate);
 
     Status loaded = [&]() -> Status {
         auto writer = Storage::SqliteBulkWriter::open(part.toStdString());
         if (!writer)
             return fail(writer.error());
         std::vector<int> handles;
-        for (const TableSpec &t : tableSpecs()) {
-            auto h = (*writer)->prepare(t.table, t.columns);
+        for (std::size_t t = 0; t < 6; ++t) {
+            auto h = (*writer)->prepare(tableSpecs()[t].table, tableSpecs()[t].columns);
             if (!h)
                 return fail(h.error());
             handles.push_back(*h);
         }
         if (auto ok = (*writer)->begin(); !ok)
             return ok;
-        std::vector<std::string> tables;
-        for (const TableSpec &t : tableSpecs())
-            tables.emplace_back(t.table);
-        if (auto ok = (*writer)->suspendIndexes(tables); !ok)
+        // The search index arrives whole from the side file, so its triggers step aside.
+        if (auto ok = (*writer)->suspendTriggers({"households"}); !ok)
+            return ok;
+        if (auto ok = (*writer)->suspendIndexes(
+                {"households_office_tier", "households_due", "households_worker",
+                 "persons_household", "crisis_signals_household", "crisis_signals_unmatched",
+                 "crisis_signals_person", "visits_household", "visits_at", "cases_household",
+                 "cases_stage", "case_stage_changes_case"});
+            !ok)
             return ok;
         int done = 0;
         for (std::size_t i = 0; i < specs.size(); ++i) {
-            std::unique_ptr<Chunk> chunk;
-            {
-                std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return ready[i] != nullptr; });
-                chunk = std::move(ready[i]);
-                consumed = i + 1;
-            }
-            changed.notify_all();
+            const auto chunk = take(0, i);
+            if (!chunk)
+                return fail(ErrorCode::Cancelled, QStringLiteral("stopped"));
             for (std::size_t t = 0; t < handles.size(); ++t) {
                 if (auto ok = (*writer)->insert(handles[t], chunk->tables[t]); !ok)
                     return ok;
@@ -547,9 +633,21 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         }
         if (auto ok = (*writer)->restoreIndexes(); !ok)
             return ok;
+        if (auto ok = (*writer)->restoreTriggers(); !ok)
+            return ok;
         return (*writer)->commit();
     }();
-    stopWorkers();
+    if (!loaded)
+        halt();
+    indexer.join();
+    halt();
+    for (std::thread &t : threads)
+        t.join();
+    if (loaded && !indexed)
+        loaded = indexed;
+    if (loaded)
+        loaded = copySearchIndex(part, ftsSide);
+    QFile::remove(ftsSide);
     if (!loaded) {
         for (const QString &suffix : sidecars)
             QFile::remove(part + suffix);

@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "journal.h"
+#include "searchkeys.h"
 #include "security/keyring.h"
 #include "util/clock.h"
 
@@ -165,10 +166,10 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds)
         sql += QStringLiteral(" AND h.assigned_worker = ?");
         binds << query.worker;
     }
-    if (!query.text.isEmpty()) {
-        sql += QStringLiteral(" AND (h.head_name LIKE ? OR h.road_address LIKE ? OR h.phone LIKE ?)");
-        const QString like = QLatin1Char('%') + query.text + QLatin1Char('%');
-        binds << like << like << like;
+    const QString match = SearchKeys::matchExpression(query.text);
+    if (!match.isEmpty()) {
+        sql += QStringLiteral(" AND h.rowid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)");
+        binds << match;
     }
     return sql;
 }
@@ -267,6 +268,105 @@ Result<QList<Household>> HouseholdStore::byRowIds(const QList<qint64> &rowIds) c
     for (qint64 id : rowIds)
         out.append(byRow.value(id));
     return out;
+}
+
+Result<QHash<QString, QString>> HouseholdStore::assign(const QStringList &householdIds, const QString &worker,
+                                                      Journal &journal)
+{
+    QHash<QString, QString> target;
+    for (const QString &id : householdIds)
+        target.insert(id, worker);
+    QHash<QString, QString> previous;
+    for (const QString &id : householdIds) {
+        auto v = m_db.scalar(QStringLiteral("SELECT COALESCE(assigned_worker, '') FROM households WHERE id = ?"), {id});
+        if (!v)
+            return fail(v.error());
+        if (v->isNull())
+            return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(id));
+        previous.insert(id, v->toString());
+    }
+    if (auto ok = assignEach(target, journal); !ok)
+        return fail(ok.error());
+    return previous;
+}
+
+Status HouseholdStore::assignEach(const QHash<QString, QString> &workers, Journal &journal)
+{
+    return m_db.transaction([&]() -> Status {
+        for (auto it = workers.cbegin(); it != workers.cend(); ++it) {
+            auto row = m_db.execute(QStringLiteral("SELECT office_code, COALESCE(assigned_worker, '') FROM households "
+                                                   "WHERE id = ?"),
+                                    {it.key()});
+            if (!row)
+                return fail(row.error());
+            if (!row->next())
+                return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(it.key()));
+            const QString office = row->value(0).toString(), before = row->value(1).toString();
+            if (before == it.value())
+                continue;
+            auto q = m_db.execute(QStringLiteral("UPDATE households SET assigned_worker = ?, updated_at = ? WHERE id = ?"),
+                                  {it.value().isEmpty() ? QVariant() : QVariant(it.value()), Iso::utc(journal.now()),
+                                   it.key()});
+            if (!q)
+                return fail(q.error());
+            if (auto r = journal.recordChange(QStringLiteral("household"), it.key(), ChangeOp::Update, office,
+                                              {{QStringLiteral("assigned_worker"), it.value()}},
+                                              {{QStringLiteral("assigned_worker"), before}});
+                !r)
+                return r;
+            if (auto r = journal.audit({Security::AuditAction::Update, QStringLiteral("household"), it.key(), office,
+                                        QStringLiteral("assigned %1 -> %2").arg(before, it.value()), {}});
+                !r)
+                return r;
+        }
+        return {};
+    });
+}
+
+Result<int> HouseholdStore::refreshSearchKeys()
+{
+    int updated = 0;
+    auto ok = m_db.transaction([&]() -> Status {
+        // The index may not hold these rows yet (they predate it), so its triggers step aside and
+        // the index is rebuilt once from the new keys.
+        auto triggers = m_db.execute(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                                    "AND tbl_name = 'households' AND name LIKE 'household_fts_%'"));
+        if (!triggers)
+            return fail(triggers.error());
+        QStringList names, sqls;
+        while (triggers->next()) {
+            names << triggers->value(0).toString();
+            sqls << triggers->value(1).toString();
+        }
+        for (const QString &name : names) {
+            if (auto r = m_db.exec(QStringLiteral("DROP TRIGGER ") + name); !r)
+                return r;
+        }
+        auto q = m_db.execute(QStringLiteral("SELECT rowid, head_name, road_address, phone FROM households"));
+        if (!q)
+            return fail(q.error());
+        auto update = m_db.prepare(QStringLiteral("UPDATE households SET search_keys = ? WHERE rowid = ?"));
+        if (!update)
+            return fail(update.error());
+        while (q->next()) {
+            Database::bind(*update, 0, SearchKeys::forHousehold(q->value(1).toString(), q->value(2).toString(),
+                                                                q->value(3).toString()));
+            Database::bind(*update, 1, q->value(0));
+            if (auto r = Database::run(*update); !r)
+                return r;
+            ++updated;
+        }
+        if (auto r = m_db.exec(QStringLiteral("INSERT INTO household_fts (household_fts) VALUES ('rebuild')")); !r)
+            return r;
+        for (const QString &sql : sqls) {
+            if (auto r = m_db.exec(sql); !r)
+                return r;
+        }
+        return {};
+    });
+    if (!ok)
+        return fail(ok.error());
+    return updated;
 }
 
 Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDate &today) const
@@ -402,8 +502,8 @@ Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
             "address_detail, tong, ban, lon, lat, household_type, housing, phone, head_name, "
             "member_count, assigned_worker, risk_score, risk_tier, risk_override, "
             "risk_override_reason, visit_cycle_days, last_visit_at, next_visit_due, status, "
-            "flagged_new_at, source, created_at, updated_at, created_by) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "flagged_new_at, source, created_at, updated_at, created_by, search_keys) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         if (!hq)
             return fail(hq.error());
         auto pq = m_db.prepare(QStringLiteral(
@@ -434,7 +534,7 @@ Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
                 h.visitCycleDays > 0 ? QVariant(h.visitCycleDays) : QVariant(),
                 timeOrNull(h.lastVisitAt), dateOrNull(h.nextVisitDue), h.status,
                 timeOrNull(h.flaggedNewAt), h.source, Iso::utc(h.createdAt), Iso::utc(h.updatedAt),
-                h.createdBy};
+                h.createdBy, SearchKeys::forHousehold(h)};
             for (int i = 0; i < hv.size(); ++i)
                 Storage::Database::bind(*hq, i, hv.at(i));
             if (auto ok = Database::run(*hq); !ok)

@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 #include <QStringList>
@@ -30,7 +31,7 @@ struct HouseholdQuery
     bool overdueOnly = false;
     bool newOnly = false;
     QString worker;
-    QString text;                   // head name, address or phone contains
+    QString text;                   // search words: name, 초성, road, phone digits (FTS)
     QDate today;                    // for overdue
     int limit = 0;
     HouseholdOrder order = HouseholdOrder::Row;
@@ -93,6 +94,15 @@ public:
     // rows. Ids, timestamps and created_by are filled in where empty.
     Status add(QList<HouseholdRecord> &records, Journal &journal, const Security::Keyring &keys,
                const QString &auditDetail = {});
+
+    // Assigns households to a worker (empty: unassigned). Returns the previous worker of each, for
+    // undo.
+    Result<QHash<QString, QString>> assign(const QStringList &householdIds, const QString &worker,
+                                           Journal &journal);
+    Status assignEach(const QHash<QString, QString> &workers, Journal &journal);
+
+    // Recomputes every household's search keys (stores made before search existed).
+    Result<int> refreshSearchKeys();
 
     static QString selectColumns();
     static Household readHousehold(const QSqlQuery &q, int first = 0);

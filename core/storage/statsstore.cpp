@@ -77,4 +77,45 @@ Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList 
     return s;
 }
 
+Result<QList<WorkerLoad>> StatsStore::workload(const QDate &today, const QStringList &offices) const
+{
+    QString filter;
+    QVariantList binds{Iso::date(today), Iso::date(today), Iso::date(today.addDays(6))};
+    if (!offices.isEmpty()) {
+        QStringList marks;
+        for (const QString &o : offices) {
+            marks << QStringLiteral("?");
+            binds << o;
+        }
+        filter = QStringLiteral(" WHERE h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+    }
+    auto q = m_db.execute(
+        QStringLiteral("SELECT COALESCE(h.assigned_worker, ''), "
+                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
+                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
+                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
+                       "SUM(h.status = 'active' AND h.next_visit_due < ?), "
+                       "SUM(h.status = 'active' AND h.next_visit_due BETWEEN ? AND ?), "
+                       "(SELECT COUNT(*) FROM cases c WHERE c.stage <> 'closure' AND COALESCE(c.worker, '') = "
+                       "COALESCE(h.assigned_worker, '')) "
+                       "FROM households h")
+            + filter + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
+        binds);
+    if (!q)
+        return fail(q.error());
+    QList<WorkerLoad> out;
+    while (q->next()) {
+        WorkerLoad w;
+        w.worker = q->value(0).toString();
+        w.high = q->value(1).toInt();
+        w.medium = q->value(2).toInt();
+        w.low = q->value(3).toInt();
+        w.overdue = q->value(4).toInt();
+        w.dueThisWeek = q->value(5).toInt() + w.overdue;
+        w.openCases = q->value(6).toInt();
+        out.append(w);
+    }
+    return out;
+}
+
 } // namespace VisitMap::Storage

@@ -41,11 +41,25 @@ struct DistrictStats
     QMap<QString, int> stages; // case stage code -> open cases
 };
 
+// A worker's load, for the team lead: households by tier, visits due this week, overdue.
+struct WorkerLoad
+{
+    QString worker; // empty: unassigned
+    int high = 0;
+    int medium = 0;
+    int low = 0;
+    int dueThisWeek = 0; // due from today to today + 6
+    int overdue = 0;
+    int openCases = 0;
+    int total() const { return high + medium + low; }
+};
+
 class StatsStore
 {
 public:
     explicit StatsStore(Database &db) : m_db(db) {}
     Result<DistrictStats> compute(const QDate &today, const QStringList &offices = {}) const;
+    Result<QList<WorkerLoad>> workload(const QDate &today, const QStringList &offices = {}) const;
 
 private:
     Database &m_db;

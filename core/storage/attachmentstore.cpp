@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attachmentstore.h"
+
+#include "database.h"
+#include "journal.h"
+#include "security/crypto.h"
+#include "security/keyring.h"
+#include "util/clock.h"
+
+#include <QFileInfo>
+
+namespace VisitMap::Storage {
+
+namespace {
+QString mimeFor(const QByteArray &data, const QString &fileName)
+{
+    if (data.startsWith("\x89PNG"))
+        return QStringLiteral("image/png");
+    if (data.startsWith("\xFF\xD8\xFF"))
+        return QStringLiteral("image/jpeg");
+    if (data.startsWith("%PDF"))
+        return QStringLiteral("application/pdf");
+    if (fileName.endsWith(QLatin1String(".heic"), Qt::CaseInsensitive))
+        return QStringLiteral("image/heic");
+    return QStringLiteral("application/octet-stream");
+}
+} // namespace
+
+Result<QList<Attachment>> AttachmentStore::forHousehold(const QString &householdId) const
+{
+    auto q = m_db.execute(QStringLiteral("SELECT id, visit_id, office_code, file_name, mime, sha256, size, consent, "
+                                         "created_at, created_by FROM attachments WHERE household_id = ? "
+                                         "ORDER BY created_at"),
+                          {householdId});
+    if (!q)
+        return fail(q.error());
+    QList<Attachment> out;
+    while (q->next()) {
+        Attachment a;
+        a.id = q->value(0).toString();
+        a.householdId = householdId;
+        a.visitId = q->value(1).toString();
+        a.officeCode = q->value(2).toString();
+        a.fileName = q->value(3).toString();
+        a.mime = q->value(4).toString();
+        a.sha256 = q->value(5).toString();
+        a.size = q->value(6).toLongLong();
+        a.consent = q->value(7).toBool();
+        a.createdAt = Iso::parse(q->value(8).toString());
+        a.createdBy = q->value(9).toString();
+        out.append(a);
+    }
+    return out;
+}
+
+Result<Attachment> AttachmentStore::add(const QString &householdId, const QString &fileName, const QByteArray &data,
+                                        bool consent, const QString &visitId, Journal &journal,
+                                        const Security::Keyring &keys)
+{
+    if (!consent)
+        return fail(ErrorCode::Validation,
+                    QStringLiteral("a photo is kept only with the person's consent (동의); record it first"));
+    if (data.isEmpty())
+        return fail(ErrorCode::Validation, QStringLiteral("the file is empty"));
+    if (data.size() > maxBytes)
+        return fail(ErrorCode::Validation, QStringLiteral("the file is larger than 20 MB"));
+    auto office = m_db.scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"), {householdId});
+    if (!office)
+        return fail(office.error());
+    if (office->isNull())
+        return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(householdId));
+    Attachment a;
+    a.id = journal.newId();
+    a.householdId = householdId;
+    a.visitId = visitId;
+    a.officeCode = office->toString();
+    a.fileName = QFileInfo(fileName).fileName();
+    a.mime = mimeFor(data, fileName);
+    a.sha256 = QString::fromLatin1(Security::sha256Hex(data));
+    a.size = data.size();
+    a.consent = true;
+    a.createdAt = journal.now();
+    a.createdBy = journal.actor().account;
+    const Security::SecretBytes *key = keys.key(a.officeCode);
+    if (!key)
+        return fail(ErrorCode::KeyUnavailable, QStringLiteral("waiting for the office key of %1").arg(a.officeCode));
+    const QByteArray cipher = Security::FieldCipher::encrypt(*key, data,
+                                                             Security::Keyring::aad("attachments", "data", a.id).toUtf8());
+    auto ok = m_db.transaction([&]() -> Status {
+        auto q = m_db.execute(QStringLiteral("INSERT INTO attachments (id, household_id, visit_id, office_code, "
+                                             "file_name, mime, sha256, size, consent, data_cipher, created_at, "
+                                             "created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                              {a.id, a.householdId, a.visitId.isEmpty() ? QVariant() : QVariant(a.visitId),
+                               a.officeCode, a.fileName, a.mime, a.sha256, a.size, 1, cipher,
+                               Iso::utc(a.createdAt), a.createdBy});
+        if (!q)
+            return fail(q.error());
+        if (auto r = journal.recordChange(QStringLiteral("attachment"), a.id, ChangeOp::Append, a.officeCode,
+                                          {{QStringLiteral("id"), a.id},
+                                           {QStringLiteral("household_id"), a.householdId},
+                                           {QStringLiteral("file_name"), a.fileName},
+                                           {QStringLiteral("sha256"), a.sha256},
+                                           {QStringLiteral("consent"), true}});
+            !r)
+            return r;
+        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), householdId, a.officeCode,
+                              QStringLiteral("attachment %1 (%2 bytes, consent recorded)").arg(a.fileName).arg(a.size),
+                              {}});
+    });
+    if (!ok)
+        return fail(ok.error());
+    return a;
+}
+
+Result<QByteArray> AttachmentStore::read(const QString &attachmentId, Journal &journal,
+                                         const Security::Keyring &keys) const
+{
+    auto q = m_db.execute(QStringLiteral("SELECT household_id, office_code, data_cipher, sha256 FROM attachments "
+                                         "WHERE id = ?"),
+                          {attachmentId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("no attachment %1").arg(attachmentId));
+    const QString household = q->value(0).toString(), office = q->value(1).toString();
+    const Security::SecretBytes *key = keys.key(office);
+    if (!key)
+        return fail(ErrorCode::KeyUnavailable, QStringLiteral("waiting for the office key of %1").arg(office));
+    auto plain = Security::FieldCipher::decrypt(*key, q->value(2).toByteArray(),
+                                                Security::Keyring::aad("attachments", "data", attachmentId).toUtf8());
+    if (!plain)
+        return fail(plain.error());
+    if (QString::fromLatin1(Security::sha256Hex(*plain)) != q->value(3).toString())
+        return fail(ErrorCode::Crypto, QStringLiteral("the attachment does not match its recorded hash"));
+    if (auto ok = journal.audit({Security::AuditAction::View, QStringLiteral("household"), household, office,
+                                 QStringLiteral("attachment %1 opened").arg(attachmentId), {}});
+        !ok)
+        return fail(ok.error());
+    return *plain;
+}
+
+} // namespace VisitMap::Storage

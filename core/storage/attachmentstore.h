@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/logentries.h"
+#include "util/result.h"
+
+#include <QByteArray>
+
+namespace VisitMap::Security {
+class Keyring;
+}
+
+namespace VisitMap::Storage {
+
+class Database;
+class Journal;
+
+// Photos and documents of a household: stored encrypted with the office key, with a content hash
+// and the person's consent. Without consent nothing is stored.
+class AttachmentStore
+{
+public:
+    static constexpr qint64 maxBytes = 20 * 1024 * 1024;
+
+    explicit AttachmentStore(Database &db) : m_db(db) {}
+    Result<QList<Attachment>> forHousehold(const QString &householdId) const;
+    Result<Attachment> add(const QString &householdId, const QString &fileName, const QByteArray &data,
+                           bool consent, const QString &visitId, Journal &journal,
+                           const Security::Keyring &keys);
+    // The decrypted bytes; the view is logged.
+    Result<QByteArray> read(const QString &attachmentId, Journal &journal, const Security::Keyring &keys) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace VisitMap::Storage

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "voidlog.h"
+
+#include "database.h"
+#include "journal.h"
+#include "util/clock.h"
+
+namespace VisitMap::Storage::VoidLog {
+
+Status add(Database &db, Journal &journal, const QString &entity, const QString &entityId,
+           const QString &householdId, const QString &officeCode, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::Validation, QStringLiteral("taking an entry back needs a reason"));
+    return db.transaction([&]() -> Status {
+        auto already = isVoided(db, entity, entityId);
+        if (!already)
+            return fail(already.error());
+        if (*already)
+            return fail(ErrorCode::Validation, QStringLiteral("the entry was already taken back"));
+        const QString id = journal.newId();
+        auto q = db.execute(QStringLiteral("INSERT INTO voids (id, entity, entity_id, office_code, "
+                                           "reason, created_at, created_by) VALUES (?,?,?,?,?,?,?)"),
+                            {id, entity, entityId, officeCode, reason, Iso::utc(journal.now()),
+                             journal.actor().account});
+        if (!q)
+            return fail(q.error());
+        if (auto ok = journal.recordChange(QStringLiteral("void"), id, ChangeOp::Append, officeCode,
+                                           {{QStringLiteral("id"), id},
+                                            {QStringLiteral("entity"), entity},
+                                            {QStringLiteral("entity_id"), entityId},
+                                            {QStringLiteral("reason"), reason}});
+            !ok)
+            return ok;
+        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), householdId,
+                              officeCode, QStringLiteral("%1 %2 voided").arg(entity, entityId), reason});
+    });
+}
+
+Result<bool> isVoided(const Database &db, const QString &entity, const QString &entityId)
+{
+    auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM voids WHERE entity = ? AND entity_id = ?"),
+                       {entity, entityId});
+    if (!n)
+        return fail(n.error());
+    return n->toInt() > 0;
+}
+
+Result<QSet<QString>> voidedIds(const Database &db, const QString &entity)
+{
+    auto q = db.execute(QStringLiteral("SELECT entity_id FROM voids WHERE entity = ?"), {entity});
+    if (!q)
+        return fail(q.error());
+    QSet<QString> out;
+    while (q->next())
+        out.insert(q->value(0).toString());
+    return out;
+}
+
+} // namespace VisitMap::Storage::VoidLog

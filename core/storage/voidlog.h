@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QSet>
+#include <QString>
+
+namespace VisitMap::Storage {
+
+class Database;
+class Journal;
+
+// Voids: how an append-only entry is taken back. The entry stays (the timeline strikes it
+// through); a void record says who, when and why.
+namespace VoidLog {
+Status add(Database &db, Journal &journal, const QString &entity, const QString &entityId,
+           const QString &householdId, const QString &officeCode, const QString &reason);
+Result<bool> isVoided(const Database &db, const QString &entity, const QString &entityId);
+// The voided ids among a household's entries of one kind.
+Result<QSet<QString>> voidedIds(const Database &db, const QString &entity);
+} // namespace VoidLog
+
+} // namespace VisitMap::Storage

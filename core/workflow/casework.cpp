@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "casework.h"
+
+#include "risk/riskservice.h"
+#include "security/accountstore.h"
+#include "security/permissions.h"
+#include "storage/assessmentstore.h"
+#include "storage/attachmentstore.h"
+#include "storage/casestore.h"
+#include "storage/checkinstore.h"
+#include "storage/counselingstore.h"
+#include "storage/database.h"
+#include "storage/householdstore.h"
+#include "storage/journal.h"
+#include "storage/servicestore.h"
+#include "storage/visitstore.h"
+#include "storage/voidlog.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QSet>
+
+namespace VisitMap {
+
+using Security::Permission;
+
+Status CaseWork::allowedFor(const QString &householdId, int permission) const
+{
+    if (auto ok = m_ws.require(Permission(permission)); !ok)
+        return ok;
+    auto office = m_ws.db().scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"), {householdId});
+    if (!office)
+        return fail(office.error());
+    if (office->isNull())
+        return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(householdId));
+    if (!m_ws.session()->covers(office->toString()))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("the household belongs to 행정동 %1, outside your offices").arg(office->toString()));
+    return {};
+}
+
+Result<HouseholdView> CaseWork::open(const QString &householdId)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::ViewHouseholds)); !ok)
+        return fail(ok.error());
+    Storage::Database &db = m_ws.db();
+    const Security::Session &session = *m_ws.session();
+    HouseholdView view;
+    auto h = Storage::HouseholdStore(db).get(householdId);
+    if (!h)
+        return fail(h.error());
+    view.household = *h;
+    view.keysAvailable = session.keyring.has(h->officeCode);
+    auto members = Storage::HouseholdStore(db).members(householdId, &session.keyring,
+                                                       session.can(Permission::ViewHealthNotes));
+    if (!members)
+        return fail(members.error());
+    view.members = *members;
+    auto risk = Risk::RiskService(db).explain(householdId, m_ws.clock().today());
+    if (!risk)
+        return fail(risk.error());
+    view.risk = *risk;
+    // Counselling notes are read by the people who write them: caseworkers, nurses, team leads.
+    auto timeline = Storage::Timeline::forHousehold(db, householdId, &session.keyring);
+    if (!timeline)
+        return fail(timeline.error());
+    view.timeline = *timeline;
+    auto cases = Storage::CaseStore(db).forHousehold(householdId);
+    if (!cases)
+        return fail(cases.error());
+    view.cases = *cases;
+    for (const CaseFile &c : view.cases) {
+        if (c.stage != CaseStage::Closure)
+            view.deadlines = Risk::CaseDeadlines::forCase(c, m_ws.clock().today());
+    }
+    auto services = Storage::ServiceStore(db).forHousehold(householdId);
+    if (!services)
+        return fail(services.error());
+    view.services = *services;
+    auto files = Storage::AttachmentStore(db).forHousehold(householdId);
+    if (!files)
+        return fail(files.error());
+    view.attachments = *files;
+    auto open = Storage::CheckinStore(db).open({h->officeCode});
+    if (!open)
+        return fail(open.error());
+    for (const Checkin &c : *open) {
+        if (c.householdId == householdId && c.staff == session.name())
+            view.openCheckin = c;
+    }
+    if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("household"), householdId,
+                                        h->officeCode, QStringLiteral("household opened"), {}});
+        !ok)
+        return fail(ok.error());
+    return view;
+}
+
+Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> assessment,
+                                 std::optional<CounselingNote> note)
+{
+    if (auto ok = allowedFor(visit.householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    Storage::Database &db = m_ws.db();
+    Storage::Journal &journal = m_ws.journal();
+    const Risk::VisitCycle cycle = m_ws.visitCycle();
+    auto ok = db.transaction([&]() -> Status {
+        if (auto r = Storage::VisitStore(db).add(visit, journal, cycle); !r)
+            return r;
+        if (assessment) {
+            assessment->householdId = visit.householdId;
+            assessment->visitId = visit.id;
+            if (!assessment->assessedAt.isValid())
+                assessment->assessedAt = visit.at;
+            if (auto r = Storage::AssessmentStore(db).add(*assessment, journal); !r)
+                return r;
+        }
+        if (note) {
+            note->householdId = visit.householdId;
+            note->visitId = visit.id;
+            if (!note->at.isValid())
+                note->at = visit.at;
+            if (auto r = Storage::CounselingStore(db).add(*note, journal, m_ws.session()->keyring); !r)
+                return r;
+        }
+        auto changed = Risk::RiskService(db).recompute(visit.householdId, journal, cycle);
+        if (!changed)
+            return fail(changed.error());
+        return {};
+    });
+    if (!ok)
+        return fail(ok.error());
+    return visit;
+}
+
+Status CaseWork::logVisits(QList<Visit> &visits)
+{
+    QSet<QString> households;
+    for (const Visit &v : visits)
+        households.insert(v.householdId);
+    for (const QString &h : households) {
+        if (auto ok = allowedFor(h, int(Permission::EditHouseholds)); !ok)
+            return ok;
+    }
+    Storage::Database &db = m_ws.db();
+    const Risk::VisitCycle cycle = m_ws.visitCycle();
+    return db.transaction([&]() -> Status {
+        if (auto r = Storage::VisitStore(db).addMany(visits, m_ws.journal(), cycle); !r)
+            return r;
+        for (const QString &h : households) {
+            if (auto r = Risk::RiskService(db).recompute(h, m_ws.journal(), cycle); !r)
+                return fail(r.error());
+        }
+        return {};
+    });
+}
+
+Result<NeedAssessment> CaseWork::assess(NeedAssessment assessment)
+{
+    if (auto ok = allowedFor(assessment.householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    if (auto ok = Storage::AssessmentStore(m_ws.db()).add(assessment, m_ws.journal()); !ok)
+        return fail(ok.error());
+    return assessment;
+}
+
+Result<CounselingNote> CaseWork::addNote(CounselingNote note)
+{
+    if (auto ok = allowedFor(note.householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    if (auto ok = Storage::CounselingStore(m_ws.db()).add(note, m_ws.journal(), m_ws.session()->keyring); !ok)
+        return fail(ok.error());
+    return note;
+}
+
+Status CaseWork::takeBack(const QString &entity, const QString &entityId, const QString &householdId,
+                          const QString &reason)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return ok;
+    static const QHash<QString, QString> tables{{QStringLiteral("visit"), QStringLiteral("visits")},
+                                                {QStringLiteral("assessment"), QStringLiteral("need_assessments")},
+                                                {QStringLiteral("counseling"), QStringLiteral("counseling_notes")},
+                                                {QStringLiteral("service_link"), QStringLiteral("service_links")}};
+    Storage::Database &db = m_ws.db();
+    QString office;
+    if (entity == QLatin1String("stage_change")) {
+        auto v = db.scalar(QStringLiteral("SELECT c.office_code FROM case_stage_changes c JOIN cases k ON k.id = "
+                                          "c.case_id WHERE c.id = ? AND k.household_id = ?"),
+                           {entityId, householdId});
+        if (!v)
+            return fail(v.error());
+        office = v->toString();
+    } else if (tables.contains(entity)) {
+        auto v = db.scalar(QStringLiteral("SELECT office_code FROM %1 WHERE id = ? AND household_id = ?")
+                               .arg(tables.value(entity)),
+                           {entityId, householdId});
+        if (!v)
+            return fail(v.error());
+        office = v->toString();
+    } else {
+        return fail(ErrorCode::Validation, QStringLiteral("a %1 cannot be taken back").arg(entity));
+    }
+    if (office.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("no %1 %2 in this household").arg(entity, entityId));
+    const Risk::VisitCycle cycle = m_ws.visitCycle();
+    return db.transaction([&]() -> Status {
+        if (auto r = Storage::VoidLog::add(db, m_ws.journal(), entity, entityId, householdId, office, reason); !r)
+            return r;
+        if (entity == QLatin1String("visit")) {
+            if (auto r = Storage::VisitStore(db).refreshHousehold(householdId, m_ws.journal(), cycle); !r)
+                return r;
+            if (auto r = Risk::RiskService(db).recompute(householdId, m_ws.journal(), cycle); !r)
+                return fail(r.error());
+        }
+        return {};
+    });
+}
+
+Status CaseWork::setRiskOverride(const QString &householdId, std::optional<RiskTier> tier, const QString &reason)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return ok;
+    return Risk::RiskService(m_ws.db()).setOverride(householdId, tier, reason, m_ws.journal(), m_ws.visitCycle());
+}
+
+Result<ServiceLink> CaseWork::linkService(ServiceLink link)
+{
+    if (auto ok = allowedFor(link.householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    if (auto ok = Storage::ServiceStore(m_ws.db()).link(link, m_ws.journal()); !ok)
+        return fail(ok.error());
+    return link;
+}
+
+Status CaseWork::setServiceStatus(const QString &householdId, const QString &linkId, const QString &status,
+                                  const QString &note)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return ok;
+    return Storage::ServiceStore(m_ws.db()).setStatus(linkId, status, m_ws.clock().today(), note, m_ws.journal());
+}
+
+Result<CaseFile> CaseWork::openCase(const QString &householdId, const QString &caseType)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    return Storage::CaseStore(m_ws.db()).openCase(householdId, caseType, m_ws.clock().today(), m_ws.journal());
+}
+
+Status CaseWork::moveCase(const QString &caseId, CaseStage to, const QString &note)
+{
+    auto c = Storage::CaseStore(m_ws.db()).get(caseId);
+    if (!c)
+        return fail(c.error());
+    if (auto ok = allowedFor(c->householdId, int(Permission::EditHouseholds)); !ok)
+        return ok;
+    return Storage::CaseStore(m_ws.db()).moveTo(caseId, to, m_ws.clock().today(), note, m_ws.journal());
+}
+
+Result<QHash<QString, QString>> CaseWork::assign(const QStringList &householdIds, const QString &worker)
+{
+    for (const QString &id : householdIds) {
+        if (auto ok = allowedFor(id, int(Permission::AssignHouseholds)); !ok)
+            return fail(ok.error());
+    }
+    if (!worker.isEmpty()) {
+        auto account = m_ws.accounts().find(worker);
+        if (!account)
+            return fail(ErrorCode::NotFound, QStringLiteral("no account named '%1'").arg(worker));
+        if (!account->active || account->role == Role::Admin)
+            return fail(ErrorCode::Validation, QStringLiteral("'%1' cannot be assigned households").arg(worker));
+    }
+    return Storage::HouseholdStore(m_ws.db()).assign(householdIds, worker, m_ws.journal());
+}
+
+Status CaseWork::assignEach(const QHash<QString, QString> &workers)
+{
+    for (auto it = workers.cbegin(); it != workers.cend(); ++it) {
+        if (auto ok = allowedFor(it.key(), int(Permission::AssignHouseholds)); !ok)
+            return ok;
+    }
+    return Storage::HouseholdStore(m_ws.db()).assignEach(workers, m_ws.journal());
+}
+
+Result<Checkin> CaseWork::checkIn(const QString &householdId, int expectedMinutes)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    return Storage::CheckinStore(m_ws.db()).checkIn(householdId, expectedMinutes, m_ws.journal());
+}
+
+Status CaseWork::checkOut(const QString &checkinId)
+{
+    return Storage::CheckinStore(m_ws.db()).checkOut(checkinId, {}, m_ws.journal());
+}
+
+Result<Attachment> CaseWork::attach(const QString &householdId, const QString &fileName, const QByteArray &data,
+                                    bool consent)
+{
+    if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
+        return fail(ok.error());
+    return Storage::AttachmentStore(m_ws.db()).add(householdId, fileName, data, consent, {}, m_ws.journal(),
+                                                   m_ws.session()->keyring);
+}
+
+} // namespace VisitMap
