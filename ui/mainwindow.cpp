@@ -3,6 +3,11 @@
 
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/accountsdialog.h"
+#include "dialogs/assigndialog.h"
+#include "dialogs/workloaddialog.h"
+#include "widgets/householdpanel.h"
+#include "storage/checkinstore.h"
+#include "util/clock.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/passworddialog.h"
 #include "dialogs/settingsdialog.h"
@@ -29,7 +34,11 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QDockWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
+#include <QUndoStack>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -51,6 +60,11 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     , m_idle(new IdleWatcher(controller->workspace()->clock(), controller->workspace()->idleLockMinutes(), this))
     , m_warningBar(new QFrame(this))
     , m_warningText(new QLabel(this))
+    , m_undo(new QUndoStack(this))
+    , m_panel(new HouseholdPanel(controller, m_undo, this))
+    , m_panelDock(new QDockWidget(tr("가구 정보"), this))
+    , m_checkinAlert(new QLabel(this))
+    , m_checkinTimer(new QTimer(this))
 {
     setWindowTitle(tr("복지방문지도"));
     m_table->setModel(m_model);
@@ -115,7 +129,21 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(m_lockScreen, &LockScreen::signedOut, this, &MainWindow::signOutAndAsk);
 
     statusBar()->addWidget(m_storeLabel, 1);
+    m_checkinAlert->setStyleSheet(QStringLiteral("color: #B3261E; font-weight: bold"));
+    statusBar()->addPermanentWidget(m_checkinAlert);
     statusBar()->addPermanentWidget(m_accountLabel);
+
+    m_panelDock->setObjectName(QStringLiteral("householdDock"));
+    m_panelDock->setWidget(m_panel);
+    m_panelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_panelDock->setMinimumWidth(460);
+    addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
+    m_panelDock->hide();
+    connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("복지방문지도"), message);
+    });
+    connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
+    m_checkinTimer->start(60 * 1000);
 
     connect(m_filter, &HouseholdFilterBar::queryChanged, this, [this] {
         Storage::HouseholdQuery q = m_filter->query();
@@ -130,6 +158,11 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_map->selectRowId(m_model->rowIdAt(current.row()));
+                const QString id = m_model->data(current, HouseholdTableModel::IdRole).toString();
+                if (!id.isEmpty() && id != m_panel->householdId()) {
+                    m_panel->showHousehold(id);
+                    m_panelDock->show();
+                }
             });
     buildMenus();
     Storage::HouseholdQuery initial = m_filter->query();
@@ -169,6 +202,14 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    QMenu *edit = menuBar()->addMenu(tr("편집(&E)"));
+    QAction *undo = m_undo->createUndoAction(this, tr("실행 취소"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("다시 실행"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
+
     QMenu *view = menuBar()->addMenu(tr("보기(&V)"));
     QAction *fit = view->addAction(tr("전체 지역 보기(&A)"));
     fit->setShortcut(Qt::CTRL | Qt::Key_0);
@@ -188,6 +229,23 @@ void MainWindow::buildMenus()
             m_revealAction->setChecked(false);
         }
         m_controller->notifyDisclosureChanged();
+    });
+
+    QMenu *lead = menuBar()->addMenu(tr("팀장(&T)"));
+    m_assignAction = lead->addAction(tr("선택한 가구 담당자 지정(&A)…"));
+    connect(m_assignAction, &QAction::triggered, this, [this] {
+        const QStringList ids = selectedHouseholdIds();
+        if (ids.isEmpty()) {
+            QMessageBox::information(this, tr("담당자 지정"), tr("목록에서 가구를 먼저 선택하세요."));
+            return;
+        }
+        AssignDialog dialog(m_controller, m_undo, ids, this);
+        dialog.exec();
+    });
+    m_workloadAction = lead->addAction(tr("담당자별 업무량(&W)…"));
+    connect(m_workloadAction, &QAction::triggered, this, [this] {
+        WorkloadDialog dialog(m_controller, this);
+        dialog.exec();
     });
 
     QMenu *admin = menuBar()->addMenu(tr("관리(&A)"));
@@ -222,6 +280,44 @@ void MainWindow::updateActions()
     m_accessLogAction->setEnabled(m_controller->isOpen() && m_controller->workspace()->session());
     m_accountsAction->setEnabled(m_controller->can(int(Permission::ManageAccounts)));
     m_settingsAction->setEnabled(m_controller->can(int(Permission::ManageSettings)));
+    m_assignAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    m_workloadAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    checkOverdueCheckins();
+}
+
+void MainWindow::checkOverdueCheckins()
+{
+    m_checkinAlert->clear();
+    if (!m_controller->can(int(Security::Permission::AssignHouseholds)))
+        return;
+    Workspace &ws = *m_controller->workspace();
+    auto overdue = Storage::CheckinStore(ws.db()).overdue(ws.session()->offices, ws.clock().now());
+    if (overdue && !overdue->isEmpty())
+        m_checkinAlert->setText(tr("⚠ 체크아웃하지 않은 가정방문 %1건 (팀장 → 업무량)").arg(overdue->size()));
+}
+
+bool MainWindow::openHousehold(const QString &householdId)
+{
+    if (!m_panel->showHousehold(householdId))
+        return false;
+    m_panelDock->show();
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->data(m_model->index(r, 0), HouseholdTableModel::IdRole).toString() == householdId) {
+            const QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(r);
+            m_map->selectRowId(m_model->rowIdAt(r));
+            break;
+        }
+    }
+    return true;
+}
+
+QStringList MainWindow::selectedHouseholdIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids << m_model->data(i, HouseholdTableModel::IdRole).toString();
+    return ids;
 }
 
 bool MainWindow::isLocked() const
@@ -255,6 +351,7 @@ void MainWindow::onLocked()
     }
     m_controller->disclosure().forget();
     m_controller->notifyDisclosureChanged();
+    m_panelDock->hide();
     menuBar()->setEnabled(false);
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare();
@@ -266,6 +363,8 @@ void MainWindow::onUnlocked()
     menuBar()->setEnabled(true);
     m_pages->setCurrentIndex(0);
     m_idle->unlocked();
+    if (!m_panel->householdId().isEmpty())
+        m_panelDock->show();
     for (QWidget *w : std::as_const(m_hiddenWhileLocked))
         w->show();
     m_hiddenWhileLocked.clear();
@@ -274,6 +373,9 @@ void MainWindow::onUnlocked()
 
 void MainWindow::signOutAndAsk()
 {
+    m_panel->clear();
+    m_panelDock->hide();
+    m_undo->clear();
     m_controller->signOut();
     SignInDialog dialog(m_controller, this);
     if (dialog.exec() != QDialog::Accepted) {
@@ -330,6 +432,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
 }
 

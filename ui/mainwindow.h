@@ -7,12 +7,16 @@ class QAction;
 class QFrame;
 class QLabel;
 class QSplitter;
+class QDockWidget;
 class QStackedWidget;
 class QTableView;
+class QTimer;
+class QUndoStack;
 
 namespace VisitMap::Ui {
 
 class HouseholdFilterBar;
+class HouseholdPanel;
 class HouseholdTableModel;
 class IdleWatcher;
 class LockScreen;
@@ -33,6 +37,11 @@ public:
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
     void focusView(const QString &view);
     IdleWatcher *idleWatcher() const { return m_idle; }
+    HouseholdPanel *householdPanel() const { return m_panel; }
+    QUndoStack *undoStack() const { return m_undo; }
+    // Opens a household in the panel (and selects it in the list when listed).
+    bool openHousehold(const QString &householdId);
+    QStringList selectedHouseholdIds() const;
     bool isLocked() const;
     void lock();
 
@@ -48,6 +57,7 @@ private:
     void onLocked();
     void onUnlocked();
     void signOutAndAsk();
+    void checkOverdueCheckins();
 
     WorkspaceController *m_controller;
     HouseholdFilterBar *m_filter;
@@ -65,6 +75,13 @@ private:
     QAction *m_accessLogAction = nullptr;
     QAction *m_accountsAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_assignAction = nullptr;
+    QAction *m_workloadAction = nullptr;
+    QUndoStack *m_undo;
+    HouseholdPanel *m_panel;
+    QDockWidget *m_panelDock;
+    QLabel *m_checkinAlert;
+    QTimer *m_checkinTimer;
     QList<QWidget *> m_hiddenWhileLocked;
     QLabel *m_storeLabel;
     QLabel *m_accountLabel;

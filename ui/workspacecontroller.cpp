@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacecontroller.h"
 
+#include "security/accountstore.h"
 #include "security/disclosure.h"
 #include "storage/officestore.h"
 #include "util/clock.h"
@@ -110,6 +111,21 @@ QString WorkspaceController::storePath() const
 QDate WorkspaceController::today() const
 {
     return m_ws ? m_ws->clock().today() : Clock::system().today();
+}
+
+QStringList WorkspaceController::workers() const
+{
+    QStringList out;
+    if (!m_ws)
+        return out;
+    auto all = m_ws->accounts().all();
+    if (!all)
+        return out;
+    for (const Security::Account &a : *all) {
+        if (a.active && a.role != Role::Admin)
+            out << a.name;
+    }
+    return out;
 }
 
 QList<Office> WorkspaceController::offices() const

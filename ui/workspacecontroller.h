@@ -44,6 +44,8 @@ public:
     QString storePath() const;
 
     QDate today() const;
+    // Accounts that can be assigned households (active, not admins), by name.
+    QStringList workers() const;
     QList<Office> offices() const;            // the offices the account covers
     QString officeName(const QString &code) const;
     std::vector<Storage::HouseholdPoint> householdPoints() const;
@@ -52,11 +54,14 @@ public:
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
     void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }
+    void notifyError(const QString &message) { Q_EMIT errorOccurred(message); }
 
 Q_SIGNALS:
     void sessionChanged();
     void householdsChanged();
     void disclosureChanged();
+    // Something the person asked for failed (an undo that could not be done, say), in words.
+    void errorOccurred(const QString &message);
 
 private:
     void cacheOffices();

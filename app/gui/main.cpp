@@ -4,6 +4,10 @@
 #include "demo/demogenerator.h"
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/recorddialogs.h"
+#include "dialogs/visitdialog.h"
+#include "widgets/householdpanel.h"
+#include "dialogs/workloaddialog.h"
 #include "dialogs/signindialog.h"
 #include "mainwindow.h"
 #include "map/mapwidget.h"
@@ -21,6 +25,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QGroupBox>
 #include <QTimer>
 #include <cstdio>
 
@@ -103,7 +108,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("size"), QObject::tr("Window size for --screenshot (default "
                                                           "1600x1000)."),
                       QStringLiteral("WxH"), QStringLiteral("1600x1000")});
-    parser.addOption({QStringLiteral("view"), QObject::tr("map (default) or list, for --screenshot."),
+    parser.addOption({QStringLiteral("view"), QObject::tr("For --screenshot: map (default), list, lock, access-log, "
+                                                          "export, workload, household:ID or "
+                                                          "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
     parser.process(app);
 
@@ -159,9 +166,12 @@ int main(int argc, char *argv[])
         const QString view = parser.value(QStringLiteral("view"));
         static const QStringList views{QStringLiteral("map"), QStringLiteral("list"),
                                        QStringLiteral("lock"), QStringLiteral("access-log"),
-                                       QStringLiteral("export")};
-        if (!views.contains(view)) {
-            QTextStream(stderr) << "usage error: --view must be one of " << views.join(u'|') << Qt::endl;
+                                       QStringLiteral("export"), QStringLiteral("workload")};
+        const bool householdView = view.startsWith(QLatin1String("household:"));
+        const bool dialogView = view.startsWith(QLatin1String("dialog:"));
+        if (!views.contains(view) && !householdView && !dialogView) {
+            QTextStream(stderr) << "usage error: --view must be one of " << views.join(u'|')
+                                << "|household:ID|dialog:KIND:ID" << Qt::endl;
             return 2;
         }
         window.resize(size);
@@ -172,14 +182,49 @@ int main(int argc, char *argv[])
         QApplication::processEvents();
         const QString out = parser.value(QStringLiteral("screenshot"));
         QPixmap shot;
-        if (view == QLatin1String("lock")) {
+        if (dialogView) {
+            // dialog:visit|needs|note|service|risk:HOUSEHOLD_ID
+            const QString kind = view.section(u':', 1, 1), id = view.section(u':', 2);
+            if (!window.openHousehold(id))
+                return fatal(QObject::tr("cannot open household %1").arg(id), false);
+            std::unique_ptr<QDialog> dialog;
+            if (kind == QLatin1String("visit")) {
+                auto d = std::make_unique<Ui::VisitDialog>(&controller, window.undoStack(), id, &window);
+                d->needsBox()->setChecked(true);
+                dialog = std::move(d);
+            } else if (kind == QLatin1String("needs")) {
+                dialog = std::make_unique<Ui::NeedsDialog>(&controller, window.undoStack(), id, &window);
+            } else if (kind == QLatin1String("note")) {
+                dialog = std::make_unique<Ui::NoteDialog>(&controller, window.undoStack(), id, &window);
+            } else if (kind == QLatin1String("service")) {
+                dialog = std::make_unique<Ui::ServiceLinkDialog>(&controller, window.undoStack(), id, &window);
+            } else if (kind == QLatin1String("risk")) {
+                const Household &h = window.householdPanel()->view()->household;
+                dialog = std::make_unique<Ui::RiskDialog>(&controller, window.undoStack(), id, h.computedTier,
+                                                          h.tierOverride, h.overrideReason, &window);
+            } else {
+                QTextStream(stderr) << "usage error: unknown dialog " << kind << Qt::endl;
+                return 2;
+            }
+            dialog->show();
+            QApplication::processEvents();
+            shot = dialog->grab();
+        } else if (householdView) {
+            if (!window.openHousehold(view.mid(10)))
+                return fatal(QObject::tr("cannot open household %1").arg(view.mid(10)), false);
+            QApplication::processEvents();
+            shot = window.grab();
+        } else if (view == QLatin1String("lock")) {
             window.lock();
             QApplication::processEvents();
             shot = window.grab();
-        } else if (view == QLatin1String("access-log") || view == QLatin1String("export")) {
+        } else if (view == QLatin1String("access-log") || view == QLatin1String("export")
+                   || view == QLatin1String("workload")) {
             std::unique_ptr<QDialog> dialog;
             if (view == QLatin1String("access-log"))
                 dialog = std::make_unique<Ui::AccessLogDialog>(&controller, &window);
+            else if (view == QLatin1String("workload"))
+                dialog = std::make_unique<Ui::WorkloadDialog>(&controller, &window);
             else
                 dialog = std::make_unique<Ui::ExportDialog>(&controller, &window);
             dialog->show();

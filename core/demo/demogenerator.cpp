@@ -310,9 +310,12 @@ QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 se
     return counts;
 }
 
-// Replaces the store's (empty) search index with the one built in the side file: FTS5 keeps an
-// index entirely in its shadow tables, so copying their rows moves the index.
-Status copySearchIndex(const QString &store, const QString &sideFile)
+// Moves the households, their indexes and the search index from the side file into the store.
+// The households go by SQLite's transfer copy (an INSERT ... SELECT * into an empty table of the
+// same schema copies records and index entries without decoding them; it needs the target's
+// triggers out of the way for the copy). FTS5 keeps an index entirely in its shadow tables, so
+// copying their rows moves the index.
+Status moveHouseholds(const QString &store, const QString &sideFile)
 {
     auto writer = Storage::SqliteBulkWriter::open(store.toStdString());
     if (!writer)
@@ -325,6 +328,10 @@ Status copySearchIndex(const QString &store, const QString &sideFile)
         return ok;
     if (auto ok = w.begin(); !ok)
         return ok;
+    if (auto ok = w.suspendTriggers({"households"}); !ok)
+        return ok;
+    if (auto ok = w.exec("INSERT INTO main.households SELECT * FROM side.households"); !ok)
+        return ok;
     for (const char *t : {"household_fts_data", "household_fts_idx", "household_fts_docsize",
                           "household_fts_config"}) {
         const std::string table(t);
@@ -333,6 +340,8 @@ Status copySearchIndex(const QString &store, const QString &sideFile)
         if (auto ok = w.exec("INSERT INTO main." + table + " SELECT * FROM side." + table); !ok)
             return ok;
     }
+    if (auto ok = w.restoreTriggers(); !ok)
+        return ok;
     if (auto ok = w.commit(); !ok)
         return ok;
     return w.exec("DETACH DATABASE side");
@@ -550,17 +559,25 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         changed.notify_all();
     };
 
+    // The side writer: households, their indexes and the search index, in the side file.
     Status indexed;
     std::thread indexer([&] {
         indexed = [&]() -> Status {
             auto writer = Storage::SqliteBulkWriter::open(ftsSide.toStdString());
             if (!writer)
                 return fail(writer.error());
-            const TableSpec &spec = tableSpecs()[6];
-            auto handle = (*writer)->prepare(spec.table, spec.columns);
-            if (!handle)
-                return fail(handle.error());
+            std::vector<int> handles;
+            for (std::size_t t : {std::size_t(0), std::size_t(6)}) {
+                auto h = (*writer)->prepare(tableSpecs()[t].table, tableSpecs()[t].columns);
+                if (!h)
+                    return fail(h.error());
+                handles.push_back(*h);
+            }
             if (auto ok = (*writer)->begin(); !ok)
+                return ok;
+            if (auto ok = (*writer)->suspendTriggers({"households"}); !ok)
+                return ok;
+            if (auto ok = (*writer)->suspendIndexes({"households_list_order", "households_office"}); !ok)
                 return ok;
             if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 0)"); !ok)
                 return ok;
@@ -568,13 +585,19 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
                 const auto chunk = take(1, i);
                 if (!chunk)
                     return fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
-                if (auto ok = (*writer)->insert(*handle, chunk->tables[6]); !ok)
+                if (auto ok = (*writer)->insert(handles[0], chunk->tables[0]); !ok)
+                    return ok;
+                if (auto ok = (*writer)->insert(handles[1], chunk->tables[6]); !ok)
                     return ok;
             }
+            if (auto ok = (*writer)->restoreIndexes(); !ok)
+                return ok;
             // One merged segment per level answers queries fastest; then the default merging.
             if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts) VALUES ('optimize')"); !ok)
                 return ok;
             if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 4)"); !ok)
+                return ok;
+            if (auto ok = (*writer)->restoreTriggers(); !ok)
                 return ok;
             return (*writer)->commit();
         }();
@@ -590,7 +613,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         if (!writer)
             return fail(writer.error());
         std::vector<int> handles;
-        for (std::size_t t = 0; t < 6; ++t) {
+        for (std::size_t t = 1; t < 6; ++t) {
             auto h = (*writer)->prepare(tableSpecs()[t].table, tableSpecs()[t].columns);
             if (!h)
                 return fail(h.error());
@@ -598,12 +621,8 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         }
         if (auto ok = (*writer)->begin(); !ok)
             return ok;
-        // The search index arrives whole from the side file, so its triggers step aside.
-        if (auto ok = (*writer)->suspendTriggers({"households"}); !ok)
-            return ok;
         if (auto ok = (*writer)->suspendIndexes(
-                {"households_office_tier", "households_due", "households_worker",
-                 "persons_household", "crisis_signals_household", "crisis_signals_unmatched",
+                {"persons_household", "crisis_signals_household", "crisis_signals_unmatched",
                  "crisis_signals_person", "visits_household", "visits_at", "cases_household",
                  "cases_stage", "case_stage_changes_case"});
             !ok)
@@ -614,7 +633,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
             if (!chunk)
                 return fail(ErrorCode::Cancelled, QStringLiteral("stopped"));
             for (std::size_t t = 0; t < handles.size(); ++t) {
-                if (auto ok = (*writer)->insert(handles[t], chunk->tables[t]); !ok)
+                if (auto ok = (*writer)->insert(handles[t], chunk->tables[t + 1]); !ok)
                     return ok;
             }
             summary.households += chunk->households;
@@ -633,8 +652,6 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         }
         if (auto ok = (*writer)->restoreIndexes(); !ok)
             return ok;
-        if (auto ok = (*writer)->restoreTriggers(); !ok)
-            return ok;
         return (*writer)->commit();
     }();
     if (!loaded)
@@ -646,7 +663,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
     if (loaded && !indexed)
         loaded = indexed;
     if (loaded)
-        loaded = copySearchIndex(part, ftsSide);
+        loaded = moveHouseholds(part, ftsSide);
     QFile::remove(ftsSide);
     if (!loaded) {
         for (const QString &suffix : sidecars)

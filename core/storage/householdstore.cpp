@@ -140,9 +140,16 @@ Result<bool> HouseholdStore::exists(const QString &id) const
 
 namespace {
 
-// The WHERE clause and binds of a query (over households h).
-QString whereClause(const HouseholdQuery &query, QVariantList &binds)
+// The effective tier as a rank, spelled exactly as the households_list_order index spells it.
+const QString kTierRank = QStringLiteral(
+    "(CASE COALESCE(h.risk_override, h.risk_tier) WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)");
+
+// The WHERE clause and binds of a query (over households h). When the list is in tier order and
+// the result is broad, the filters are written so SQLite walks the covering list index in order
+// (a unary + keeps a term from driving the plan) instead of collecting rows and sorting them.
+QString whereClause(const HouseholdQuery &query, QVariantList &binds, bool broad)
 {
+    const QString plus = broad && query.order == HouseholdOrder::Tier ? QStringLiteral("+") : QString();
     QString sql = QStringLiteral(" WHERE 1=1");
     if (!query.offices.isEmpty()) {
         QStringList marks;
@@ -150,11 +157,11 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds)
             marks << QStringLiteral("?");
             binds << o;
         }
-        sql += QStringLiteral(" AND h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" AND ") + plus + QStringLiteral("h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
     }
     if (query.tier) {
-        sql += QStringLiteral(" AND COALESCE(h.risk_override, h.risk_tier) = ?");
-        binds << toCode(*query.tier);
+        sql += QStringLiteral(" AND ") + kTierRank + QStringLiteral(" = ?");
+        binds << int(*query.tier);
     }
     if (query.overdueOnly) {
         sql += QStringLiteral(" AND h.status = 'active' AND h.next_visit_due < ?");
@@ -162,13 +169,28 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds)
     }
     if (query.newOnly)
         sql += QStringLiteral(" AND h.flagged_new_at IS NOT NULL");
-    if (!query.worker.isEmpty()) {
+    if (query.worker == QLatin1String("-")) {
+        sql += QStringLiteral(" AND h.assigned_worker IS NULL");
+    } else if (!query.worker.isEmpty()) {
         sql += QStringLiteral(" AND h.assigned_worker = ?");
         binds << query.worker;
     }
+    if (query.tong > 0) {
+        sql += QStringLiteral(" AND h.tong = ?");
+        binds << query.tong;
+    }
+    if (query.ban > 0) {
+        sql += QStringLiteral(" AND h.ban = ?");
+        binds << query.ban;
+    }
+    if (query.caseStage) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.stage = ?)");
+        binds << toCode(*query.caseStage);
+    }
     const QString match = SearchKeys::matchExpression(query.text);
     if (!match.isEmpty()) {
-        sql += QStringLiteral(" AND h.rowid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)");
+        sql += QStringLiteral(" AND ") + plus
+               + QStringLiteral("h.rowid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)");
         binds << match;
     }
     return sql;
@@ -176,41 +198,56 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds)
 
 QString orderClause(const HouseholdQuery &query)
 {
-    // Each term sorts ascending for the natural order; descending flips every term.
-    QStringList terms;
+    // Each term in its natural direction; descending flips every term. The tier order matches the
+    // households_list_order index, so the default list needs no sort.
+    QList<std::pair<QString, bool>> terms; // expression, ascending
     switch (query.order) {
     case HouseholdOrder::Row:
         break;
     case HouseholdOrder::Tier:
-        terms << QStringLiteral("CASE COALESCE(h.risk_override, h.risk_tier) WHEN 'high' THEN 0 "
-                                "WHEN 'medium' THEN 1 ELSE 2 END")
-              << QStringLiteral("-h.risk_score");
+        // Ties within a tier and score go to the 동 and then the soonest visit due; the remaining
+        // index columns only make the order total without a sort step.
+        terms << std::pair{kTierRank, true} << std::pair{QStringLiteral("h.risk_score"), false}
+              << std::pair{QStringLiteral("h.office_code"), true} << std::pair{QStringLiteral("h.next_visit_due"), true}
+              << std::pair{QStringLiteral("h.status"), true} << std::pair{QStringLiteral("h.flagged_new_at"), true};
         break;
     case HouseholdOrder::Dong:
-        terms << QStringLiteral("h.office_code");
+        terms << std::pair{QStringLiteral("h.office_code"), true};
         break;
     case HouseholdOrder::HeadName:
-        terms << QStringLiteral("h.head_name");
+        terms << std::pair{QStringLiteral("h.head_name"), true};
         break;
     case HouseholdOrder::Address:
-        terms << QStringLiteral("h.road_address");
+        terms << std::pair{QStringLiteral("h.road_address"), true};
         break;
     case HouseholdOrder::Type:
-        terms << QStringLiteral("h.household_type");
+        terms << std::pair{QStringLiteral("h.household_type"), true};
         break;
     case HouseholdOrder::NextDue:
-        terms << QStringLiteral("h.next_visit_due IS NULL") << QStringLiteral("h.next_visit_due");
+        terms << std::pair{QStringLiteral("h.next_visit_due IS NULL"), true}
+              << std::pair{QStringLiteral("h.next_visit_due"), true};
         break;
     case HouseholdOrder::Worker:
-        terms << QStringLiteral("h.assigned_worker");
+        terms << std::pair{QStringLiteral("h.assigned_worker"), true};
         break;
     }
-    terms << QStringLiteral("h.rowid");
-    if (query.descending) {
-        for (QString &t : terms)
-            t += QStringLiteral(" DESC");
-    }
-    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+    terms << std::pair{QStringLiteral("h.rowid"), true};
+    QStringList parts;
+    for (const auto &[expr, ascending] : terms)
+        parts << expr + ((ascending != query.descending) ? QString() : QStringLiteral(" DESC"));
+    return QStringLiteral(" ORDER BY ") + parts.join(QStringLiteral(", "));
+}
+
+// Whether a query selects many rows: no search words, or words that match thousands.
+bool isBroad(const Database &db, const HouseholdQuery &query)
+{
+    const QString match = SearchKeys::matchExpression(query.text);
+    if (match.isEmpty())
+        return true;
+    auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM household_fts WHERE household_fts "
+                                      "MATCH ? LIMIT 20001)"),
+                       {match});
+    return n && n->toInt() > 20000;
 }
 
 } // namespace
@@ -219,7 +256,7 @@ Result<QList<Household>> HouseholdStore::list(const HouseholdQuery &query) const
 {
     QVariantList binds;
     QString sql = QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM households h")
-                  + whereClause(query, binds) + orderClause(query);
+                  + whereClause(query, binds, isBroad(m_db, query)) + orderClause(query);
     if (query.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);
     auto q = m_db.execute(sql, binds);
@@ -234,7 +271,7 @@ Result<QList<Household>> HouseholdStore::list(const HouseholdQuery &query) const
 Result<std::vector<qint64>> HouseholdStore::rowIds(const HouseholdQuery &query) const
 {
     QVariantList binds;
-    QString sql = QStringLiteral("SELECT h.rowid FROM households h") + whereClause(query, binds)
+    QString sql = QStringLiteral("SELECT h.rowid FROM households h") + whereClause(query, binds, isBroad(m_db, query))
                   + orderClause(query);
     if (query.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);

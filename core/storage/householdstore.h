@@ -30,7 +30,10 @@ struct HouseholdQuery
     std::optional<RiskTier> tier;   // effective tier
     bool overdueOnly = false;
     bool newOnly = false;
-    QString worker;
+    QString worker;                 // "-" : unassigned
+    int tong = 0;                   // 0: any
+    int ban = 0;
+    std::optional<CaseStage> caseStage; // households with an open case at this stage
     QString text;                   // search words: name, 초성, road, phone digits (FTS)
     QDate today;                    // for overdue
     int limit = 0;

@@ -39,7 +39,7 @@ Status CaseWork::allowedFor(const QString &householdId, int permission) const
     return {};
 }
 
-Result<HouseholdView> CaseWork::open(const QString &householdId)
+Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
 {
     if (auto ok = allowedFor(householdId, int(Permission::ViewHouseholds)); !ok)
         return fail(ok.error());
@@ -88,10 +88,12 @@ Result<HouseholdView> CaseWork::open(const QString &householdId)
         if (c.householdId == householdId && c.staff == session.name())
             view.openCheckin = c;
     }
-    if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("household"), householdId,
-                                        h->officeCode, QStringLiteral("household opened"), {}});
-        !ok)
-        return fail(ok.error());
+    if (log == ViewLog::Log) {
+        if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("household"), householdId,
+                                            h->officeCode, QStringLiteral("household opened"), {}});
+            !ok)
+            return fail(ok.error());
+    }
     return view;
 }
 

@@ -41,8 +41,10 @@ class CaseWork
 public:
     explicit CaseWork(Workspace &workspace) : m_ws(workspace) {}
 
-    // Opens a household for the panel: a logged view (조회).
-    Result<HouseholdView> open(const QString &householdId);
+    // Opens a household for the panel: a logged view (조회). A refresh of the panel after the
+    // person's own edit is not a new view and is not logged again.
+    enum class ViewLog { Log, Refresh };
+    Result<HouseholdView> open(const QString &householdId, ViewLog log = ViewLog::Log);
 
     // A visit, optionally with the needs assessment and counselling note taken during it.
     Result<Visit> logVisit(Visit visit, std::optional<NeedAssessment> assessment = std::nullopt,

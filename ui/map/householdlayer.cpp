@@ -43,6 +43,27 @@ void HouseholdLayer::paint(QPainter &painter, const Geo::Viewport &vp) const
     painter.restore();
 }
 
+void HouseholdLayer::paintSelection(QPainter &painter, const Geo::Viewport &vp, const QList<qint64> &rowIds) const
+{
+    if (rowIds.isEmpty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const double size = std::clamp(3.0 + (vp.zoom() - 12) * 1.6, 4.0, 13.0);
+    for (const Item &it : m_points) {
+        if (!rowIds.contains(it.rowId))
+            continue;
+        const QPointF s = vp.worldToScreen(it.world);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(255, 255, 255, 230), 5));
+        painter.drawEllipse(s, size + 5, size + 5);
+        painter.setPen(QPen(QColor(0x25, 0x6E, 0xF4), 2.5));
+        painter.drawEllipse(s, size + 5, size + 5);
+        Theme::drawTierMark(painter, s, it.tier, size * 1.4);
+    }
+    painter.restore();
+}
+
 qint64 HouseholdLayer::hit(const Geo::Viewport &vp, QPointF screen, double radius) const
 {
     qint64 best = 0;

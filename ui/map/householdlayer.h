@@ -21,6 +21,8 @@ class HouseholdLayer
 public:
     void setPoints(const std::vector<Storage::HouseholdPoint> &points);
     void paint(QPainter &painter, const Geo::Viewport &viewport) const;
+    // A halo around the selected households, drawn above every mark.
+    void paintSelection(QPainter &painter, const Geo::Viewport &viewport, const QList<qint64> &rowIds) const;
     // The rowid of the household nearest a screen point within radius pixels, or 0.
     qint64 hit(const Geo::Viewport &viewport, QPointF screen, double radius = 8) const;
     std::size_t size() const { return m_points.size(); }

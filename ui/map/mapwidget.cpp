@@ -81,6 +81,8 @@ void MapWidget::paintEvent(QPaintEvent *)
     m_boundaries.paint(p, m_viewport, true);
     m_households.paint(p, m_viewport);
     m_boundaries.paintLabels(p, m_viewport);
+    if (m_selected)
+        m_households.paintSelection(p, m_viewport, {m_selected});
     const QRectF area = rect();
     MapDecorations::paintLegend(p, area, m_counts);
     MapDecorations::paintScaleBar(p, m_viewport, area);

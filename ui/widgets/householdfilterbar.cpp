@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -20,8 +21,20 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     , m_tier(new QComboBox(this))
     , m_overdue(new QCheckBox(tr("방문 지남"), this))
     , m_new(new QCheckBox(tr("신규 발굴"), this))
+    , m_tong(new QSpinBox(this))
+    , m_stage(new QComboBox(this))
+    , m_worker(new QComboBox(this))
     , m_debounce(new QTimer(this))
 {
+    m_tong->setRange(0, 99);
+    m_tong->setSpecialValueText(tr("모든 통"));
+    m_tong->setSuffix(tr("통"));
+    m_tong->setAccessibleName(tr("통 선택"));
+    m_stage->addItem(tr("모든 사례 단계"), -1);
+    for (int i = 0; i < caseStageCount; ++i)
+        m_stage->addItem(label(CaseStage(i)), i);
+    m_stage->setAccessibleName(tr("사례관리 단계 선택"));
+    m_worker->setAccessibleName(tr("담당자 선택"));
     m_search->setObjectName(QStringLiteral("householdSearch"));
     m_search->setPlaceholderText(tr("이름·주소·전화번호 검색"));
     m_search->setClearButtonEnabled(true);
@@ -41,13 +54,19 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     row->addWidget(m_overdue);
     row->addWidget(m_new);
     layout->addLayout(row);
+    auto *row2 = new QHBoxLayout;
+    row2->addWidget(m_tong, 1);
+    row2->addWidget(m_stage, 2);
+    row2->addWidget(m_worker, 2);
+    layout->addLayout(row2);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(180);
     connect(m_debounce, &QTimer::timeout, this, &HouseholdFilterBar::queryChanged);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *c : {m_dong, m_tier})
+    for (QComboBox *c : {m_dong, m_tier, m_stage, m_worker})
         connect(c, &QComboBox::currentIndexChanged, this, &HouseholdFilterBar::queryChanged);
+    connect(m_tong, &QSpinBox::valueChanged, this, &HouseholdFilterBar::queryChanged);
     for (QCheckBox *c : {m_overdue, m_new})
         connect(c, &QCheckBox::toggled, this, &HouseholdFilterBar::queryChanged);
     connect(controller, &WorkspaceController::sessionChanged, this, &HouseholdFilterBar::reloadOffices);
@@ -61,6 +80,12 @@ void HouseholdFilterBar::reloadOffices()
     m_dong->addItem(tr("모든 행정동"), QString());
     for (const Office &o : m_controller->offices())
         m_dong->addItem(o.name, o.code);
+    const QSignalBlocker blockWorker(m_worker);
+    m_worker->clear();
+    m_worker->addItem(tr("모든 담당자"), QString());
+    m_worker->addItem(tr("(담당자 없음)"), QStringLiteral("-"));
+    for (const QString &w : m_controller->workers())
+        m_worker->addItem(w, w);
 }
 
 Storage::HouseholdQuery HouseholdFilterBar::query() const
@@ -75,6 +100,10 @@ Storage::HouseholdQuery HouseholdFilterBar::query() const
     q.overdueOnly = m_overdue->isChecked();
     q.newOnly = m_new->isChecked();
     q.text = m_search->text().trimmed();
+    q.tong = m_tong->value();
+    if (const int stage = m_stage->currentData().toInt(); stage >= 0)
+        q.caseStage = CaseStage(stage);
+    q.worker = m_worker->currentData().toString();
     return q;
 }
 

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QSpinBox;
 class QTimer;
 
 namespace VisitMap::Ui {
@@ -34,6 +35,9 @@ private:
     QComboBox *m_tier;
     QCheckBox *m_overdue;
     QCheckBox *m_new;
+    QSpinBox *m_tong;
+    QComboBox *m_stage;
+    QComboBox *m_worker;
     QTimer *m_debounce;
 };
 

@@ -75,7 +75,7 @@ TEST_CASE("demo prints its accounts and a second run without --force is refused"
     CHECK(stats.out.contains(QStringLiteral("\"households\": 200")));
 }
 
-TEST_CASE("A real store needs an account and its password; wrong ones say so", "[cli]")
+TEST_CASE("A real store needs an account and its password, wrong ones say so", "[cli]")
 {
     Test::TempDir dir;
     const QString db = Test::realStoreCopy(dir);
@@ -83,6 +83,13 @@ TEST_CASE("A real store needs an account and its password; wrong ones say so", "
     const QStringList exportArgs{QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--kind"),
                                  QStringLiteral("households"), QStringLiteral("--out"), out,
                                  QStringLiteral("--reason"), QStringLiteral("점검")};
+    // An office's store starts with its 행정동 boundaries.
+    const Run boundaries = cli({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--user"),
+                                QStringLiteral("lead1"), QStringLiteral("--kind"), QStringLiteral("boundaries"),
+                                Test::productDataPath(QStringLiteral("admdong/seodaemun_admdong_ver20210401.geojson"))},
+                               withPassword(Test::leadPassword()));
+    REQUIRE(boundaries.code == 0);
+    CHECK(boundaries.out.contains(QStringLiteral("imported 14 boundaries")));
     const Run noUser = cli(exportArgs);
     CHECK(noUser.code == 1);
     CHECK(noUser.err.contains(QStringLiteral("--user")));

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The household panel and the logging dialogs, driven as a caseworker would.
+#include "dialogs/assigndialog.h"
+#include "dialogs/recorddialogs.h"
+#include "dialogs/visitdialog.h"
+#include "mainwindow.h"
+#include "storage/casestore.h"
+#include "storage/database.h"
+#include "storage/householdstore.h"
+#include "support/testsupport.h"
+#include "widgets/householdpanel.h"
+#include "widgets/needseditor.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QUndoStack>
+
+using namespace VisitMap;
+
+namespace {
+
+struct Desk
+{
+    Test::TempDir dir;
+    Ui::WorkspaceController controller;
+    std::unique_ptr<Ui::MainWindow> window;
+    QString household;
+
+    explicit Desk(const QString &account = QStringLiteral("demo-caseworker"))
+    {
+        REQUIRE_OK(controller.open(Test::demoStoreCopy(dir)));
+        REQUIRE_OK(controller.signInDemo());
+        if (account != QLatin1String("demo-caseworker"))
+            REQUIRE_OK(controller.signIn(account, QStringLiteral("visitmap-lead-demo")));
+        window = std::make_unique<Ui::MainWindow>(&controller);
+        window->resize(1500, 900);
+        window->show();
+        household = controller.workspace()->db().scalar(QStringLiteral(
+            "SELECT id FROM households WHERE risk_override IS NULL AND id NOT IN (SELECT household_id FROM cases) "
+            "AND risk_tier = 'medium' ORDER BY rowid LIMIT 1"))->toString();
+        REQUIRE(window->openHousehold(household));
+    }
+    Ui::HouseholdPanel *panel() const { return window->householdPanel(); }
+    QStringList timeline() const
+    {
+        QStringList out;
+        for (int i = 0; i < panel()->timeline()->count(); ++i)
+            out << panel()->timeline()->item(i)->text();
+        return out;
+    }
+    Household record() const { return *Storage::HouseholdStore(controller.workspace()->db()).get(household); }
+};
+
+} // namespace
+
+TEST_CASE("Logging a visit with a needs assessment shows both, and undo strikes them through", "[ui][workflow]")
+{
+    Desk desk;
+    Ui::VisitDialog dialog(&desk.controller, desk.window->undoStack(), desk.household);
+    dialog.kind()->setCurrentIndex(dialog.kind()->findData(int(VisitKind::Visit)));
+    dialog.outcome()->setCurrentIndex(dialog.outcome()->findData(int(VisitOutcome::Met)));
+    dialog.metWhom()->setText(QStringLiteral("본인"));
+    dialog.notes()->setPlainText(QStringLiteral("난방비 걱정, 에너지바우처 안내함"));
+    dialog.needsBox()->setChecked(true);
+    dialog.needs()->setLevel(QStringLiteral("5000000"), 3, QStringLiteral("공과금 체납"));
+    dialog.needs()->setLevel(QStringLiteral("1000000"), 2);
+    dialog.accept();
+    INFO(dialog.error().toStdString());
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    QApplication::processEvents();
+    const QStringList lines = desk.timeline();
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines.join(u'\n').contains(QStringLiteral("난방비 걱정")));
+    CHECK(lines.join(u'\n').contains(QStringLiteral("경제 높음")));
+    CHECK(desk.record().nextVisitDue > desk.controller.today());
+    desk.window->undoStack()->undo();
+    QApplication::processEvents();
+    bool struck = false;
+    for (int i = 0; i < desk.panel()->timeline()->count(); ++i) {
+        QListWidgetItem *item = desk.panel()->timeline()->item(i);
+        if (item->text().contains(QStringLiteral("난방비 걱정")))
+            struck = item->font().strikeOut();
+    }
+    CHECK(struck);
+    // The visit is still in the store: undo never deletes.
+    CHECK(Test::count(*desk.controller.workspace(), QStringLiteral("SELECT COUNT(*) FROM visits WHERE notes LIKE '난방비 걱정%'")) == 1);
+}
+
+TEST_CASE("A visit dialog refuses what cannot be logged and says why", "[ui][workflow]")
+{
+    Desk desk;
+    Ui::VisitDialog dialog(&desk.controller, desk.window->undoStack(), desk.household);
+    dialog.noteBox()->setChecked(true); // a note with no text
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK_FALSE(dialog.error().isEmpty());
+    CHECK(desk.window->undoStack()->count() == 0);
+}
+
+TEST_CASE("Overriding the risk tier needs a reason, shows on the panel and undoes", "[ui][workflow]")
+{
+    Desk desk;
+    const Household before = desk.record();
+    Ui::RiskDialog dialog(&desk.controller, desk.window->undoStack(), desk.household, before.computedTier,
+                          before.tierOverride, before.overrideReason);
+    dialog.choose(int(RiskTier::High));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted); // no reason yet
+    dialog.reason()->setPlainText(QStringLiteral("가족 돌봄 공백, 고독사 위험"));
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    QApplication::processEvents();
+    CHECK(desk.record().tier() == RiskTier::High);
+    CHECK(desk.timeline().join(u'\n').contains(QStringLiteral("위험도 조정")));
+    desk.window->undoStack()->undo();
+    CHECK(desk.record().tier() == before.tier());
+    CHECK_FALSE(desk.record().tierOverride.has_value());
+    desk.window->undoStack()->redo();
+    CHECK(desk.record().tier() == RiskTier::High);
+}
+
+TEST_CASE("A service is linked from the resource directory", "[ui][workflow]")
+{
+    Desk desk;
+    Ui::ServiceLinkDialog dialog(&desk.controller, desk.window->undoStack(), desk.household);
+    dialog.search()->setText(QStringLiteral("에너지바우처"));
+    REQUIRE(dialog.resources()->rowCount() == 1);
+    dialog.resources()->selectRow(0);
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    QApplication::processEvents();
+    CHECK(desk.timeline().join(u'\n').contains(QStringLiteral("에너지바우처 — 의뢰")));
+}
+
+TEST_CASE("A case is opened and moved to the next stage from the panel, and undo moves it back", "[ui][workflow]")
+{
+    Desk desk;
+    REQUIRE(CaseWork(*desk.controller.workspace()).openCase(desk.household, QStringLiteral("general")));
+    desk.panel()->refresh();
+    QPushButton *next = desk.panel()->button(QStringLiteral("nextStage"));
+    REQUIRE(next->isEnabled());
+    CHECK(next->text().contains(QStringLiteral("초기상담")));
+    next->click();
+    QApplication::processEvents();
+    auto cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
+    REQUIRE(cases);
+    CHECK(cases->first().stage == CaseStage::InitialCounsel);
+    desk.window->undoStack()->undo();
+    cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
+    CHECK(cases->first().stage == CaseStage::Discovery);
+}
+
+TEST_CASE("A team lead assigns the selected households to a worker", "[ui][workflow]")
+{
+    Desk desk(QStringLiteral("demo-lead"));
+    Ui::AssignDialog dialog(&desk.controller, desk.window->undoStack(), {desk.household});
+    dialog.worker()->setCurrentIndex(dialog.worker()->findData(QStringLiteral("demo-worker3")));
+    dialog.accept();
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    CHECK(desk.record().assignedWorker == QStringLiteral("demo-worker3"));
+    desk.window->undoStack()->undo();
+    CHECK(desk.record().assignedWorker != QStringLiteral("demo-worker3"));
+}
+
+TEST_CASE("Resident numbers stay masked in the panel until revealed, and the reveal is logged", "[ui][privacy]")
+{
+    Desk desk;
+    QTableWidget *members = desk.panel()->members();
+    REQUIRE(members->rowCount() >= 1);
+    CHECK(members->item(0, 4)->text().endsWith(QStringLiteral("******")));
+    desk.panel()->button(QStringLiteral("reveal"))->click();
+    CHECK_FALSE(members->item(0, 4)->text().contains(QLatin1Char('*')));
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'reveal' AND subject = '%1'").arg(desk.household)) == 1);
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "householdcommands.h"
+
+#include "logcommands.h"
+#include "workflow/casework.h"
+#include "workspacecontroller.h"
+
+#include <QCoreApplication>
+
+namespace VisitMap::Ui {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("VisitMap::Ui", s);
+}
+} // namespace
+
+RiskOverrideCommand::RiskOverrideCommand(WorkspaceController *controller, QString householdId,
+                                         std::optional<RiskTier> tier, QString reason,
+                                         std::optional<RiskTier> previous, QString previousReason)
+    : WorkCommand(controller, tier ? tr("위험도를 %1(으)로 조정").arg(label(*tier)) : tr("위험도 조정 해제"))
+    , m_household(std::move(householdId))
+    , m_tier(tier)
+    , m_reason(std::move(reason))
+    , m_previous(previous)
+    , m_previousReason(std::move(previousReason))
+{}
+
+QString RiskOverrideCommand::doIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_tier, m_reason);
+    return ok ? QString() : ok.error().message;
+}
+
+QString RiskOverrideCommand::undoIt()
+{
+    const QString reason = m_previous ? m_previousReason + QStringLiteral(" (") + undoReason() + QLatin1Char(')')
+                                      : undoReason();
+    auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_previous, reason);
+    return ok ? QString() : ok.error().message;
+}
+
+AssignCommand::AssignCommand(WorkspaceController *controller, QStringList householdIds, QString worker)
+    : WorkCommand(controller, tr("%1가구 담당자 지정").arg(householdIds.size()))
+    , m_households(std::move(householdIds))
+    , m_worker(std::move(worker))
+{}
+
+QString AssignCommand::doIt()
+{
+    auto previous = CaseWork(*m_controller->workspace()).assign(m_households, m_worker);
+    if (!previous)
+        return previous.error().message;
+    m_previous = *previous;
+    return {};
+}
+
+QString AssignCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).assignEach(m_previous);
+    return ok ? QString() : ok.error().message;
+}
+
+MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to,
+                                 QString note)
+    : WorkCommand(controller, tr("사례관리 단계: %1 → %2").arg(label(from), label(to)))
+    , m_case(std::move(caseId))
+    , m_from(from)
+    , m_to(to)
+    , m_note(std::move(note))
+{}
+
+QString MoveCaseCommand::doIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_to, m_note);
+    return ok ? QString() : ok.error().message;
+}
+
+QString MoveCaseCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_from, undoReason());
+    return ok ? QString() : ok.error().message;
+}
+
+} // namespace VisitMap::Ui

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/enums.h"
+#include "workcommand.h"
+
+#include <QHash>
+#include <optional>
+
+namespace VisitMap::Ui {
+
+// Changes to the household record itself: the caseworker's risk tier, assignments, case stages.
+class RiskOverrideCommand : public WorkCommand
+{
+public:
+    // tier nullopt: back to the computed tier. previous: the override before (nullopt: none).
+    RiskOverrideCommand(WorkspaceController *controller, QString householdId, std::optional<RiskTier> tier,
+                        QString reason, std::optional<RiskTier> previous, QString previousReason);
+
+protected:
+    QString doIt() override;
+    QString undoIt() override;
+
+private:
+    QString m_household;
+    std::optional<RiskTier> m_tier;
+    QString m_reason;
+    std::optional<RiskTier> m_previous;
+    QString m_previousReason;
+};
+
+class AssignCommand : public WorkCommand
+{
+public:
+    AssignCommand(WorkspaceController *controller, QStringList householdIds, QString worker);
+
+protected:
+    QString doIt() override;
+    QString undoIt() override;
+
+private:
+    QStringList m_households;
+    QString m_worker;
+    QHash<QString, QString> m_previous;
+};
+
+class MoveCaseCommand : public WorkCommand
+{
+public:
+    MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to, QString note);
+
+protected:
+    QString doIt() override;
+    QString undoIt() override;
+
+private:
+    QString m_case;
+    CaseStage m_from;
+    CaseStage m_to;
+    QString m_note;
+};
+
+} // namespace VisitMap::Ui

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logcommands.h"
+
+#include "workflow/casework.h"
+#include "workspacecontroller.h"
+
+#include <QCoreApplication>
+
+namespace VisitMap::Ui {
+
+QString undoReason()
+{
+    return QCoreApplication::translate("VisitMap::Ui", "실행 취소로 되돌림");
+}
+
+LogVisitCommand::LogVisitCommand(WorkspaceController *controller, Visit visit,
+                                 std::optional<NeedAssessment> assessment, std::optional<CounselingNote> note)
+    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "%1 기록").arg(label(visit.kind)))
+    , m_visit(std::move(visit))
+    , m_assessment(std::move(assessment))
+    , m_note(std::move(note))
+{}
+
+QString LogVisitCommand::doIt()
+{
+    Visit fresh = m_visit;
+    fresh.id.clear();
+    auto result = CaseWork(*m_controller->workspace()).logVisit(fresh, m_assessment, m_note);
+    if (!result)
+        return result.error().message;
+    m_logged = *result;
+    return {};
+}
+
+QString LogVisitCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("visit"), m_logged.id,
+                                                            m_logged.householdId, undoReason());
+    return ok ? QString() : ok.error().message;
+}
+
+AddAssessmentCommand::AddAssessmentCommand(WorkspaceController *controller, NeedAssessment assessment)
+    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "욕구 조사 기록"))
+    , m_assessment(std::move(assessment))
+{}
+
+QString AddAssessmentCommand::doIt()
+{
+    NeedAssessment fresh = m_assessment;
+    fresh.id.clear();
+    auto result = CaseWork(*m_controller->workspace()).assess(fresh);
+    if (!result)
+        return result.error().message;
+    m_loggedId = result->id;
+    return {};
+}
+
+QString AddAssessmentCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("assessment"), m_loggedId,
+                                                            m_assessment.householdId, undoReason());
+    return ok ? QString() : ok.error().message;
+}
+
+AddNoteCommand::AddNoteCommand(WorkspaceController *controller, CounselingNote note)
+    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "상담 기록"))
+    , m_note(std::move(note))
+{}
+
+QString AddNoteCommand::doIt()
+{
+    CounselingNote fresh = m_note;
+    fresh.id.clear();
+    auto result = CaseWork(*m_controller->workspace()).addNote(fresh);
+    if (!result)
+        return result.error().message;
+    m_loggedId = result->id;
+    return {};
+}
+
+QString AddNoteCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("counseling"), m_loggedId,
+                                                            m_note.householdId, undoReason());
+    return ok ? QString() : ok.error().message;
+}
+
+LinkServiceCommand::LinkServiceCommand(WorkspaceController *controller, ServiceLink link)
+    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "서비스 연계"))
+    , m_link(std::move(link))
+{}
+
+QString LinkServiceCommand::doIt()
+{
+    ServiceLink fresh = m_link;
+    fresh.id.clear();
+    auto result = CaseWork(*m_controller->workspace()).linkService(fresh);
+    if (!result)
+        return result.error().message;
+    m_loggedId = result->id;
+    return {};
+}
+
+QString LinkServiceCommand::undoIt()
+{
+    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("service_link"), m_loggedId,
+                                                            m_link.householdId, undoReason());
+    return ok ? QString() : ok.error().message;
+}
+
+} // namespace VisitMap::Ui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QUndoCommand>
+
+namespace VisitMap::Ui {
+
+class WorkspaceController;
+
+// An undoable piece of case work. execute() runs it the first time (the dialog shows a failure
+// and nothing is pushed); redo and undo go through the core again. Undoing a logged entry never
+// deletes it: the core records that it was taken back, and the timeline strikes it through.
+class WorkCommand : public QUndoCommand
+{
+public:
+    WorkCommand(WorkspaceController *controller, const QString &text);
+
+    // Runs the action; an empty string on success, else the reason in words.
+    QString execute();
+    void redo() override;
+    void undo() override;
+
+protected:
+    virtual QString doIt() = 0;
+    virtual QString undoIt() = 0;
+
+    WorkspaceController *m_controller;
+
+private:
+    void finish(const QString &error);
+    bool m_skipRedo = false;
+};
+
+} // namespace VisitMap::Ui

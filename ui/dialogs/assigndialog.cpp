@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "assigndialog.h"
+
+#include "commands/householdcommands.h"
+#include "workspacecontroller.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QUndoStack>
+
+namespace VisitMap::Ui {
+
+AssignDialog::AssignDialog(WorkspaceController *controller, QUndoStack *undo, QStringList householdIds,
+                           QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+    , m_undo(undo)
+    , m_households(std::move(householdIds))
+    , m_worker(new QComboBox(this))
+    , m_message(new QLabel(this))
+{
+    setWindowTitle(tr("담당자 지정"));
+    for (const QString &w : controller->workers())
+        m_worker->addItem(w, w);
+    m_worker->addItem(tr("(담당자 없음)"), QString());
+    m_worker->setAccessibleName(tr("담당자"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
+    auto *form = new QFormLayout(this);
+    form->addRow(new QLabel(tr("선택한 %L1가구의 담당자를 지정합니다.").arg(m_households.size()), this));
+    form->addRow(tr("담당자(&W)"), m_worker);
+    form->addRow(m_message);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    box->button(QDialogButtonBox::Ok)->setText(tr("지정"));
+    box->button(QDialogButtonBox::Cancel)->setText(tr("취소"));
+    form->addRow(box);
+    connect(box, &QDialogButtonBox::accepted, this, &AssignDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, this, &AssignDialog::reject);
+}
+
+void AssignDialog::accept()
+{
+    auto *command = new AssignCommand(m_controller, m_households, m_worker->currentData().toString());
+    if (const QString error = command->execute(); !error.isEmpty()) {
+        delete command;
+        m_message->setText(tr("지정하지 못했습니다: %1").arg(error));
+        return;
+    }
+    m_undo->push(command);
+    QDialog::accept();
+}
+
+} // namespace VisitMap::Ui
