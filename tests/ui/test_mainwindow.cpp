@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -82,6 +83,46 @@ TEST_CASE("Searching and filtering narrow the list to what matches", "[ui]")
         byPhone += h.headName.contains(digits) || h.roadAddress.contains(digits) || h.phone.contains(digits);
     CHECK(model->rowCount() == byPhone);
     CHECK(model->rowCount() >= 1);
+}
+
+TEST_CASE("Choosing a 통 and then a 반 narrows the list to those households", "[ui]")
+{
+    Test::TempDir dir;
+    auto controller = demoController(dir);
+    Ui::MainWindow window(controller.get());
+    window.show();
+    Ui::HouseholdTableModel *model = window.householdModel();
+    auto all = Storage::HouseholdStore(controller->workspace()->db()).list({});
+    REQUIRE(all);
+    const int tong = all->at(3).tong, ban = all->at(3).ban;
+    REQUIRE(tong > 0);
+    int inTong = 0, inBan = 0;
+    for (const Household &h : *all) {
+        inTong += h.tong == tong;
+        inBan += h.tong == tong && h.ban == ban;
+    }
+    QSpinBox *tongBox = nullptr, *banBox = nullptr;
+    for (QSpinBox *box : window.findChildren<QSpinBox *>()) {
+        if (box->accessibleName() == QStringLiteral("통 선택"))
+            tongBox = box;
+        else if (box->accessibleName() == QStringLiteral("반 선택"))
+            banBox = box;
+    }
+    REQUIRE(tongBox);
+    REQUIRE(banBox);
+    CHECK_FALSE(banBox->isEnabled()); // a 반 means nothing without its 통
+    tongBox->setValue(tong);
+    QApplication::processEvents();
+    CHECK(model->rowCount() == inTong);
+    REQUIRE(banBox->isEnabled());
+    banBox->setValue(ban);
+    QApplication::processEvents();
+    CHECK(model->rowCount() == inBan);
+    CHECK(inBan < inTong);
+    tongBox->setValue(0);
+    QApplication::processEvents();
+    CHECK(model->rowCount() == Test::demoHouseholds);
+    CHECK(banBox->value() == 0);
 }
 
 TEST_CASE("Clicking a household on the map selects it in the list", "[ui]")

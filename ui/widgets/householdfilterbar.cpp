@@ -22,6 +22,7 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     , m_overdue(new QCheckBox(tr("방문 지남"), this))
     , m_new(new QCheckBox(tr("신규 발굴"), this))
     , m_tong(new QSpinBox(this))
+    , m_ban(new QSpinBox(this))
     , m_stage(new QComboBox(this))
     , m_worker(new QComboBox(this))
     , m_debounce(new QTimer(this))
@@ -30,6 +31,12 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     m_tong->setSpecialValueText(tr("모든 통"));
     m_tong->setSuffix(tr("통"));
     m_tong->setAccessibleName(tr("통 선택"));
+    // A 반 is numbered within its 통, so it only narrows once a 통 is chosen.
+    m_ban->setRange(0, 99);
+    m_ban->setSpecialValueText(tr("모든 반"));
+    m_ban->setSuffix(tr("반"));
+    m_ban->setAccessibleName(tr("반 선택"));
+    m_ban->setEnabled(false);
     m_stage->addItem(tr("모든 사례 단계"), -1);
     for (int i = 0; i < caseStageCount; ++i)
         m_stage->addItem(label(CaseStage(i)), i);
@@ -56,6 +63,7 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     layout->addLayout(row);
     auto *row2 = new QHBoxLayout;
     row2->addWidget(m_tong, 1);
+    row2->addWidget(m_ban, 1);
     row2->addWidget(m_stage, 2);
     row2->addWidget(m_worker, 2);
     layout->addLayout(row2);
@@ -66,7 +74,15 @@ HouseholdFilterBar::HouseholdFilterBar(WorkspaceController *controller, QWidget 
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     for (QComboBox *c : {m_dong, m_tier, m_stage, m_worker})
         connect(c, &QComboBox::currentIndexChanged, this, &HouseholdFilterBar::queryChanged);
-    connect(m_tong, &QSpinBox::valueChanged, this, &HouseholdFilterBar::queryChanged);
+    connect(m_tong, &QSpinBox::valueChanged, this, [this](int tong) {
+        m_ban->setEnabled(tong > 0);
+        if (tong == 0) {
+            const QSignalBlocker block(m_ban);
+            m_ban->setValue(0);
+        }
+        Q_EMIT queryChanged();
+    });
+    connect(m_ban, &QSpinBox::valueChanged, this, &HouseholdFilterBar::queryChanged);
     for (QCheckBox *c : {m_overdue, m_new})
         connect(c, &QCheckBox::toggled, this, &HouseholdFilterBar::queryChanged);
     connect(controller, &WorkspaceController::sessionChanged, this, &HouseholdFilterBar::reloadOffices);
@@ -101,6 +117,7 @@ Storage::HouseholdQuery HouseholdFilterBar::query() const
     q.newOnly = m_new->isChecked();
     q.text = m_search->text().trimmed();
     q.tong = m_tong->value();
+    q.ban = q.tong > 0 ? m_ban->value() : 0;
     if (const int stage = m_stage->currentData().toInt(); stage >= 0)
         q.caseStage = CaseStage(stage);
     q.worker = m_worker->currentData().toString();

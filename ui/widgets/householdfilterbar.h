@@ -36,6 +36,7 @@ private:
     QCheckBox *m_overdue;
     QCheckBox *m_new;
     QSpinBox *m_tong;
+    QSpinBox *m_ban;
     QComboBox *m_stage;
     QComboBox *m_worker;
     QTimer *m_debounce;
