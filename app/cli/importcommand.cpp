@@ -17,6 +17,10 @@ int runImport(const QStringList &args)
     p.addOption({QStringLiteral("kind"),
                  QStringLiteral("households (CSV), boundaries (GeoJSON) or facilities (CSV)."),
                  QStringLiteral("KIND")});
+    p.addOption({QStringLiteral("crs"),
+                 QStringLiteral("Coordinate system of a households CSV's x/y (lon/lat) columns when "
+                                "they are not WGS84 degrees: EPSG:5179 (UTM-K), EPSG:5186, EPSG:5181 ..."),
+                 QStringLiteral("CRS")});
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import."));
     int code = Ok;
     if (!cmd.parse(args, &code))
@@ -42,7 +46,11 @@ int runImport(const QStringList &args)
         return report(ws.error());
     if (auto ok = signIn(**ws, p); !ok)
         return report(ok.error());
-    auto result = Import::ImportService(**ws).run(kind, file);
+    if (p.isSet(QStringLiteral("crs")) && kind != Import::ImportKind::Households)
+        return usage(QStringLiteral("--crs applies to households; a GeoJSON file names its own CRS"), p);
+    Import::ImportOptions options;
+    options.crs = p.value(QStringLiteral("crs"));
+    auto result = Import::ImportService(**ws).run(kind, file, options);
     if (!result)
         return report(result.error());
     if (!result->ok()) {

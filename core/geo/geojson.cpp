@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geojson.h"
 
+#include "crs.h"
 #include "geomath.h"
 
 #include <QJsonArray>
@@ -12,7 +13,7 @@ namespace VisitMap::Geo {
 
 namespace {
 
-Result<Ring> parseRing(const QJsonArray &coords)
+Result<Ring> parseRing(const QJsonArray &coords, const CrsTransform *crs)
 {
     Ring ring;
     ring.reserve(coords.size());
@@ -20,7 +21,15 @@ Result<Ring> parseRing(const QJsonArray &coords)
         const QJsonArray pt = v.toArray();
         if (pt.size() < 2 || !pt.at(0).isDouble() || !pt.at(1).isDouble())
             return fail(ErrorCode::Parse, QStringLiteral("a coordinate is not a [lon, lat] pair"));
-        const double lon = pt.at(0).toDouble(), lat = pt.at(1).toDouble();
+        double lon = pt.at(0).toDouble(), lat = pt.at(1).toDouble();
+        if (crs && !crs->isIdentity()) {
+            const auto p = crs->apply(lon, lat);
+            if (!p)
+                return fail(ErrorCode::Parse, QStringLiteral("coordinate %1, %2 cannot be converted from %3")
+                                                  .arg(lon).arg(lat).arg(crs->name()));
+            lon = p->x();
+            lat = p->y();
+        }
         if (!std::isfinite(lon) || !std::isfinite(lat) || lon < -180 || lon > 180 || lat < -90
             || lat > 90)
             return fail(ErrorCode::Parse,
@@ -34,13 +43,13 @@ Result<Ring> parseRing(const QJsonArray &coords)
     return ring;
 }
 
-Result<PolygonRings> parsePolygon(const QJsonArray &rings)
+Result<PolygonRings> parsePolygon(const QJsonArray &rings, const CrsTransform *crs)
 {
     PolygonRings polygon;
     if (rings.isEmpty())
         return fail(ErrorCode::Parse, QStringLiteral("a polygon has no rings"));
     for (const QJsonValue &r : rings) {
-        auto ring = parseRing(r.toArray());
+        auto ring = parseRing(r.toArray(), crs);
         if (!ring)
             return fail(ring.error());
         polygon.rings.append(*ring);
@@ -55,19 +64,19 @@ int lineAt(const QByteArray &json, int offset)
 
 } // namespace
 
-Result<QList<PolygonRings>> parseGeometry(const QJsonObject &geometry)
+Result<QList<PolygonRings>> parseGeometry(const QJsonObject &geometry, const CrsTransform *crs)
 {
     const QString type = geometry.value(QStringLiteral("type")).toString();
     const QJsonArray coords = geometry.value(QStringLiteral("coordinates")).toArray();
     QList<PolygonRings> parts;
     if (type == QLatin1String("Polygon")) {
-        auto p = parsePolygon(coords);
+        auto p = parsePolygon(coords, crs);
         if (!p)
             return fail(p.error());
         parts.append(*p);
     } else if (type == QLatin1String("MultiPolygon")) {
         for (const QJsonValue &v : coords) {
-            auto p = parsePolygon(v.toArray());
+            auto p = parsePolygon(v.toArray(), crs);
             if (!p)
                 return fail(p.error());
             parts.append(*p);
@@ -110,20 +119,24 @@ Result<QList<BoundaryFeature>> parseBoundaries(const QByteArray &json, const QSt
     if (root.value(QStringLiteral("type")).toString() != QLatin1String("FeatureCollection"))
         return failAt(ErrorCode::Parse, fileName, 1,
                       QStringLiteral("not a GeoJSON FeatureCollection"));
-    // A CRS other than WGS84 lon/lat would put every dong in the wrong place.
-    const QString crs = root.value(QStringLiteral("crs")).toObject().value(QStringLiteral("properties"))
-                            .toObject().value(QStringLiteral("name")).toString();
-    if (!crs.isEmpty() && !crs.contains(QLatin1String("CRS84")) && !crs.endsWith(QLatin1String("4326")))
-        return failAt(ErrorCode::Parse, fileName, 1,
-                      QStringLiteral("coordinates are in %1; convert the file to WGS84 "
-                                     "(EPSG:4326) lon/lat first")
-                          .arg(crs));
+    // GeoJSON is WGS84 lon/lat; older files name another CRS (EPSG:5179 is common for Korean
+    // boundaries), which is converted through PROJ.
+    const QString crsName = root.value(QStringLiteral("crs")).toObject().value(QStringLiteral("properties"))
+                                .toObject().value(QStringLiteral("name")).toString();
+    std::optional<CrsTransform> crs;
+    if (!CrsTransform::isWgs84(crsName)) {
+        auto t = CrsTransform::toWgs84(crsName);
+        if (!t)
+            return failAt(ErrorCode::Parse, fileName, 1,
+                          QStringLiteral("the file's coordinate system: %1").arg(t.error().message));
+        crs.emplace(std::move(*t));
+    }
     const QJsonArray features = root.value(QStringLiteral("features")).toArray();
     QList<BoundaryFeature> out;
     out.reserve(features.size());
     for (int i = 0; i < features.size(); ++i) {
         const QJsonObject f = features.at(i).toObject();
-        auto geometry = parseGeometry(f.value(QStringLiteral("geometry")).toObject());
+        auto geometry = parseGeometry(f.value(QStringLiteral("geometry")).toObject(), crs ? &*crs : nullptr);
         if (!geometry)
             return failAt(ErrorCode::Parse, fileName, 0,
                           QStringLiteral("feature %1: %2").arg(i + 1).arg(geometry.error().message));

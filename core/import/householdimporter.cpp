@@ -2,6 +2,7 @@
 #include "householdimporter.h"
 
 #include "fieldparse.h"
+#include "geo/crs.h"
 #include "geo/donglocator.h"
 #include "geo/geomath.h"
 #include "util/clock.h"
@@ -140,18 +141,41 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             bad(c.address, QStringLiteral("the address is longer than 200 characters"));
         h.addressDetail = field(r, c.detail);
 
-        const auto lon = Field::number(field(r, c.lon));
-        const auto lat = Field::number(field(r, c.lat));
+        auto lon = Field::number(field(r, c.lon));
+        auto lat = Field::number(field(r, c.lat));
+        const bool projected = ctx.crs && !ctx.crs->isIdentity();
         bool placed = false;
+        if (lon && lat && projected) {
+            const auto p = ctx.crs->apply(*lon, *lat);
+            if (p) {
+                lon = p->x();
+                lat = p->y();
+            } else {
+                lon.reset();
+            }
+        }
         if (!lon || !lat) {
-            bad(c.lon, QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
-                           .arg(field(r, c.lon), field(r, c.lat)));
+            bad(c.lon, projected ? QStringLiteral("'%1, %2' are not %3 coordinates (x, y in metres)")
+                                       .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
+                                 : QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
+                                       .arg(field(r, c.lon), field(r, c.lat)));
         } else if (!Geo::insideKorea(*lon, *lat)) {
-            bad(c.lon, QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
-                                      "latitude 33-39; are longitude and latitude swapped, or is "
-                                      "it EPSG:5179?)")
-                           .arg(*lon)
-                           .arg(*lat));
+            if (projected)
+                bad(c.lon, QStringLiteral("%1, %2 in %3 lies outside Korea (%4, %5 in WGS84); is it "
+                                          "another coordinate system?")
+                               .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
+                               .arg(*lon, 0, 'f', 5)
+                               .arg(*lat, 0, 'f', 5));
+            else if (std::abs(*lon) > 1000 && std::abs(*lat) > 1000)
+                bad(c.lon, QStringLiteral("%1, %2 look like projected metres, not longitude and "
+                                          "latitude; give their coordinate system (--crs EPSG:5179 "
+                                          "for UTM-K, EPSG:5186 for 중부원점)")
+                               .arg(field(r, c.lon), field(r, c.lat)));
+            else
+                bad(c.lon, QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
+                                          "latitude 33-39; are longitude and latitude swapped?)")
+                               .arg(*lon)
+                               .arg(*lat));
         } else {
             h.lon = *lon;
             h.lat = *lat;

@@ -10,6 +10,7 @@
 #include <functional>
 
 namespace VisitMap::Geo {
+class CrsTransform;
 class DongLocator;
 }
 
@@ -23,6 +24,7 @@ public:
     struct Context
     {
         const Geo::DongLocator *locator = nullptr; // the store's and the bundled 행정동
+        const Geo::CrsTransform *crs = nullptr;      // the coordinates' CRS when not WGS84
         QDate today;
         QDateTime now;
         Risk::RiskScorer scorer;

@@ -4,6 +4,7 @@
 #include "boundaryimporter.h"
 #include "facilityimporter.h"
 #include "geo/boundarycatalog.h"
+#include "geo/crs.h"
 #include "geo/donglocator.h"
 #include "householdimporter.h"
 #include "storage/database.h"
@@ -45,11 +46,11 @@ QList<Office> knownOffices(const QList<Office> &store)
 
 } // namespace
 
-Result<ImportReport> ImportService::run(ImportKind kind, const QString &path)
+Result<ImportReport> ImportService::run(ImportKind kind, const QString &path, const ImportOptions &options)
 {
     switch (kind) {
     case ImportKind::Households:
-        return households(path);
+        return households(path, options);
     case ImportKind::Boundaries:
         return boundaries(path);
     case ImportKind::Facilities:
@@ -58,7 +59,7 @@ Result<ImportReport> ImportService::run(ImportKind kind, const QString &path)
     return fail(ErrorCode::Usage, QStringLiteral("unknown import kind"));
 }
 
-Result<ImportReport> ImportService::households(const QString &path)
+Result<ImportReport> ImportService::households(const QString &path, const ImportOptions &options)
 {
     if (auto ok = m_ws.require(Security::Permission::ImportData); !ok)
         return fail(ok.error());
@@ -66,6 +67,13 @@ Result<ImportReport> ImportService::households(const QString &path)
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("this is a synthetic demo store; import real households into a "
                                    "store made by `visitmap-cli init`"));
+    std::optional<Geo::CrsTransform> crs;
+    if (!Geo::CrsTransform::isWgs84(options.crs)) {
+        auto t = Geo::CrsTransform::toWgs84(options.crs);
+        if (!t)
+            return fail(t.error());
+        crs.emplace(std::move(*t));
+    }
     auto table = CsvReader::readFile(path);
     if (!table)
         return reportFor(table.error());
@@ -79,6 +87,7 @@ Result<ImportReport> ImportService::households(const QString &path)
 
     HouseholdImporter::Context ctx;
     ctx.locator = &locator;
+    ctx.crs = crs ? &*crs : nullptr;
     ctx.today = m_ws.clock().today();
     ctx.now = m_ws.clock().now();
     ctx.cycle = m_ws.visitCycle();

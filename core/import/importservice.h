@@ -4,6 +4,8 @@
 #include "importreport.h"
 #include "util/result.h"
 
+#include <QString>
+
 namespace VisitMap {
 class Workspace;
 }
@@ -11,6 +13,11 @@ class Workspace;
 namespace VisitMap::Import {
 
 enum class ImportKind { Households, Boundaries, Facilities };
+
+struct ImportOptions
+{
+    QString crs; // coordinates of a households CSV when not WGS84 lon/lat ("EPSG:5179")
+};
 
 // Runs an import for the signed-in account: checks the right to import, validates the whole file
 // and writes it in one transaction, or writes nothing and reports every bad row. An Error (not a
@@ -20,8 +27,8 @@ class ImportService
 public:
     explicit ImportService(Workspace &workspace) : m_ws(workspace) {}
 
-    Result<ImportReport> run(ImportKind kind, const QString &path);
-    Result<ImportReport> households(const QString &path);
+    Result<ImportReport> run(ImportKind kind, const QString &path, const ImportOptions &options = {});
+    Result<ImportReport> households(const QString &path, const ImportOptions &options = {});
     Result<ImportReport> boundaries(const QString &path);
     Result<ImportReport> facilities(const QString &path);
 
