@@ -13,6 +13,7 @@
 #include "dialogs/settingsdialog.h"
 #include "dialogs/signindialog.h"
 #include "idlewatcher.h"
+#include "map/mapexport.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
 #include "security/disclosure.h"
@@ -24,6 +25,10 @@
 #include "workspacecontroller.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
@@ -154,10 +159,21 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateActions);
-    connect(m_map, &MapWidget::householdClicked, this, &MainWindow::selectInList);
+    connect(m_map, &MapWidget::householdActivated, this, &MainWindow::selectInList);
+    connect(m_map, &MapWidget::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // One selection, two views: choosing on the map selects the rows in the list and the other
+    // way round.
+    connect(m_map, &MapWidget::selectionChanged, this, &MainWindow::selectRowsInList);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_syncingSelection)
+            return;
+        QList<qint64> rows;
+        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+            rows << m_model->rowIdAt(i.row());
+        m_map->setSelection(rows);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                m_map->selectRowId(m_model->rowIdAt(current.row()));
                 const QString id = m_model->data(current, HouseholdTableModel::IdRole).toString();
                 if (!id.isEmpty() && id != m_panel->householdId()) {
                     m_panel->showHousehold(id);
@@ -221,6 +237,7 @@ void MainWindow::buildMenus()
     focusMap->setShortcut(Qt::CTRL | Qt::Key_M);
     connect(focusMap, &QAction::triggered, m_map, qOverload<>(&QWidget::setFocus));
     view->addSeparator();
+    buildMapMenu();
     m_revealAction = view->addAction(tr("목록에 개인정보 표시 (접속기록에 남음)(&R)"));
     m_revealAction->setCheckable(true);
     connect(m_revealAction, &QAction::toggled, this, [this](bool on) {
@@ -236,7 +253,7 @@ void MainWindow::buildMenus()
     connect(m_assignAction, &QAction::triggered, this, [this] {
         const QStringList ids = selectedHouseholdIds();
         if (ids.isEmpty()) {
-            QMessageBox::information(this, tr("담당자 지정"), tr("목록에서 가구를 먼저 선택하세요."));
+            QMessageBox::information(this, tr("담당자 지정"), tr("목록이나 지도에서 가구를 먼저 선택하세요."));
             return;
         }
         AssignDialog dialog(m_controller, m_undo, ids, this);
@@ -268,10 +285,106 @@ void MainWindow::buildMenus()
     updateActions();
 }
 
+void MainWindow::buildMapMenu()
+{
+    QMenu *map = menuBar()->addMenu(tr("지도(&P)"));
+    auto toggle = [this, map](const QString &text, bool MapRenderer::Layers::*field) {
+        QAction *a = map->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(m_map->layers().*field);
+        connect(a, &QAction::toggled, this, [this, field](bool on) {
+            MapRenderer::Layers l = m_map->layers();
+            l.*field = on;
+            m_map->setLayers(l);
+        });
+        return a;
+    };
+    toggle(tr("가구 묶어 보기(클러스터)(&C)"), &MapRenderer::Layers::clustered);
+    toggle(tr("고위험 가구 밀도(단계구분도)(&D)"), &MapRenderer::Layers::choropleth);
+    toggle(tr("복지시설(&W)"), &MapRenderer::Layers::facilities);
+    toggle(tr("배경지도 타일(&T)"), &MapRenderer::Layers::tiles);
+    map->addSeparator();
+    auto *tools = new QActionGroup(this);
+    const struct
+    {
+        QString text;
+        MapWidget::Tool tool;
+        QKeySequence key;
+    } modes[] = {{tr("이동 도구(&M)"), MapWidget::Tool::Pan, QKeySequence(Qt::Key_V)},
+                 {tr("사각형으로 선택(&R) — Shift+끌기"), MapWidget::Tool::Rectangle, QKeySequence(Qt::Key_R)},
+                 {tr("올가미로 선택(&L) — Ctrl+끌기"), MapWidget::Tool::Lasso, QKeySequence(Qt::Key_L)}};
+    for (const auto &m : modes) {
+        QAction *a = map->addAction(m.text);
+        a->setCheckable(true);
+        a->setChecked(m.tool == MapWidget::Tool::Pan);
+        a->setShortcut(m.key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_map->addAction(a);
+        tools->addAction(a);
+        const MapWidget::Tool tool = m.tool;
+        connect(a, &QAction::triggered, this, [this, tool] { m_map->setTool(tool); });
+    }
+    QAction *fitSel = map->addAction(tr("선택한 가구 보기(&F)"));
+    connect(fitSel, &QAction::triggered, m_map, &MapWidget::fitToSelection);
+    map->addSeparator();
+    m_mapExportAction = map->addAction(tr("지도 그림으로 저장(PNG/PDF)(&S)…"));
+    connect(m_mapExportAction, &QAction::triggered, this, &MainWindow::exportMap);
+    QAction *tiles = map->addAction(tr("배경지도 서버 설정(&B)…"));
+    connect(tiles, &QAction::triggered, this, &MainWindow::configureTiles);
+}
+
+void MainWindow::exportMap()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("지도 저장"),
+                                                 tr("지도에는 가구의 위치가 담깁니다. 저장하는 사유를 적으세요 "
+                                                    "(접속기록에 남습니다):"),
+                                                 QLineEdit::Normal, {}, &ok)
+                               .trimmed();
+    if (!ok)
+        return;
+    if (reason.isEmpty()) {
+        QMessageBox::warning(this, tr("지도 저장"), tr("사유를 적어야 저장할 수 있습니다."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("지도 저장"),
+                                                      tr("복지방문지도-%1.png").arg(m_controller->today().toString(Qt::ISODate)),
+                                                      tr("PNG 그림 (*.png);;PDF 문서 (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (auto r = MapExport::save(*m_map, *m_controller, path, reason); !r)
+        QMessageBox::warning(this, tr("지도 저장"), r.error().message);
+    else
+        statusBar()->showMessage(tr("지도를 %1에 저장했습니다").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::configureTiles()
+{
+    QSettings s;
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("배경지도 서버"),
+        tr("XYZ 타일 주소 틀을 적으세요. {z}/{x}/{y}가 들어갑니다.\n예: VWorld는 "
+           "https://api.vworld.kr/req/wmts/1.0.0/인증키/Base/{z}/{y}/{x}.png\n비워 두면 행정동 경계 기본 지도만 씁니다."),
+        QLineEdit::Normal, s.value(QStringLiteral("map/tileUrl")).toString(), &ok);
+    if (!ok)
+        return;
+    const QString attribution = QInputDialog::getText(this, tr("배경지도 출처"),
+                                                      tr("지도에 표시할 출처·저작권 문구 (타일 이용 조건에 따라):"),
+                                                      QLineEdit::Normal,
+                                                      s.value(QStringLiteral("map/tileAttribution")).toString(), &ok);
+    if (!ok)
+        return;
+    s.setValue(QStringLiteral("map/tileUrl"), url.trimmed());
+    s.setValue(QStringLiteral("map/tileAttribution"), attribution.trimmed());
+    m_map->applyTileSettings();
+}
+
 void MainWindow::updateActions()
 {
     using Security::Permission;
     m_exportAction->setEnabled(m_controller->can(int(Permission::ExportMasked)));
+    m_mapExportAction->setEnabled(m_controller->can(int(Permission::ExportMasked)));
     m_revealAction->setEnabled(m_controller->can(int(Permission::RevealIdentifiers)));
     {
         const QSignalBlocker block(m_revealAction);
@@ -314,10 +427,8 @@ bool MainWindow::openHousehold(const QString &householdId)
 
 QStringList MainWindow::selectedHouseholdIds() const
 {
-    QStringList ids;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        ids << m_model->data(i, HouseholdTableModel::IdRole).toString();
-    return ids;
+    // The shared selection: what was picked on the map or in the list.
+    return m_controller->householdIds(m_map->selection());
 }
 
 bool MainWindow::isLocked() const
@@ -419,12 +530,53 @@ void MainWindow::updateStatus()
 void MainWindow::selectInList(qint64 rowId)
 {
     const int row = m_model->rowOfRowId(rowId);
-    if (row < 0)
+    if (row < 0) {
+        // Not in the list as filtered: open it all the same.
+        const QStringList ids = m_controller->householdIds({rowId});
+        if (!ids.isEmpty() && m_panel->showHousehold(ids.first()))
+            m_panelDock->show();
         return;
+    }
     const QModelIndex index = m_model->index(row, 0);
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
                                                           | QItemSelectionModel::Rows);
     m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void MainWindow::selectRowsInList(const QList<qint64> &rowIds)
+{
+    m_syncingSelection = true;
+    std::vector<int> rows;
+    rows.reserve(std::size_t(rowIds.size()));
+    for (const qint64 id : rowIds) {
+        const int r = m_model->rowOfRowId(id);
+        if (r >= 0)
+            rows.push_back(r);
+    }
+    std::sort(rows.begin(), rows.end());
+    QItemSelection sel;
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        sel.select(m_model->index(rows[i], 0), m_model->index(rows[j], m_model->columnCount() - 1));
+        i = j + 1;
+    }
+    {
+        const QSignalBlocker block(m_table->selectionModel());
+        m_table->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (!rows.empty())
+            m_table->selectionModel()->setCurrentIndex(m_model->index(rows.front(), 0), QItemSelectionModel::NoUpdate);
+    }
+    m_table->viewport()->update();
+    if (!rows.empty())
+        m_table->scrollTo(m_model->index(rows.front(), 0));
+    m_syncingSelection = false;
+    if (rowIds.size() != qsizetype(rows.size()))
+        statusBar()->showMessage(tr("선택한 %L1가구 중 %L2가구는 지금 목록의 조건 밖에 있습니다")
+                                     .arg(rowIds.size())
+                                     .arg(rowIds.size() - qsizetype(rows.size())),
+                                 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

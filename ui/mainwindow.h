@@ -32,6 +32,8 @@ public:
     ~MainWindow() override;
 
     MapWidget *map() const { return m_map; }
+    // Selects the households' rows in the list (those the list shows), as a map selection does.
+    void selectRowsInList(const QList<qint64> &rowIds);
     QTableView *householdTable() const { return m_table; }
     HouseholdTableModel *householdModel() const { return m_model; }
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
@@ -53,6 +55,9 @@ private:
     void updateStatus();
     void updateActions();
     void selectInList(qint64 rowId);
+    void buildMapMenu();
+    void exportMap();
+    void configureTiles();
     void showWarning(int secondsLeft);
     void onLocked();
     void onUnlocked();
@@ -72,6 +77,8 @@ private:
     QLabel *m_warningText;
     QAction *m_revealAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_mapExportAction = nullptr;
+    bool m_syncingSelection = false;
     QAction *m_accessLogAction = nullptr;
     QAction *m_accountsAction = nullptr;
     QAction *m_settingsAction = nullptr;

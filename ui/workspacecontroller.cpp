@@ -3,7 +3,9 @@
 
 #include "security/accountstore.h"
 #include "security/disclosure.h"
+#include "storage/facilitystore.h"
 #include "storage/officestore.h"
+#include "storage/statsstore.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -161,6 +163,64 @@ Storage::TierCounts WorkspaceController::counts() const
         return {};
     auto c = Storage::HouseholdStore(m_ws->db()).counts(m_ws->session()->offices, today());
     return c ? *c : Storage::TierCounts();
+}
+
+QList<Facility> WorkspaceController::placedFacilities() const
+{
+    QList<Facility> out;
+    if (!m_ws || !m_ws->session())
+        return out;
+    auto all = Storage::FacilityStore(m_ws->db()).all();
+    if (!all)
+        return out;
+    for (const Facility &f : *all) {
+        if (f.lon && f.lat)
+            out.append(f);
+    }
+    return out;
+}
+
+QHash<QString, int> WorkspaceController::highRiskByOffice() const
+{
+    QHash<QString, int> out;
+    if (!m_ws || !m_ws->session())
+        return out;
+    auto stats = Storage::StatsStore(m_ws->db()).compute(today(), m_ws->session()->offices);
+    if (!stats)
+        return out;
+    for (const Storage::DongStats &d : stats->dongs)
+        out.insert(d.code, d.high);
+    return out;
+}
+
+QString WorkspaceController::householdSummary(qint64 rowId) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto rows = Storage::HouseholdStore(m_ws->db()).byRowIds({rowId});
+    if (!rows || rows->isEmpty())
+        return {};
+    const Household &h = rows->first();
+    QString line = QStringLiteral("%1 · %2 · %3").arg(disclosure().listName(h.headName), label(h.tier()),
+                                                     disclosure().listAddress(h.roadAddress));
+    if (h.isOverdue(today()))
+        line += tr(" · 방문 주기 지남");
+    return line;
+}
+
+QStringList WorkspaceController::householdIds(const QList<qint64> &rowIds) const
+{
+    QStringList out;
+    if (!m_ws || !m_ws->session())
+        return out;
+    for (qsizetype from = 0; from < rowIds.size(); from += 500) {
+        auto rows = Storage::HouseholdStore(m_ws->db()).byRowIds(rowIds.mid(from, 500));
+        if (!rows)
+            break;
+        for (const Household &h : *rows)
+            out << h.id;
+    }
+    return out;
 }
 
 } // namespace VisitMap::Ui

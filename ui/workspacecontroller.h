@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/facility.h"
+
 #include "model/office.h"
 #include "storage/householdstore.h"
 #include "util/result.h"
@@ -50,6 +52,12 @@ public:
     QString officeName(const QString &code) const;
     std::vector<Storage::HouseholdPoint> householdPoints() const;
     Storage::TierCounts counts() const;
+    // For the map: placed welfare facilities, high-risk households per office, a one-line masked
+    // description of a household (for tooltips and the chooser), household ids of map rows.
+    QList<Facility> placedFacilities() const;
+    QHash<QString, int> highRiskByOffice() const;
+    QString householdSummary(qint64 rowId) const;
+    QStringList householdIds(const QList<qint64> &rowIds) const;
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }

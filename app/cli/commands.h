@@ -14,4 +14,6 @@ int runStats(const QStringList &args);
 int runUser(const QStringList &args);
 int runAudit(const QStringList &args);
 int runVisit(const QStringList &args);
+int runBench(const QStringList &args);
+int runBenchRender(const QStringList &args); // needs a QGuiApplication
 } // namespace VisitMap::Cli

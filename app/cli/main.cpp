@@ -4,7 +4,9 @@
 #include "commands.h"
 #include "security/crypto.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <memory>
 #include <functional>
 #include <map>
 
@@ -23,6 +25,7 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},
         {QStringLiteral("audit"), {runAudit, "list or verify the access log"}},
         {QStringLiteral("visit"), {runVisit, "log a visit (add) or transcribe paper logs (import)"}},
+        {QStringLiteral("bench"), {runBench, "measure cluster indexing and map rendering"}},
     };
     return map;
 }
@@ -45,7 +48,12 @@ int help()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `bench render` paints, which needs a GUI application (offscreen: no display is needed).
+    const bool paints = argc > 2 && qstrcmp(argv[1], "bench") == 0 && qstrcmp(argv[2], "render") == 0;
+    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> appHolder(paints ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *appHolder;
     QCoreApplication::setApplicationName(QStringLiteral("visitmap-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("VisitMap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VISITMAP_VERSION));

@@ -112,6 +112,14 @@ int main(int argc, char *argv[])
                                                           "export, workload, household:ID or "
                                                           "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
+    parser.addOption({QStringLiteral("zoom"), QObject::tr("For --screenshot of the map: the zoom (5-20)."),
+                      QStringLiteral("Z")});
+    parser.addOption({QStringLiteral("center"), QObject::tr("For --screenshot of the map: the centre as LON,LAT."),
+                      QStringLiteral("LON,LAT")});
+    parser.addOption({QStringLiteral("layers"), QObject::tr("For --screenshot of the map: comma-separated "
+                                                            "choropleth, noclusters, nofacilities, notiles, "
+                                                            "select-high (selects the visible high-risk households)."),
+                      QStringLiteral("LIST")});
     parser.process(app);
 
     const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
@@ -180,6 +188,64 @@ int main(int argc, char *argv[])
         QApplication::processEvents();
         window.map()->fitToData();
         QApplication::processEvents();
+        window.map()->waitForIndex();
+        {
+            Ui::MapWidget *map = window.map();
+            Geo::Viewport vp = map->viewport();
+            if (parser.isSet(QStringLiteral("center"))) {
+                const QStringList c = parser.value(QStringLiteral("center")).split(u',');
+                bool okLon = false, okLat = false;
+                const double lon = c.value(0).toDouble(&okLon), lat = c.value(1).toDouble(&okLat);
+                if (c.size() != 2 || !okLon || !okLat) {
+                    QTextStream(stderr) << "usage error: --center must be LON,LAT" << Qt::endl;
+                    return 2;
+                }
+                vp = Geo::Viewport::centredOn(QGeoCoordinate(lat, lon), vp.zoom(), vp.size(), vp.devicePixelRatio());
+            }
+            if (parser.isSet(QStringLiteral("zoom"))) {
+                bool okZoom = false;
+                const double z = parser.value(QStringLiteral("zoom")).toDouble(&okZoom);
+                if (!okZoom || z < Geo::Viewport::minZoom || z > Geo::Viewport::maxZoom) {
+                    QTextStream(stderr) << "usage error: --zoom must be 5-20" << Qt::endl;
+                    return 2;
+                }
+                vp = vp.withZoom(z);
+            }
+            map->setViewport(vp);
+            Ui::MapRenderer::Layers layers = map->layers();
+            const QStringList names = parser.value(QStringLiteral("layers")).split(u',', Qt::SkipEmptyParts);
+            bool selectHigh = false;
+            for (const QString &n : names) {
+                if (n == QLatin1String("choropleth"))
+                    layers.choropleth = true;
+                else if (n == QLatin1String("noclusters"))
+                    layers.clustered = false;
+                else if (n == QLatin1String("nofacilities"))
+                    layers.facilities = false;
+                else if (n == QLatin1String("notiles"))
+                    layers.tiles = false;
+                else if (n == QLatin1String("select-high"))
+                    selectHigh = true;
+                else {
+                    QTextStream(stderr) << "usage error: unknown layer " << n << Qt::endl;
+                    return 2;
+                }
+            }
+            map->setLayers(layers);
+            if (selectHigh) {
+                // Select the visible high-risk households, as a lead would with the lasso.
+                const QRectF all(QPointF(0, 0), map->size());
+                QList<qint64> high;
+                for (const qint64 id : map->households().householdsIn(map->viewport(), QPolygonF(all))) {
+                    const auto idx = map->households().index();
+                    if (idx->tier(idx->findKey(id)) == RiskTier::High)
+                        high << id;
+                }
+                map->setSelection(high);
+                window.selectRowsInList(high);
+            }
+            QApplication::processEvents();
+        }
         const QString out = parser.value(QStringLiteral("screenshot"));
         QPixmap shot;
         if (dialogView) {

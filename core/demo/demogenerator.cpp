@@ -288,7 +288,8 @@ struct ChunkSpec
     std::int64_t serialStart = 0;
 };
 
-// Households per dong: proportional to the square root of its area, jittered per seed.
+} // namespace
+
 QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 seed)
 {
     Random random(Random::derive(seed, 0xD0D0));
@@ -309,6 +310,8 @@ QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 se
         ++counts[i];
     return counts;
 }
+
+namespace {
 
 // Moves the households, their indexes and the search index from the side file into the store.
 // The households go by SQLite's transfer copy (an INSERT ... SELECT * into an empty table of the

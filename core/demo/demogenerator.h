@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/enums.h"
+#include "model/office.h"
 #include "util/result.h"
 
 #include <QDate>
@@ -17,6 +18,10 @@ std::optional<Area> areaFromCode(QStringView code);
 QString toCode(Area area);
 // The bundled boundary file of the area (a resource path).
 QString boundaryResource(Area area);
+
+// Households per dong for a total: proportional to the square root of each dong's area, jittered
+// per seed, summing exactly to the total.
+QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 seed);
 
 struct DemoOptions
 {

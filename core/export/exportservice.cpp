@@ -130,6 +130,17 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
     return result;
 }
 
+Status ExportService::logMapExport(const QString &outPath, int householdsShown, const QString &reason)
+{
+    if (auto ok = m_ws.require(Security::Permission::ExportMasked); !ok)
+        return ok;
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::Usage, QStringLiteral("give a reason for the export (it is kept in the access log)"));
+    return m_ws.journal().audit({Security::AuditAction::Print, QStringLiteral("map"), QString::number(householdsShown),
+                                 {}, QStringLiteral("map picture to %1").arg(QFileInfo(outPath).fileName()),
+                                 reason.trimmed()});
+}
+
 Result<ExportResult> ExportService::visits(const ExportOptions &options)
 {
     const Security::Session &session = *m_ws.session();

@@ -36,6 +36,11 @@ public:
 
     Result<ExportResult> run(const ExportOptions &options);
 
+    // Logs a map picture (PNG/PDF) the account saved or printed: it shows where households are,
+    // so it needs the right to export and a reason, like any export. Call it once the file is
+    // written; on an error the caller removes the file.
+    Status logMapExport(const QString &outPath, int householdsShown, const QString &reason);
+
     static QStringList householdColumns();
     static QStringList visitColumns();
 

@@ -96,6 +96,9 @@ public:
     bool overdue(std::uint32_t point) const { return m_flags[point] & 4; }
     bool fresh(std::uint32_t point) const { return m_flags[point] & 8; }
     QPointF world(std::uint32_t point) const;
+    // The point index of a key, or npos (a binary search when keys were given in ascending
+    // order, as the store gives rowids; else a scan).
+    std::uint32_t findKey(qint64 key) const;
     // Point indexes of the households inside a world rectangle.
     void pointsIn(const QRectF &world, std::vector<std::uint32_t> &points) const;
 
@@ -110,6 +113,7 @@ private:
         std::vector<std::uint32_t> count, high, medium, overdue, fresh;
         std::vector<std::uint32_t> point;
         std::vector<std::uint32_t> parent; // index on the level below; empty at minZoom
+        std::vector<std::uint8_t> flags;   // the leaf level only: each point's flags, in tree order
     };
     const Level &level(int zoom) const { return m_levels[std::size_t(zoom - m_options.minZoom)]; }
     Level &level(int zoom) { return m_levels[std::size_t(zoom - m_options.minZoom)]; }
@@ -120,6 +124,7 @@ private:
     std::vector<qint64> m_keys;
     std::vector<std::uint8_t> m_flags; // tier (2 bits), overdue, fresh
     std::vector<std::uint32_t> m_pointLeaf; // point index -> leaf-level index
+    bool m_keysSorted = true;
     std::vector<Level> m_levels;          // minZoom .. maxZoom + 1
 };
 

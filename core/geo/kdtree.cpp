@@ -43,12 +43,11 @@ KdTree::KdTree(std::vector<Entry> entries, int nodeSize)
         const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, 8);
         split(entries.data(), 0, entries.size() - 1, 0, std::size_t(m_nodeSize), threads);
     }
-    m_x.resize(entries.size());
-    m_y.resize(entries.size());
+    m_xy.resize(2 * entries.size());
     m_order.resize(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        m_x[i] = entries[i].x;
-        m_y[i] = entries[i].y;
+        m_xy[2 * i] = entries[i].x;
+        m_xy[2 * i + 1] = entries[i].y;
         m_order[i] = entries[i].index;
     }
 }
@@ -56,8 +55,9 @@ KdTree::KdTree(std::vector<Entry> entries, int nodeSize)
 void KdTree::range(std::uint32_t minX, std::uint32_t minY, std::uint32_t maxX, std::uint32_t maxY,
                    std::vector<std::uint32_t> &out) const
 {
-    if (m_x.empty())
+    if (m_xy.empty())
         return;
+    const std::uint32_t *xy = m_xy.data();
     struct Span
     {
         std::size_t left, right;
@@ -65,18 +65,19 @@ void KdTree::range(std::uint32_t minX, std::uint32_t minY, std::uint32_t maxX, s
     };
     Span stack[128];
     int top = 0;
-    stack[top++] = {0, m_x.size() - 1, 0};
+    stack[top++] = {0, size() - 1, 0};
     while (top > 0) {
         const Span s = stack[--top];
         if (s.right - s.left <= std::size_t(m_nodeSize)) {
             for (std::size_t i = s.left; i <= s.right; ++i) {
-                if (m_x[i] >= minX && m_x[i] <= maxX && m_y[i] >= minY && m_y[i] <= maxY)
+                const std::uint32_t x = xy[2 * i], y = xy[2 * i + 1];
+                if (x >= minX && x <= maxX && y >= minY && y <= maxY)
                     out.push_back(std::uint32_t(i));
             }
             continue;
         }
         const std::size_t m = (s.left + s.right) / 2;
-        const std::uint32_t x = m_x[m], y = m_y[m];
+        const std::uint32_t x = xy[2 * m], y = xy[2 * m + 1];
         if (x >= minX && x <= maxX && y >= minY && y <= maxY)
             out.push_back(std::uint32_t(m));
         const std::uint32_t v = s.axis == 0 ? x : y;
@@ -90,20 +91,26 @@ void KdTree::range(std::uint32_t minX, std::uint32_t minY, std::uint32_t maxX, s
 
 void KdTree::within(std::uint32_t qx, std::uint32_t qy, double radius, std::vector<std::uint32_t> &out) const
 {
-    if (m_x.empty())
+    if (m_xy.empty())
         return;
+    const std::uint32_t *xy = m_xy.data();
     const double r2 = radius * radius;
     const auto lowerBound = [](std::uint32_t v, double r) {
         return v < r ? 0u : std::uint32_t(double(v) - r);
     };
     const auto upperBound = [](std::uint32_t v, double r) {
         const double u = double(v) + r;
-        return u >= 4294967295.0 ? 0xFFFFFFFFu : std::uint32_t(u);
+        return u >= 4294967295.0 ? 0xFFFFFFFFu : std::uint32_t(u) + 1;
     };
     const std::uint32_t minX = lowerBound(qx, radius), maxX = upperBound(qx, radius);
     const std::uint32_t minY = lowerBound(qy, radius), maxY = upperBound(qy, radius);
+    // The box test is integer and cheap; the distance is only worked out for what passes it.
     const auto near = [&](std::size_t i) {
-        const double dx = double(m_x[i]) - double(qx), dy = double(m_y[i]) - double(qy);
+        const std::uint32_t x = xy[2 * i], y = xy[2 * i + 1];
+        if (x < minX || x > maxX || y < minY || y > maxY)
+            return false;
+        const double dx = double(std::int64_t(x) - std::int64_t(qx));
+        const double dy = double(std::int64_t(y) - std::int64_t(qy));
         return dx * dx + dy * dy <= r2;
     };
     struct Span
@@ -113,7 +120,7 @@ void KdTree::within(std::uint32_t qx, std::uint32_t qy, double radius, std::vect
     };
     Span stack[128];
     int top = 0;
-    stack[top++] = {0, m_x.size() - 1, 0};
+    stack[top++] = {0, size() - 1, 0};
     while (top > 0) {
         const Span s = stack[--top];
         if (s.right - s.left <= std::size_t(m_nodeSize)) {
@@ -126,7 +133,7 @@ void KdTree::within(std::uint32_t qx, std::uint32_t qy, double radius, std::vect
         const std::size_t m = (s.left + s.right) / 2;
         if (near(m))
             out.push_back(std::uint32_t(m));
-        const std::uint32_t v = s.axis == 0 ? m_x[m] : m_y[m];
+        const std::uint32_t v = xy[2 * m + s.axis];
         const std::uint32_t lo = s.axis == 0 ? minX : minY, hi = s.axis == 0 ? maxX : maxY;
         if (lo <= v && m > s.left)
             stack[top++] = {s.left, m - 1, 1 - s.axis};
@@ -137,7 +144,7 @@ void KdTree::within(std::uint32_t qx, std::uint32_t qy, double radius, std::vect
 
 std::size_t KdTree::bytes() const
 {
-    return (m_x.capacity() + m_y.capacity() + m_order.capacity()) * sizeof(std::uint32_t);
+    return (m_xy.capacity() + m_order.capacity()) * sizeof(std::uint32_t);
 }
 
 } // namespace VisitMap::Geo

@@ -29,9 +29,9 @@ public:
     // Builds over the entries (consumed); order()[i] is the caller's index of tree point i.
     explicit KdTree(std::vector<Entry> entries, int nodeSize = 64);
 
-    std::size_t size() const { return m_x.size(); }
-    std::uint32_t x(std::size_t i) const { return m_x[i]; }
-    std::uint32_t y(std::size_t i) const { return m_y[i]; }
+    std::size_t size() const { return m_xy.size() / 2; }
+    std::uint32_t x(std::size_t i) const { return m_xy[2 * i]; }
+    std::uint32_t y(std::size_t i) const { return m_xy[2 * i + 1]; }
     const std::vector<std::uint32_t> &order() const { return m_order; }
     // Frees the permutation once the caller has used it.
     void dropOrder() { std::vector<std::uint32_t>().swap(m_order); }
@@ -46,8 +46,7 @@ public:
 
 private:
     int m_nodeSize = 64;
-    std::vector<std::uint32_t> m_x;
-    std::vector<std::uint32_t> m_y;
+    std::vector<std::uint32_t> m_xy; // x, y interleaved: a leaf's points are one cache run
     std::vector<std::uint32_t> m_order;
 };
 

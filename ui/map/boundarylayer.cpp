@@ -1,14 +1,70 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boundarylayer.h"
 
+#include "geo/geomath.h"
 #include "geo/viewport.h"
 #include "geo/webmercator.h"
 #include "theme.h"
 
 #include <QPainter>
 #include <QTransform>
+#include <algorithm>
+#include <cmath>
 
 namespace VisitMap::Ui {
+
+namespace {
+
+constexpr int lodMin = 8, lodMax = 17;
+
+// Douglas-Peucker: the ring with every vertex kept that lies farther than the tolerance from the
+// simplified line. Written here because Qt has no polyline simplification.
+QPolygonF simplify(const QPolygonF &ring, double tolerance)
+{
+    const qsizetype n = ring.size();
+    if (n < 5)
+        return ring;
+    std::vector<char> keep(std::size_t(n), 0);
+    keep.front() = keep.back() = 1;
+    std::vector<std::pair<qsizetype, qsizetype>> stack{{0, n - 1}};
+    const double t2 = tolerance * tolerance;
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        const QPointF pa = ring[a], pb = ring[b];
+        const double dx = pb.x() - pa.x(), dy = pb.y() - pa.y();
+        const double len2 = dx * dx + dy * dy;
+        double best = -1;
+        qsizetype at = -1;
+        for (qsizetype i = a + 1; i < b; ++i) {
+            const QPointF p = ring[i];
+            double d2;
+            if (len2 == 0) {
+                d2 = (p.x() - pa.x()) * (p.x() - pa.x()) + (p.y() - pa.y()) * (p.y() - pa.y());
+            } else {
+                const double cross = dx * (p.y() - pa.y()) - dy * (p.x() - pa.x());
+                d2 = cross * cross / len2;
+            }
+            if (d2 > best) {
+                best = d2;
+                at = i;
+            }
+        }
+        if (at >= 0 && best > t2) {
+            keep[std::size_t(at)] = 1;
+            stack.push_back({a, at});
+            stack.push_back({at, b});
+        }
+    }
+    QPolygonF out;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (keep[std::size_t(i)])
+            out << ring[i];
+    }
+    return out.size() >= 4 ? out : ring;
+}
+
+} // namespace
 
 void BoundaryLayer::setOffices(const QList<Office> &offices)
 {
@@ -30,6 +86,15 @@ void BoundaryLayer::setOffices(const QList<Office> &offices)
             }
         }
         item.world.setFillRule(Qt::OddEvenFill);
+        for (int z = lodMin; z <= lodMax; ++z) {
+            const double tolerance = 0.5 / (256.0 * std::exp2(z));
+            QPainterPath simple;
+            simple.setFillRule(Qt::OddEvenFill);
+            for (const QPolygonF &ring : item.world.toSubpathPolygons())
+                simple.addPolygon(simplify(ring, tolerance));
+            item.lod.append(simple);
+        }
+        item.areaKm2 = Geo::areaM2(o.boundary) / 1e6;
         item.labelWorld = Geo::WebMercator::project(o.centroid.longitude(), o.centroid.latitude());
         item.box = item.world.boundingRect();
         m_bounds = m_bounds.isNull() ? item.box : m_bounds.united(item.box);
@@ -46,24 +111,90 @@ QString BoundaryLayer::officeAt(const QPointF &world) const
     return {};
 }
 
-void BoundaryLayer::paint(QPainter &painter, const Geo::Viewport &vp, bool filled) const
+void BoundaryLayer::setHighRisk(const QHash<QString, int> &highByOffice)
+{
+    QList<double> densities;
+    for (Item &item : m_items) {
+        item.density = item.areaKm2 > 0 ? highByOffice.value(item.code) / item.areaKm2 : 0;
+        if (item.density > 0)
+            densities << item.density;
+    }
+    // Five classes at the quintiles of the dongs that have any, rounded to read well.
+    m_breaks.clear();
+    if (densities.isEmpty())
+        return;
+    std::sort(densities.begin(), densities.end());
+    for (int k = 1; k < 5; ++k) {
+        const double q = densities[qsizetype(std::floor(k * (densities.size() - 1) / 5.0))];
+        const double rounded = q >= 10 ? std::round(q) : std::round(q * 10) / 10;
+        if (m_breaks.isEmpty() || rounded > m_breaks.last())
+            m_breaks << rounded;
+    }
+}
+
+double BoundaryLayer::densityOf(const QString &code) const
+{
+    for (const Item &item : m_items) {
+        if (item.code == code)
+            return item.density;
+    }
+    return 0;
+}
+
+QColor BoundaryLayer::classColour(int k)
+{
+    // A sequential red ramp (ColorBrewer Reds), light to dark.
+    static const QColor ramp[5] = {QColor(0xFE, 0xE5, 0xD9), QColor(0xFC, 0xAE, 0x91), QColor(0xFB, 0x6A, 0x4A),
+                                   QColor(0xDE, 0x2D, 0x26), QColor(0xA5, 0x0F, 0x15)};
+    return ramp[std::clamp(k, 0, 4)];
+}
+
+void BoundaryLayer::paint(QPainter &painter, const Geo::Viewport &vp, bool filled, bool choropleth) const
 {
     const QRectF visible = vp.worldRect();
-    // world -> screen as a transform, so Qt scales the cached outlines.
+    // world -> screen as the painter's transform, so Qt scales the cached outlines; the pen is
+    // cosmetic (its width in pixels).
     QTransform t;
     t.translate(vp.size().width() / 2, vp.size().height() / 2);
     t.scale(vp.scale(), vp.scale());
     t.translate(-vp.centreWorld().x(), -vp.centreWorld().y());
 
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setTransform(t, true);
+    const int z = int(std::floor(vp.zoom()));
+    const auto pathFor = [&](const Item &item) -> const QPainterPath & {
+        return z < lodMin ? item.lod.front() : z > lodMax ? item.world : item.lod[z - lodMin];
+    };
+    // Fills without anti-aliasing (neighbours share their edges, and the outline drawn next
+    // covers them), then the outlines anti-aliased: half the cost of doing both smoothly.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
     for (const Item &item : m_items) {
         if (!item.box.intersects(visible))
             continue;
-        const QPainterPath screen = t.map(item.world);
-        if (filled)
-            painter.fillPath(screen, QColor(0xFA, 0xFA, 0xF7));
-        painter.strokePath(screen, QPen(QColor(0x8A, 0x93, 0x9C), 1.2));
+        QColor fill;
+        if (choropleth && item.density > 0) {
+            int k = 0;
+            while (k < m_breaks.size() && item.density > m_breaks[k])
+                ++k;
+            fill = classColour(k + (5 - int(m_breaks.size()) - 1));
+            fill.setAlpha(filled ? 255 : 170);
+        } else if (filled) {
+            fill = QColor(0xFA, 0xFA, 0xF7);
+        }
+        if (fill.isValid()) {
+            painter.setBrush(fill);
+            painter.drawPath(pathFor(item));
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPen outline(QColor(0x8A, 0x93, 0x9C), 1.2);
+    outline.setCosmetic(true);
+    painter.setPen(outline);
+    painter.setBrush(Qt::NoBrush);
+    for (const Item &item : m_items) {
+        if (item.box.intersects(visible))
+            painter.drawPath(pathFor(item));
     }
     painter.restore();
 }
@@ -71,29 +202,42 @@ void BoundaryLayer::paint(QPainter &painter, const Geo::Viewport &vp, bool fille
 void BoundaryLayer::paintLabels(QPainter &painter, const Geo::Viewport &vp) const
 {
     const QRectF visible = vp.worldRect();
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    // Labels once a dong is big enough on screen to hold its name.
+    const double dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+    if (dpr != m_labelDpr) {
+        m_labels.clear();
+        m_labelDpr = dpr;
+    }
     QFont font = Theme::uiFont(9);
     font.setWeight(QFont::DemiBold);
-    painter.setFont(font);
     const QFontMetricsF fm(font);
     for (const Item &item : m_items) {
         if (!item.box.intersects(visible))
             continue;
+        // Labels once a dong is big enough on screen to hold its name.
         const double widthPx = item.box.width() * vp.scale();
-        if (widthPx < fm.horizontalAdvance(item.name) * 1.4)
+        const double textW = fm.horizontalAdvance(item.name);
+        if (widthPx < textW * 1.4)
             continue;
+        auto it = m_labels.constFind(item.code);
+        if (it == m_labels.constEnd()) {
+            // A white halo keeps the name legible over marks and tiles; drawn once per name.
+            const QSizeF size(textW + 8, fm.height() + 8);
+            QImage img((size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            img.setDevicePixelRatio(dpr);
+            img.fill(Qt::transparent);
+            QPainter p(&img);
+            p.setRenderHint(QPainter::Antialiasing, true);
+            QPainterPath text;
+            text.addText(4, 4 + fm.ascent(), font, item.name);
+            p.strokePath(text, QPen(QColor(255, 255, 255, 235), 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.fillPath(text, QColor(0x2A, 0x31, 0x38));
+            p.end();
+            it = m_labels.insert(item.code, img);
+        }
         const QPointF c = vp.worldToScreen(item.labelWorld);
-        // A white halo keeps the name legible over marks and tiles.
-        QPainterPath text;
-        text.addText(c.x() - fm.horizontalAdvance(item.name) / 2, c.y() + (fm.ascent() - fm.descent()) / 2,
-                     font, item.name);
-        painter.strokePath(text, QPen(QColor(255, 255, 255, 235), 3.5, Qt::SolidLine, Qt::RoundCap,
-                                      Qt::RoundJoin));
-        painter.fillPath(text, QColor(0x2A, 0x31, 0x38));
+        const QSizeF s = it->deviceIndependentSize();
+        painter.drawImage(c - QPointF(s.width() / 2, s.height() / 2), *it);
     }
-    painter.restore();
 }
 
 } // namespace VisitMap::Ui

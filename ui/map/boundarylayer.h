@@ -3,6 +3,9 @@
 
 #include "model/office.h"
 
+#include <QColor>
+#include <QHash>
+#include <QImage>
 #include <QList>
 #include <QPainterPath>
 #include <QPointF>
@@ -22,7 +25,16 @@ class BoundaryLayer
 {
 public:
     void setOffices(const QList<Office> &offices);
-    void paint(QPainter &painter, const Geo::Viewport &viewport, bool filled) const;
+    // High-risk households per office, for the choropleth (density per km² of the dong).
+    void setHighRisk(const QHash<QString, int> &highByOffice);
+    // filled: the offline base fill under everything; choropleth: high-risk density classes.
+    void paint(QPainter &painter, const Geo::Viewport &viewport, bool filled, bool choropleth = false) const;
+    // The choropleth's class limits (households per km²): class k holds densities up to
+    // breaks()[k]; the last class everything above. Empty when no office has high-risk
+    // households.
+    const QList<double> &breaks() const { return m_breaks; }
+    static QColor classColour(int k);
+    double densityOf(const QString &code) const;
     // Names go on top of everything else, so they are painted in a pass of their own.
     void paintLabels(QPainter &painter, const Geo::Viewport &viewport) const;
     QRectF worldBounds() const { return m_bounds; }
@@ -36,12 +48,20 @@ private:
         QString code;
         QString name;
         QPainterPath world;
+        // The outline simplified for zooms 8..17 (tolerance half a pixel at each), for speed.
+        QList<QPainterPath> lod;
         QPointF labelWorld;
         QRectF box;
+        double areaKm2 = 0;
+        double density = 0; // high-risk households per km²
     };
     QList<Office> m_offices;
     QList<Item> m_items;
     QRectF m_bounds;
+    QList<double> m_breaks;
+    // Names drawn once with their halo, at the device pixel ratio.
+    mutable QHash<QString, QImage> m_labels;
+    mutable double m_labelDpr = 0;
 };
 
 } // namespace VisitMap::Ui

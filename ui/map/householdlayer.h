@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "geo/clusterindex.h"
+#include "markersprites.h"
 #include "storage/householdstore.h"
 
+#include <QList>
 #include <QPointF>
+#include <QPolygonF>
+#include <QSet>
+#include <memory>
 #include <vector>
 
 class QPainter;
@@ -14,29 +20,55 @@ class Viewport;
 
 namespace VisitMap::Ui {
 
-// Households as marks: colour and shape by tier, a ring when the visit is overdue, a star when
-// the household is a new discovery. Points are kept projected in world units.
+// Households on the map: clusters with their tier mix when zoomed out, every household (shape
+// and colour by tier, overdue ring, new star) from street zoom on. The data is a ClusterIndex,
+// built off the UI thread by buildIndex() and swapped in whole; painting and hit-testing only read
+// it.
 class HouseholdLayer
 {
 public:
-    void setPoints(const std::vector<Storage::HouseholdPoint> &points);
-    void paint(QPainter &painter, const Geo::Viewport &viewport) const;
-    // A halo around the selected households, drawn above every mark.
-    void paintSelection(QPainter &painter, const Geo::Viewport &viewport, const QList<qint64> &rowIds) const;
-    // The rowid of the household nearest a screen point within radius pixels, or 0.
-    qint64 hit(const Geo::Viewport &viewport, QPointF screen, double radius = 8) const;
-    std::size_t size() const { return m_points.size(); }
+    // The index the map uses: clustered up to zoom 16, every household from zoom 17.
+    static Geo::ClusterIndex::Options indexOptions();
+    static std::shared_ptr<const Geo::ClusterIndex> buildIndex(const std::vector<Storage::HouseholdPoint> &points);
+
+    void setIndex(std::shared_ptr<const Geo::ClusterIndex> index) { m_index = std::move(index); }
+    const std::shared_ptr<const Geo::ClusterIndex> &index() const { return m_index; }
+    std::size_t size() const { return m_index ? m_index->pointCount() : 0; }
+
+    void paint(QPainter &painter, const Geo::Viewport &viewport);
+    // Off: every household at every zoom (slow on a large district, but sometimes wanted).
+    void setClustered(bool on) { m_clustered = on; }
+    bool clustered() const { return m_clustered; }
+    int levelFor(double zoom) const;
+    // Selected households on top of everything, wherever they are (even inside a cluster).
+    void paintSelection(QPainter &painter, const Geo::Viewport &viewport, const QSet<qint64> &rowIds);
+
+    // What is under a screen point: a cluster (count > 1) or one household.
+    struct Hit
+    {
+        int level = 0;
+        std::uint32_t item = Geo::ClusterIndex::npos;
+        Geo::ClusterIndex::Item data;
+        bool isCluster() const { return data.count > 1; }
+    };
+    std::optional<Hit> hit(const Geo::Viewport &viewport, QPointF screen) const;
+    // Every household drawn within radius pixels of a screen point (the households behind one
+    // mark share an address), nearest first.
+    QList<qint64> householdsAt(const Geo::Viewport &viewport, QPointF screen, double radius = 9) const;
+    // Households inside a screen polygon (rectangle or lasso), whether clustered or not.
+    QList<qint64> householdsIn(const Geo::Viewport &viewport, const QPolygonF &screen) const;
+    // World position of a household, if it is on the map.
+    std::optional<QPointF> worldOf(qint64 rowId) const;
+
+    // Households inside the view, by tier, for the live legend.
+    Storage::TierCounts countsIn(const Geo::Viewport &viewport) const;
+    static double markSize(double zoom);
 
 private:
-    struct Item
-    {
-        QPointF world;
-        qint64 rowId;
-        RiskTier tier;
-        bool overdue;
-        bool fresh;
-    };
-    std::vector<Item> m_points;
+    std::shared_ptr<const Geo::ClusterIndex> m_index;
+    MarkerSprites m_sprites;
+    bool m_clustered = true;
+    std::vector<std::uint32_t> m_scratch;
 };
 
 } // namespace VisitMap::Ui

@@ -2,6 +2,7 @@
 #include "mapdecorations.h"
 
 #include "geo/viewport.h"
+#include "boundarylayer.h"
 #include "theme.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,8 @@ double niceLength(double maxMetres)
     return p;
 }
 
-QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &counts)
+QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &total,
+                   const Storage::TierCounts &counts)
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -38,8 +40,8 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &c
     bold.setWeight(QFont::Bold);
     const QFontMetricsF fm(font);
     const double lineH = fm.height() + 6;
-    const double w = 190;
-    const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * 6 + 16);
+    const double w = 210;
+    const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * 7 + 12);
     p.setPen(QPen(Theme::border(), 1));
     p.setBrush(QColor(255, 255, 255, 238));
     p.drawRoundedRect(box, 6, 6);
@@ -47,9 +49,13 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &c
     p.setFont(bold);
     p.setPen(Theme::text());
     p.drawText(QRectF(box.left() + 10, y, w - 20, lineH), Qt::AlignVCenter,
-               tr("위험도별 가구 (%L1)").arg(counts.total()));
+               tr("위험도별 가구 (전체 %L1)").arg(total.total()));
     y += lineH;
     p.setFont(font);
+    p.setPen(Theme::mutedText());
+    p.drawText(QRectF(box.left() + 10, y, w - 20, lineH), Qt::AlignVCenter,
+               tr("화면 안 %L1가구").arg(counts.total()));
+    y += lineH;
     const struct { RiskTier tier; int n; } rows[] = {
         {RiskTier::High, counts.high}, {RiskTier::Medium, counts.medium}, {RiskTier::Low, counts.low}};
     for (const auto &r : rows) {
@@ -76,6 +82,66 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &c
                QStringLiteral("%L1").arg(counts.fresh));
     p.restore();
     return box;
+}
+
+QRectF paintChoroplethLegend(QPainter &p, const QRectF &at, const QList<double> &breaks)
+{
+    p.save();
+    const QFont font = Theme::uiFont(9);
+    QFont bold = font;
+    bold.setWeight(QFont::Bold);
+    const double lineH = QFontMetricsF(font).height() + 5;
+    const int classes = breaks.isEmpty() ? 1 : int(breaks.size()) + 1;
+    const QRectF box(at.left(), at.top(), at.width(), lineH * (classes + 1) + 14);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QPen(Theme::border(), 1));
+    p.setBrush(QColor(255, 255, 255, 238));
+    p.drawRoundedRect(box, 6, 6);
+    double y = box.top() + 7;
+    p.setFont(bold);
+    p.setPen(Theme::text());
+    p.drawText(QRectF(box.left() + 10, y, box.width() - 20, lineH), Qt::AlignVCenter,
+               tr("고위험 가구 밀도 (가구/km²)"));
+    y += lineH;
+    p.setFont(font);
+    const auto fmt = [](double v) { return QString::number(v, 'f', v >= 10 ? 0 : 1); };
+    for (int k = 0; k < classes; ++k) {
+        const int colour = breaks.isEmpty() ? 4 : k + (5 - classes);
+        p.setPen(QPen(QColor(0x8A, 0x93, 0x9C), 1));
+        p.setBrush(BoundaryLayer::classColour(colour));
+        p.drawRect(QRectF(box.left() + 12, y + 3, 22, lineH - 6));
+        QString range;
+        if (breaks.isEmpty())
+            range = tr("고위험 가구 없음");
+        else if (k == 0)
+            range = tr("%1 이하").arg(fmt(breaks[0]));
+        else if (k == classes - 1)
+            range = tr("%1 초과").arg(fmt(breaks[k - 1]));
+        else
+            range = QStringLiteral("%1 – %2").arg(fmt(breaks[k - 1]), fmt(breaks[k]));
+        p.setPen(Theme::text());
+        p.drawText(QRectF(box.left() + 42, y, box.width() - 52, lineH), Qt::AlignVCenter, range);
+        y += lineH;
+    }
+    p.restore();
+    return box;
+}
+
+void paintTitle(QPainter &p, const QRectF &area, const QString &title)
+{
+    p.save();
+    QFont font = Theme::uiFont(11);
+    font.setWeight(QFont::Bold);
+    p.setFont(font);
+    const QFontMetricsF fm(font);
+    const QRectF band(area.left() + 12, area.top() + 12, fm.horizontalAdvance(title) + 24, fm.height() + 14);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QPen(Theme::border(), 1));
+    p.setBrush(QColor(255, 255, 255, 240));
+    p.drawRoundedRect(band, 6, 6);
+    p.setPen(Theme::text());
+    p.drawText(band, Qt::AlignCenter, title);
+    p.restore();
 }
 
 void paintScaleBar(QPainter &p, const Geo::Viewport &vp, const QRectF &area)

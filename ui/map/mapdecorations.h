@@ -3,6 +3,7 @@
 
 #include "storage/householdstore.h"
 
+#include <QList>
 #include <QRectF>
 #include <QString>
 
@@ -17,7 +18,13 @@ namespace VisitMap::Ui {
 // What sits on top of the map: the legend with live counts, the scale bar, the attribution.
 namespace MapDecorations {
 // Returns the rectangle the legend took.
-QRectF paintLegend(QPainter &painter, const QRectF &area, const Storage::TierCounts &counts);
+// Rows count the households in view; the title the whole district.
+QRectF paintLegend(QPainter &painter, const QRectF &area, const Storage::TierCounts &total,
+                   const Storage::TierCounts &inView);
+// The choropleth's classes below the legend (top-left of `at`).
+QRectF paintChoroplethLegend(QPainter &painter, const QRectF &at, const QList<double> &breaks);
+// A title band with the date, for prints and exports.
+void paintTitle(QPainter &painter, const QRectF &area, const QString &title);
 void paintScaleBar(QPainter &painter, const Geo::Viewport &viewport, const QRectF &area);
 void paintAttribution(QPainter &painter, const QRectF &area, const QString &text);
 // A "nice" scale-bar length in metres for a maximum width: 1, 2 or 5 times a power of ten.

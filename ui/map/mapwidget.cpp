@@ -2,91 +2,244 @@
 #include "mapwidget.h"
 
 #include "geo/webmercator.h"
-#include "mapdecorations.h"
 #include "theme.h"
+#include "tilelayer.h"
 #include "workspacecontroller.h"
 
+#include <QApplication>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
 #include <QPainter>
+#include <QPainterPath>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QToolTip>
+#include <QVariantAnimation>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace VisitMap::Ui {
 
 MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_tiles(new TileLayer(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAccessibleName(tr("복지방문지도"));
-    setAccessibleDescription(tr("가구를 위험도별 색과 모양으로 표시한 지도. 화살표로 이동, +/-로 확대·축소"));
+    setAccessibleDescription(tr("가구를 위험도별 색과 모양으로 표시한 지도. 화살표로 이동, +/-로 확대·축소, "
+                                "0으로 전체 보기, F로 선택한 가구 보기"));
     setAttribute(Qt::WA_OpaquePaintEvent);
+    m_renderer.tiles = m_tiles;
+    m_tiles->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/tiles"));
+    applyTileSettings();
+    connect(m_tiles, &TileLayer::tilesChanged, this, [this] {
+        m_frameValid = false;
+        update();
+    });
+    connect(m_tiles, &TileLayer::availabilityChanged, this, [this] { Q_EMIT statusMessage(m_tiles->statusText()); });
+
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(90);
+    connect(&m_settle, &QTimer::timeout, this, &MapWidget::invalidate);
+    connect(&m_indexWatcher, &QFutureWatcherBase::finished, this, &MapWidget::indexReady);
     connect(controller, &WorkspaceController::householdsChanged, this, &MapWidget::reload);
     connect(controller, &WorkspaceController::sessionChanged, this, &MapWidget::reload);
     reload();
 }
 
+MapWidget::~MapWidget()
+{
+    m_indexWatcher.waitForFinished();
+}
+
+void MapWidget::applyTileSettings()
+{
+    QSettings s;
+    TileLayer::Source src;
+    src.urlTemplate = s.value(QStringLiteral("map/tileUrl")).toString().trimmed();
+    src.attribution = s.value(QStringLiteral("map/tileAttribution")).toString().trimmed();
+    src.maxZoom = s.value(QStringLiteral("map/tileMaxZoom"), 19).toInt();
+    m_tiles->setSource(src);
+}
+
 void MapWidget::reload()
 {
-    m_boundaries.setOffices(m_controller->offices());
-    m_households.setPoints(m_controller->householdPoints());
-    m_counts = m_controller->counts();
-    if (!m_fitted && !m_boundaries.worldBounds().isNull())
+    m_renderer.boundaries.setOffices(m_controller->offices());
+    m_renderer.boundaries.setHighRisk(m_controller->highRiskByOffice());
+    m_renderer.facilities.setFacilities(m_controller->placedFacilities());
+    m_renderer.totals = m_controller->counts();
+    if (!m_fitted && !m_renderer.boundaries.worldBounds().isNull())
         fitToData();
-    update();
+    // The points are read here (the store's connection belongs to this thread); the index is
+    // built on a worker and swapped in by indexReady().
+    if (m_indexWatcher.isRunning()) {
+        m_reloadAgain = true;
+    } else {
+        auto points = std::make_shared<std::vector<Storage::HouseholdPoint>>(m_controller->householdPoints());
+        m_indexWatcher.setFuture(QtConcurrent::run([points] { return HouseholdLayer::buildIndex(*points); }));
+    }
+    invalidate();
+}
+
+void MapWidget::indexReady()
+{
+    m_renderer.households.setIndex(m_indexWatcher.result());
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reload();
+        return;
+    }
+    invalidate();
+}
+
+void MapWidget::waitForIndex()
+{
+    while (m_indexWatcher.isRunning() || m_reloadAgain) {
+        m_indexWatcher.waitForFinished();
+        QCoreApplication::processEvents(); // delivers finished() -> indexReady()
+    }
+    QCoreApplication::sendPostedEvents(&m_indexWatcher);
+    if (m_indexWatcher.isFinished() && m_renderer.households.index() != m_indexWatcher.result())
+        indexReady();
 }
 
 void MapWidget::fitToData()
 {
-    const QRectF b = m_boundaries.worldBounds();
+    const QRectF b = m_renderer.boundaries.worldBounds();
     if (b.isNull())
         return;
     const QPointF tl = Geo::WebMercator::unproject(b.topLeft());
     const QPointF br = Geo::WebMercator::unproject(b.bottomRight());
-    m_viewport = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()),
-                                                      QGeoCoordinate(br.y(), br.x())),
-                                        size(), 30, devicePixelRatioF());
     m_fitted = true;
-    update();
-    Q_EMIT viewportChanged();
+    changeViewport(Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
+                                          size(), 30, devicePixelRatioF()),
+                   true);
+}
+
+void MapWidget::fitToSelection()
+{
+    QRectF box;
+    for (const qint64 id : std::as_const(m_renderer.selection)) {
+        if (const auto w = m_renderer.households.worldOf(id))
+            box = box.isNull() ? QRectF(*w, QSizeF(1e-9, 1e-9)) : box.united(QRectF(*w, QSizeF(1e-9, 1e-9)));
+    }
+    if (box.isNull())
+        return;
+    const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
+    Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
+                                              size(), 80, devicePixelRatioF());
+    if (vp.zoom() > 18)
+        vp = vp.withZoom(18);
+    changeViewport(vp, true);
 }
 
 void MapWidget::setViewport(const Geo::Viewport &viewport)
 {
-    m_viewport = viewport.withSize(size(), devicePixelRatioF());
     m_fitted = true;
+    m_userMoved = true;
+    changeViewport(viewport.withSize(size(), devicePixelRatioF()), true);
+}
+
+void MapWidget::changeViewport(const Geo::Viewport &viewport, bool settle)
+{
+    m_viewport = viewport;
+    if (settle)
+        invalidate();
+    else
+        m_settle.start(); // re-render once the movement pauses
     update();
     Q_EMIT viewportChanged();
 }
 
-void MapWidget::selectRowId(qint64 rowId)
+void MapWidget::invalidate()
 {
-    m_selected = rowId;
+    m_frameValid = false;
     update();
 }
 
-void MapWidget::resizeEvent(QResizeEvent *)
+QList<qint64> MapWidget::selection() const
 {
-    const bool wasFitted = m_fitted;
-    m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
-    if (!wasFitted || m_viewport.size().isEmpty())
-        fitToData();
+    QList<qint64> out(m_renderer.selection.begin(), m_renderer.selection.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void MapWidget::setSelection(const QList<qint64> &rowIds)
+{
+    const QSet<qint64> next(rowIds.begin(), rowIds.end());
+    if (next == m_renderer.selection)
+        return;
+    m_renderer.selection = next;
+    invalidate();
+}
+
+void MapWidget::setTool(Tool tool)
+{
+    m_tool = tool;
+    setCursor(tool == Tool::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void MapWidget::setLayers(const MapRenderer::Layers &layers)
+{
+    m_renderer.layers = layers;
+    invalidate();
+}
+
+void MapWidget::ensureFrame()
+{
+    const double dpr = devicePixelRatioF();
+    const QSize px = (QSizeF(size()) * dpr).toSize();
+    if (m_frameValid && m_frame.size() == px && m_frameViewport == m_viewport)
+        return;
+    if (m_frame.size() != px)
+        m_frame = QImage(px, QImage::Format_ARGB32_Premultiplied);
+    m_frame.setDevicePixelRatio(dpr);
+    QPainter p(&m_frame);
+    m_tilesShown = m_renderer.paintMap(p, m_viewport);
+    m_frameViewport = m_viewport;
+    m_frameValid = true;
 }
 
 void MapWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    p.fillRect(rect(), QColor(0xE9, 0xEE, 0xF2));
-    m_boundaries.paint(p, m_viewport, true);
-    m_households.paint(p, m_viewport);
-    m_boundaries.paintLabels(p, m_viewport);
-    if (m_selected)
-        m_households.paintSelection(p, m_viewport, {m_selected});
-    const QRectF area = rect();
-    MapDecorations::paintLegend(p, area, m_counts);
-    MapDecorations::paintScaleBar(p, m_viewport, area);
-    MapDecorations::paintAttribution(p, area, tr("행정동 경계: vuski/admdongkor (통계청 SGIS)"));
+    const bool moving = m_drag == Drag::Pan || m_settle.isActive()
+                        || (m_zoomAnimation && m_zoomAnimation->state() == QAbstractAnimation::Running);
+    if (moving && m_frameValid && !(m_frameViewport == m_viewport)
+        && m_frameViewport.size() == m_viewport.size()) {
+        // Reuse the last frame, moved and scaled to where its content now is.
+        p.fillRect(rect(), QColor(0xE4, 0xE9, 0xED));
+        const QPointF a = m_viewport.worldToScreen(m_frameViewport.screenToWorld(QPointF(0, 0)));
+        const QPointF b = m_viewport.worldToScreen(
+            m_frameViewport.screenToWorld(QPointF(m_frameViewport.size().width(), m_frameViewport.size().height())));
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        p.drawImage(QRectF(a, b), m_frame);
+    } else {
+        ensureFrame();
+        p.drawImage(QPointF(0, 0), m_frame);
+    }
+    m_renderer.paintDecorations(p, m_viewport, rect(), m_tilesShown);
+
+    if (m_drag == Drag::Rectangle || m_drag == Drag::Lasso) {
+        p.setRenderHint(QPainter::Antialiasing, true);
+        QColor fill = Theme::primary();
+        fill.setAlpha(40);
+        p.setBrush(fill);
+        p.setPen(QPen(Theme::primary(), 1.5, Qt::DashLine));
+        if (m_drag == Drag::Rectangle)
+            p.drawRect(QRectF(m_pressPos, m_dragLast).normalized());
+        else
+            p.drawPolygon(m_lasso);
+    }
+    if (!m_renderer.households.index() && m_controller->isOpen()) {
+        p.setPen(Theme::mutedText());
+        p.setFont(Theme::uiFont(10));
+        p.drawText(rect().adjusted(0, 0, 0, -40), Qt::AlignHCenter | Qt::AlignBottom, tr("가구를 지도에 올리는 중…"));
+    }
     if (hasFocus()) {
         p.setPen(QPen(QColor(0x25, 0x6E, 0xF4), 2));
         p.setBrush(Qt::NoBrush);
@@ -94,85 +247,327 @@ void MapWidget::paintEvent(QPaintEvent *)
     }
 }
 
+void MapWidget::render(QPainter &painter, const QRectF &target, const QString &title)
+{
+    waitForIndex();
+    // The same view, fitted to the target's size.
+    // The same place and extent as on screen, at the target's size.
+    const double fit = std::min(target.width() / std::max(1.0, m_viewport.size().width()),
+                                target.height() / std::max(1.0, m_viewport.size().height()));
+    const Geo::Viewport vp = m_viewport.withSize(target.size(), 1.0)
+                                 .withZoom(std::clamp(m_viewport.zoom() + std::log2(fit), Geo::Viewport::minZoom,
+                                                      Geo::Viewport::maxZoom));
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.setClipRect(QRectF(QPointF(0, 0), target.size()));
+    const bool tiles = m_renderer.paintMap(painter, vp);
+    m_renderer.paintDecorations(painter, vp, QRectF(QPointF(0, 0), target.size()), tiles, title);
+    painter.restore();
+}
+
+QImage MapWidget::renderImage(QSize size, double dpr, const QString &title)
+{
+    QImage img((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    QPainter p(&img);
+    render(p, QRectF(QPointF(0, 0), QSizeF(size)), title);
+    return img;
+}
+
+void MapWidget::resizeEvent(QResizeEvent *)
+{
+    m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
+    // Until the person moves the map, it keeps showing the whole district as the window settles.
+    if (!m_userMoved)
+        fitToData();
+    invalidate();
+}
+
 void MapWidget::mousePressEvent(QMouseEvent *e)
 {
-    if (e->button() == Qt::LeftButton) {
-        m_dragging = true;
-        m_dragStart = e->position();
-        m_pressPos = e->position();
+    if (e->button() != Qt::LeftButton)
+        return;
+    m_pressPos = e->position();
+    m_dragLast = e->position();
+    m_dragModifiers = e->modifiers();
+    if (m_tool == Tool::Rectangle || (e->modifiers() & Qt::ShiftModifier)) {
+        m_drag = Drag::Rectangle;
+    } else if (m_tool == Tool::Lasso || (e->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+        m_drag = Drag::Lasso;
+        m_lasso = QPolygonF({e->position()});
+    } else {
+        m_drag = Drag::Pan;
         setCursor(Qt::ClosedHandCursor);
     }
+    QToolTip::hideText();
 }
 
 void MapWidget::mouseMoveEvent(QMouseEvent *e)
 {
-    if (!m_dragging)
+    switch (m_drag) {
+    case Drag::None:
+        showTooltip(e->position());
         return;
-    m_viewport = m_viewport.panned(e->position() - m_dragStart);
-    m_dragStart = e->position();
-    update();
+    case Drag::Pan:
+        m_userMoved = true;
+        changeViewport(m_viewport.panned(e->position() - m_dragLast), false);
+        break;
+    case Drag::Rectangle:
+        update();
+        break;
+    case Drag::Lasso:
+        if ((e->position() - m_lasso.last()).manhattanLength() >= 3)
+            m_lasso << e->position();
+        update();
+        break;
+    }
+    m_dragLast = e->position();
 }
 
 void MapWidget::mouseReleaseEvent(QMouseEvent *e)
 {
-    if (e->button() != Qt::LeftButton)
+    if (e->button() != Qt::LeftButton || m_drag == Drag::None)
         return;
-    m_dragging = false;
-    unsetCursor();
-    if ((e->position() - m_pressPos).manhattanLength() < 4) {
-        if (const qint64 id = m_households.hit(m_viewport, e->position())) {
-            m_selected = id;
-            Q_EMIT householdClicked(id);
-            update();
-        }
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    setCursor(m_tool == Tool::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
+    const bool click = (e->position() - m_pressPos).manhattanLength() < 4;
+    if (click) {
+        clickAt(e->position(), m_dragModifiers);
+    } else if (drag == Drag::Rectangle) {
+        selectInPolygon(QPolygonF(QRectF(m_pressPos, e->position()).normalized()), m_dragModifiers);
+    } else if (drag == Drag::Lasso) {
+        m_lasso << e->position();
+        selectInPolygon(m_lasso, m_dragModifiers);
     } else {
-        Q_EMIT viewportChanged();
+        invalidate();
     }
+    m_lasso.clear();
+    update();
+}
+
+void MapWidget::applySelection(const QList<qint64> &rowIds, Qt::KeyboardModifiers modifiers)
+{
+    QSet<qint64> next;
+    if (modifiers & (Qt::ShiftModifier | Qt::ControlModifier | Qt::AltModifier)) {
+        next = m_renderer.selection;
+        // Adding what is new; a single household already selected is taken out again.
+        if (rowIds.size() == 1 && next.contains(rowIds.first()))
+            next.remove(rowIds.first());
+        else
+            for (const qint64 id : rowIds)
+                next.insert(id);
+    } else {
+        next = QSet<qint64>(rowIds.begin(), rowIds.end());
+    }
+    if (next == m_renderer.selection)
+        return;
+    m_renderer.selection = next;
+    invalidate();
+    Q_EMIT selectionChanged(selection());
+}
+
+void MapWidget::selectInPolygon(const QPolygonF &screen, Qt::KeyboardModifiers modifiers)
+{
+    applySelection(m_renderer.households.householdsIn(m_viewport, screen),
+                   modifiers == Qt::NoModifier && m_tool != Tool::Pan ? Qt::NoModifier : modifiers);
+    Q_EMIT statusMessage(tr("지도에서 %L1가구를 선택했습니다").arg(m_renderer.selection.size()));
+}
+
+void MapWidget::clickAt(QPointF screen, Qt::KeyboardModifiers modifiers)
+{
+    const auto hit = m_renderer.households.hit(m_viewport, screen);
+    if (hit && hit->isCluster()) {
+        // Into the cluster: the zoom at which it breaks apart, centred on it.
+        const auto index = m_renderer.households.index();
+        const int to = index->expansionZoom(hit->level, hit->item);
+        Geo::Viewport vp = m_viewport.withCentreWorld(hit->data.world).withZoom(std::max<double>(to, m_viewport.zoom() + 1));
+        m_userMoved = true;
+        changeViewport(vp, true);
+        return;
+    }
+    if (hit) {
+        const QList<qint64> here = m_renderer.households.householdsAt(m_viewport, screen, 4);
+        if (here.size() > 1 && modifiers == Qt::NoModifier) {
+            chooseAmong(here, mapToGlobal(screen.toPoint()));
+            return;
+        }
+        const qint64 id = m_renderer.households.index()->key(hit->data.point);
+        applySelection({id}, modifiers);
+        if (modifiers == Qt::NoModifier)
+            Q_EMIT householdActivated(id);
+        return;
+    }
+    if (modifiers == Qt::NoModifier && !m_renderer.selection.isEmpty())
+        applySelection({}, Qt::NoModifier);
+}
+
+void MapWidget::chooseAmong(const QList<qint64> &rowIds, QPoint globalPos)
+{
+    QMenu menu(this);
+    menu.setAccessibleName(tr("같은 자리의 가구"));
+    menu.addSection(tr("이 자리의 가구 %1곳").arg(rowIds.size()));
+    for (const qint64 id : rowIds.mid(0, 30)) {
+        QAction *a = menu.addAction(m_controller->householdSummary(id));
+        a->setData(id);
+    }
+    if (rowIds.size() > 30)
+        menu.addAction(tr("… 외 %1가구 (확대하거나 목록에서 찾으세요)").arg(rowIds.size() - 30))->setEnabled(false);
+    menu.addSeparator();
+    QAction *all = menu.addAction(tr("모두 선택"));
+    QAction *chosen = menu.exec(globalPos);
+    if (!chosen)
+        return;
+    if (chosen == all) {
+        applySelection(rowIds, Qt::NoModifier);
+        return;
+    }
+    const qint64 id = chosen->data().toLongLong();
+    applySelection({id}, Qt::NoModifier);
+    Q_EMIT householdActivated(id);
+}
+
+void MapWidget::showTooltip(QPointF pos)
+{
+    QString key, text;
+    if (const auto hit = m_renderer.households.hit(m_viewport, pos)) {
+        const auto &d = hit->data;
+        if (hit->isCluster()) {
+            key = QStringLiteral("c%1/%2").arg(hit->level).arg(hit->item);
+            text = tr("<b>%L1가구</b><br>고위험 %L2 · 중위험 %L3 · 저위험 %L4").arg(d.count).arg(d.high).arg(d.medium).arg(d.low());
+            if (d.overdue)
+                text += tr("<br>방문 주기 지남 %L1").arg(d.overdue);
+            if (d.fresh)
+                text += tr("<br>신규 발굴 %L1").arg(d.fresh);
+            text += tr("<br><i>누르면 확대합니다</i>");
+        } else {
+            const QList<qint64> here = m_renderer.households.householdsAt(m_viewport, pos, 4);
+            key = QStringLiteral("h%1").arg(here.value(0));
+            for (const qint64 id : here.mid(0, 5))
+                text += (text.isEmpty() ? QString() : QStringLiteral("<br>")) + m_controller->householdSummary(id).toHtmlEscaped();
+            if (here.size() > 5)
+                text += tr("<br>… 외 %1가구").arg(here.size() - 5);
+        }
+    } else if (m_renderer.layers.facilities) {
+        if (const auto f = m_renderer.facilities.hit(m_viewport, pos)) {
+            key = QStringLiteral("f") + f->id;
+            text = QStringLiteral("<b>%1</b><br>%2<br>%3").arg(f->name.toHtmlEscaped(), f->category.toHtmlEscaped(),
+                                                                f->address.toHtmlEscaped());
+        }
+    }
+    if (key == m_hoverKey)
+        return;
+    m_hoverKey = key;
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(mapToGlobal(pos.toPoint()) + QPoint(12, 12), text, this);
+}
+
+void MapWidget::leaveEvent(QEvent *)
+{
+    m_hoverKey.clear();
+}
+
+void MapWidget::animateZoom(double delta, QPointF anchor)
+{
+    m_userMoved = true;
+    const bool running = m_zoomAnimation && m_zoomAnimation->state() == QAbstractAnimation::Running;
+    // Wheel steps that arrive during an animation add up to one smooth move.
+    const double target = std::clamp((running ? m_zoomTarget : m_viewport.zoom()) + delta, Geo::Viewport::minZoom,
+                                     Geo::Viewport::maxZoom);
+    if (!m_zoomAnimation) {
+        m_zoomAnimation = new QVariantAnimation(this);
+        m_zoomAnimation->setDuration(160);
+        m_zoomAnimation->setEasingCurve(QEasingCurve::OutCubic);
+        connect(m_zoomAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
+            changeViewport(m_zoomStart.zoomedAround(v.toDouble() - m_zoomStart.zoom(), m_zoomAnchor), false);
+        });
+        connect(m_zoomAnimation, &QVariantAnimation::finished, this, [this] {
+            m_settle.stop();
+            invalidate();
+        });
+    }
+    m_zoomAnimation->stop();
+    m_zoomStart = m_viewport;
+    m_zoomAnchor = anchor;
+    m_zoomTarget = target;
+    m_zoomAnimation->setStartValue(m_viewport.zoom());
+    m_zoomAnimation->setEndValue(target);
+    m_zoomAnimation->start();
 }
 
 void MapWidget::wheelEvent(QWheelEvent *e)
 {
-    const double steps = e->angleDelta().y() / 120.0;
+    m_userMoved = true;
+    const QPoint pixels = e->pixelDelta();
+    if (!pixels.isNull() && !(e->modifiers() & Qt::ControlModifier)) {
+        // A touchpad's two-finger scroll moves the map.
+        changeViewport(m_viewport.panned(QPointF(pixels)), false);
+        return;
+    }
+    const double steps = !pixels.isNull() ? pixels.y() / 50.0 : e->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
-    m_viewport = m_viewport.zoomedAround(steps * 0.5, e->position());
-    update();
-    Q_EMIT viewportChanged();
+    animateZoom(steps * 0.5, e->position());
+}
+
+bool MapWidget::event(QEvent *e)
+{
+    if (e->type() == QEvent::NativeGesture) {
+        auto *g = static_cast<QNativeGestureEvent *>(e);
+        if (g->gestureType() == Qt::ZoomNativeGesture) {
+            changeViewport(m_viewport.zoomedAround(std::log2(1 + g->value()), g->position()), false);
+            return true;
+        }
+    }
+    return QWidget::event(e);
 }
 
 void MapWidget::keyPressEvent(QKeyEvent *e)
 {
-    const double step = 80;
+    m_userMoved = true;
+    const double step = 120;
+    const QPointF centre(width() / 2.0, height() / 2.0);
     switch (e->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        m_viewport = m_viewport.zoomedAround(0.5, QPointF(width() / 2.0, height() / 2.0));
-        break;
+        animateZoom(1, centre);
+        return;
     case Qt::Key_Minus:
-        m_viewport = m_viewport.zoomedAround(-0.5, QPointF(width() / 2.0, height() / 2.0));
-        break;
+        animateZoom(-1, centre);
+        return;
     case Qt::Key_Left:
-        m_viewport = m_viewport.panned(QPointF(step, 0));
-        break;
+        changeViewport(m_viewport.panned(QPointF(step, 0)), false);
+        return;
     case Qt::Key_Right:
-        m_viewport = m_viewport.panned(QPointF(-step, 0));
-        break;
+        changeViewport(m_viewport.panned(QPointF(-step, 0)), false);
+        return;
     case Qt::Key_Up:
-        m_viewport = m_viewport.panned(QPointF(0, step));
-        break;
+        changeViewport(m_viewport.panned(QPointF(0, step)), false);
+        return;
     case Qt::Key_Down:
-        m_viewport = m_viewport.panned(QPointF(0, -step));
-        break;
+        changeViewport(m_viewport.panned(QPointF(0, -step)), false);
+        return;
     case Qt::Key_0:
     case Qt::Key_Home:
         fitToData();
         return;
+    case Qt::Key_F:
+        fitToSelection();
+        return;
+    case Qt::Key_Escape:
+        if (m_drag != Drag::None) {
+            m_drag = Drag::None;
+            m_lasso.clear();
+            update();
+        } else {
+            applySelection({}, Qt::NoModifier);
+        }
+        return;
     default:
         QWidget::keyPressEvent(e);
-        return;
     }
-    update();
-    Q_EMIT viewportChanged();
 }
 
 } // namespace VisitMap::Ui

@@ -1,36 +1,84 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "boundarylayer.h"
 #include "geo/viewport.h"
-#include "householdlayer.h"
+#include "maprenderer.h"
 
+#include <QFutureWatcher>
+#include <QImage>
+#include <QPolygonF>
+#include <QTimer>
 #include <QWidget>
+#include <memory>
+
+class QVariantAnimation;
 
 namespace VisitMap::Ui {
 
+class TileLayer;
 class WorkspaceController;
 
-// The welfare visit map. Turns mouse, wheel and keys into viewport changes and asks each layer to
-// paint; the projection lives in Geo::Viewport, the data in the layers.
+// The welfare visit map. Turns mouse, wheel, touchpad and keys into viewport changes and asks
+// the renderer's layers to paint; the projection lives in Geo::Viewport, the data in the layers.
+// The frame is rendered once into a cache and reused (shifted or scaled) while the map is
+// dragged or zoomed, then re-rendered when the movement pauses. The household index is built on
+// a worker thread and swapped in when ready.
+//
+// Selecting: click a household (Shift or Ctrl adds or removes it), drag with Shift for a
+// rectangle, with Ctrl (or Alt) for a lasso, or pick the rectangle/lasso tool. Clicking a cluster
+// zooms into it. Several households at one address open a chooser.
 class MapWidget : public QWidget
 {
     Q_OBJECT
 public:
+    enum class Tool { Pan, Rectangle, Lasso };
+
     explicit MapWidget(WorkspaceController *controller, QWidget *parent = nullptr);
+    ~MapWidget() override;
 
     const Geo::Viewport &viewport() const { return m_viewport; }
     void setViewport(const Geo::Viewport &viewport);
     void fitToData();
-    void selectRowId(qint64 rowId);
+    void fitToSelection();
+
+    // The shared selection (household rowids). setSelection does not emit selectionChanged.
+    QList<qint64> selection() const;
+    void setSelection(const QList<qint64> &rowIds);
+    void selectRowId(qint64 rowId) { setSelection(rowId ? QList<qint64>{rowId} : QList<qint64>{}); }
+
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    MapRenderer::Layers layers() const { return m_renderer.layers; }
+    void setLayers(const MapRenderer::Layers &layers);
+    TileLayer *tileLayer() const { return m_tiles; }
+    // Reads the tile server from the settings (map/tileUrl, map/tileAttribution).
+    void applyTileSettings();
+
+    // Blocks until the household index being built is in place (screenshots, tests).
+    void waitForIndex();
+    const HouseholdLayer &households() const { return m_renderer.households; }
+    const BoundaryLayer &boundaries() const { return m_renderer.boundaries; }
+    // A frame of the current view with legend, scale, attribution and (for exports) a title,
+    // at a size and resolution of the caller's choosing.
+    void render(QPainter &painter, const QRectF &target, const QString &title);
+    QImage renderImage(QSize size, double dpr, const QString &title);
+
+    // Clicks a screen point as a person would (tests and keyboard use go through it too).
+    void clickAt(QPointF screen, Qt::KeyboardModifiers modifiers = {});
+    void selectInPolygon(const QPolygonF &screen, Qt::KeyboardModifiers modifiers = {});
 
     QSize sizeHint() const override { return {900, 700}; }
 
 Q_SIGNALS:
-    void householdClicked(qint64 rowId);
+    // A household was chosen on the map (click, or picked from the chooser): open it.
+    void householdActivated(qint64 rowId);
+    // The person changed the selection on the map.
+    void selectionChanged(const QList<qint64> &rowIds);
     void viewportChanged();
+    void statusMessage(const QString &text);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -38,20 +86,46 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void reload();
+    void indexReady();
+    void changeViewport(const Geo::Viewport &viewport, bool settle);
+    void animateZoom(double delta, QPointF anchor);
+    void invalidate();
+    void ensureFrame();
+    void showTooltip(QPointF pos);
+    void chooseAmong(const QList<qint64> &rowIds, QPoint globalPos);
+    void applySelection(const QList<qint64> &rowIds, Qt::KeyboardModifiers modifiers);
 
     WorkspaceController *m_controller;
     Geo::Viewport m_viewport;
-    BoundaryLayer m_boundaries;
-    HouseholdLayer m_households;
-    Storage::TierCounts m_counts;
-    QPointF m_dragStart;
+    MapRenderer m_renderer;
+    TileLayer *m_tiles;
+    QFutureWatcher<std::shared_ptr<const Geo::ClusterIndex>> m_indexWatcher;
+    bool m_reloadAgain = false;
+
+    // The rendered frame and the viewport it was rendered for.
+    QImage m_frame;
+    Geo::Viewport m_frameViewport;
+    bool m_frameValid = false;
+    bool m_tilesShown = false;
+    QTimer m_settle;
+    QVariantAnimation *m_zoomAnimation = nullptr;
+    Geo::Viewport m_zoomStart;
+    QPointF m_zoomAnchor;
+    double m_zoomTarget = 0;
+
+    Tool m_tool = Tool::Pan;
+    enum class Drag { None, Pan, Rectangle, Lasso } m_drag = Drag::None;
+    Qt::KeyboardModifiers m_dragModifiers;
+    QPointF m_dragLast;
     QPointF m_pressPos;
-    bool m_dragging = false;
+    QPolygonF m_lasso;
     bool m_fitted = false;
-    qint64 m_selected = 0;
+    bool m_userMoved = false;
+    QString m_hoverKey;
 };
 
 } // namespace VisitMap::Ui

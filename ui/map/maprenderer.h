@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "boundarylayer.h"
+#include "facilitylayer.h"
+#include "householdlayer.h"
+
+#include <QDate>
+#include <QSet>
+
+class QPainter;
+
+namespace VisitMap::Ui {
+
+class TileLayer;
+
+// Paints a whole map frame from its layers, the same way for the screen, the offscreen
+// screenshot, the PNG/PDF export and the render benchmark: base (tiles, or the vector base when
+// there are none), choropleth, facilities, households, selection, names, then the legend, the
+// scale bar and the attribution.
+class MapRenderer
+{
+public:
+    struct Layers
+    {
+        bool tiles = true;
+        bool facilities = true;
+        bool choropleth = false;
+        bool clustered = true;
+    };
+
+    BoundaryLayer boundaries;
+    HouseholdLayer households;
+    FacilityLayer facilities;
+    TileLayer *tiles = nullptr; // optional
+    Layers layers;
+    QSet<qint64> selection;
+    Storage::TierCounts totals; // the whole district, for the legend's title
+
+    // The map itself (no legend): returns whether tiles were drawn.
+    bool paintMap(QPainter &painter, const Geo::Viewport &viewport);
+    // Legend (live counts in view), choropleth classes, scale bar, attribution; for print also
+    // the date and the title.
+    void paintDecorations(QPainter &painter, const Geo::Viewport &viewport, const QRectF &area, bool tilesShown,
+                          const QString &printTitle = {});
+    QString attribution(bool tilesShown) const;
+};
+
+} // namespace VisitMap::Ui
