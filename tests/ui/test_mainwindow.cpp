@@ -9,6 +9,7 @@
 #include "security/disclosure.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"
+#include "uitestsupport.h"
 #include "workspacecontroller.h"
 
 #include <QApplication>
@@ -25,20 +26,11 @@
 
 using namespace VisitMap;
 
-namespace {
-std::unique_ptr<Ui::WorkspaceController> demoController(const Test::TempDir &dir)
-{
-    auto controller = std::make_unique<Ui::WorkspaceController>();
-    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
-    REQUIRE_OK(controller->signInDemo());
-    return controller;
-}
-} // namespace
 
 TEST_CASE("The main window lists every household of the demo district, highest risk first", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir);
+    auto controller = Test::demoController(dir);
     Ui::MainWindow window(controller.get());
     window.resize(1400, 900);
     window.show();
@@ -53,7 +45,7 @@ TEST_CASE("The main window lists every household of the demo district, highest r
 TEST_CASE("Searching and filtering narrow the list to what matches", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir);
+    auto controller = Test::demoController(dir);
     Ui::MainWindow window(controller.get());
     window.show();
     Ui::HouseholdTableModel *model = window.householdModel();
@@ -88,7 +80,7 @@ TEST_CASE("Searching and filtering narrow the list to what matches", "[ui]")
 TEST_CASE("Choosing a 통 and then a 반 narrows the list to those households", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir);
+    auto controller = Test::demoController(dir);
     Ui::MainWindow window(controller.get());
     window.show();
     Ui::HouseholdTableModel *model = window.householdModel();
@@ -128,7 +120,7 @@ TEST_CASE("Choosing a 통 and then a 반 narrows the list to those households", 
 TEST_CASE("Clicking a household on the map selects it in the list", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir);
+    auto controller = Test::demoController(dir);
     Ui::MainWindow window(controller.get());
     window.resize(1400, 900);
     window.show();
@@ -200,7 +192,7 @@ TEST_CASE("visitmap --screenshot renders the map of the demo district", "[ui]")
 TEST_CASE("The list masks names and addresses until someone allowed reveals them", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir);
+    auto controller = Test::demoController(dir);
     Ui::MainWindow window(controller.get());
     window.show();
     Ui::HouseholdTableModel *model = window.householdModel();
@@ -261,7 +253,7 @@ TEST_CASE("After the idle time the window locks, hides everything and needs the 
 TEST_CASE("The access-log review shows a team lead everyone and a caseworker only themself", "[ui]")
 {
     Test::TempDir dir;
-    auto controller = demoController(dir); // demo-caseworker
+    auto controller = Test::demoController(dir); // demo-caseworker
     {
         Ui::AccessLogDialog own(controller.get());
         CHECK(own.entryCount() >= 1);

@@ -9,6 +9,7 @@
 #include "map/tilelayer.h"
 #include "models/householdtablemodel.h"
 #include "support/testsupport.h"
+#include "uitestsupport.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -27,18 +28,10 @@ using namespace VisitMap;
 
 namespace {
 
-std::unique_ptr<Ui::WorkspaceController> demoController(const Test::TempDir &dir)
-{
-    auto controller = std::make_unique<Ui::WorkspaceController>();
-    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
-    REQUIRE_OK(controller->signInDemo());
-    return controller;
-}
-
 struct Window
 {
     Test::TempDir dir;
-    std::unique_ptr<Ui::WorkspaceController> controller = demoController(dir);
+    std::unique_ptr<Ui::WorkspaceController> controller = Test::demoController(dir);
     Ui::MainWindow window{controller.get()};
     Ui::MapWidget *map = window.map();
     Window()

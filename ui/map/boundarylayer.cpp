@@ -132,15 +132,6 @@ void BoundaryLayer::setHighRisk(const QHash<QString, int> &highByOffice)
     }
 }
 
-double BoundaryLayer::densityOf(const QString &code) const
-{
-    for (const Item &item : m_items) {
-        if (item.code == code)
-            return item.density;
-    }
-    return 0;
-}
-
 QColor BoundaryLayer::classColour(int k)
 {
     // A sequential red ramp (ColorBrewer Reds), light to dark.

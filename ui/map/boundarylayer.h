@@ -34,7 +34,6 @@ public:
     // households.
     const QList<double> &breaks() const { return m_breaks; }
     static QColor classColour(int k);
-    double densityOf(const QString &code) const;
     // Names go on top of everything else, so they are painted in a pass of their own.
     void paintLabels(QPainter &painter, const Geo::Viewport &viewport) const;
     QRectF worldBounds() const { return m_bounds; }
