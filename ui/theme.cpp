@@ -76,11 +76,11 @@ void drawNewBadge(QPainter &p, QPointF c, double size)
 {
     p.save();
     const QPointF o = c + QPointF(size * 0.7, -size * 0.7);
-    const double r = std::max(2.5, size * 0.45);
+    const double r = std::max(3.5, size * 0.5);
     QPainterPath star;
     for (int i = 0; i < 10; ++i) {
         const double a = -M_PI / 2 + i * M_PI / 5;
-        const double rr = i % 2 ? r * 0.45 : r;
+        const double rr = i % 2 ? r * 0.5 : r;
         const QPointF pt(o.x() + rr * std::cos(a), o.y() + rr * std::sin(a));
         i ? star.lineTo(pt) : star.moveTo(pt);
     }

@@ -3,6 +3,7 @@
 
 #include "security/accountstore.h"
 #include "security/disclosure.h"
+#include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/officestore.h"
 #include "storage/statsstore.h"
@@ -155,6 +156,26 @@ std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() cons
         return {};
     auto points = Storage::HouseholdStore(m_ws->db()).points(today(), m_ws->session()->offices);
     return points ? *points : std::vector<Storage::HouseholdPoint>();
+}
+
+std::function<std::vector<Storage::HouseholdPoint>()> WorkspaceController::householdPointsReader() const
+{
+    if (!m_ws || !m_ws->session())
+        return [] { return std::vector<Storage::HouseholdPoint>(); };
+    const QString path = m_ws->db().path();
+    if (path.isEmpty() || path == QLatin1String(":memory:")) {
+        auto points = std::make_shared<std::vector<Storage::HouseholdPoint>>(householdPoints());
+        return [points] { return *points; };
+    }
+    const QDate day = today();
+    const QStringList offices = m_ws->session()->offices;
+    return [path, day, offices] {
+        auto db = Storage::Database::open(path, Storage::Database::Mode::ReadOnly);
+        if (!db)
+            return std::vector<Storage::HouseholdPoint>();
+        auto points = Storage::HouseholdStore(**db).points(day, offices);
+        return points ? std::move(*points) : std::vector<Storage::HouseholdPoint>();
+    };
 }
 
 Storage::TierCounts WorkspaceController::counts() const

@@ -53,6 +53,7 @@ int runBenchRender(const QStringList &args)
                  QStringLiteral("120")});
     p.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the QGraphicsItem baseline.")});
     p.addOption({QStringLiteral("breakdown"), QStringLiteral("Also time each layer on its own.")});
+    p.addOption({QStringLiteral("per-frame"), QStringLiteral("With --breakdown, print each frame's zoom and layer times.")});
     int code = Ok;
     if (!cmd.parse(args, &code))
         return code;
@@ -67,8 +68,11 @@ int runBenchRender(const QStringList &args)
         return report(ws.error());
     Workspace &w = **ws;
     // Aggregates and positions only: no personal data is read.
+    QElapsedTimer rt;
+    rt.start();
     auto offices = Storage::OfficeStore(w.db()).all();
     auto points = Storage::HouseholdStore(w.db()).points(w.clock().today());
+    const qint64 readMs = rt.elapsed();
     auto facilities = Storage::FacilityStore(w.db()).all();
     if (!offices || !points || !facilities)
         return report(!offices ? offices.error() : !points ? points.error() : facilities.error());
@@ -77,8 +81,14 @@ int runBenchRender(const QStringList &args)
     t.start();
     Ui::MapRenderer r;
     r.boundaries.setOffices(*offices);
+    QElapsedTimer lt;
+    lt.start();
+    r.boundaries.prerenderLabels(2.0);
+    lt.restart();
+    r.boundaries.prerenderLabels(1.0);
+    const qint64 labelsMs = lt.elapsed();
     r.facilities.setFacilities(*facilities);
-    r.households.setIndex(Ui::HouseholdLayer::buildIndex(*points));
+    r.households.setPrepared(Ui::HouseholdLayer::prepare(*points, 1.0));
     for (const auto &pt : *points) {
         r.totals.high += pt.tier == RiskTier::High;
         r.totals.medium += pt.tier == RiskTier::Medium;
@@ -129,6 +139,11 @@ int runBenchRender(const QStringList &args)
             t.restart(); r.households.paint(painter, vp); sh.ms.push_back(t.nsecsElapsed() / 1e6);
             t.restart(); r.boundaries.paintLabels(painter, vp); sl.ms.push_back(t.nsecsElapsed() / 1e6);
             t.restart(); r.paintDecorations(painter, vp, QRectF(QPointF(0, 0), size), false); sd.ms.push_back(t.nsecsElapsed() / 1e6);
+            if (p.isSet(QStringLiteral("per-frame")))
+                out() << "frame " << sb.ms.size() - 1 << " zoom " << QString::number(vp.zoom(), 'f', 2) << " boundaries "
+                      << QString::number(sb.ms.back(), 'f', 2) << " households " << QString::number(sh.ms.back(), 'f', 2)
+                      << " labels " << QString::number(sl.ms.back(), 'f', 2) << " decorations "
+                      << QString::number(sd.ms.back(), 'f', 2) << "\n";
         }
         const auto line = [](const char *name, const Sweep &sw) {
             out() << name << "_ms_median " << QString::number(sw.median(), 'f', 2) << " " << name << "_ms_max "
@@ -147,7 +162,8 @@ int runBenchRender(const QStringList &args)
         painter.end();
         ours.ms.push_back(double(t.nsecsElapsed()) / 1e6);
     }
-    out() << "households " << points->size() << "\nindex_ms " << indexMs << "\n";
+    out() << "households " << points->size() << "\nread_ms " << readMs << "\nindex_and_badges_ms " << indexMs << "\nlabels_prepare_ms "
+          << labelsMs << "\n";
     out() << "frames " << views.size() << " zoom " << QString::number(views.front().zoom(), 'f', 1) << "-"
           << QString::number(views.back().zoom(), 'f', 1) << "\n";
     out() << "frame_ms_median " << QString::number(ours.median(), 'f', 2) << " frame_ms_max "

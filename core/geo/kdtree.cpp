@@ -52,6 +52,9 @@ KdTree::KdTree(std::vector<Entry> entries, int nodeSize)
     }
 }
 
+// range() and within() walk the tree the same way. The walk is written out in each: a shared
+// template walker with the test passed in measured 15% slower in `visitmap-cli bench cluster`
+// (the clustering's inner loop is within()).
 void KdTree::range(std::uint32_t minX, std::uint32_t minY, std::uint32_t maxX, std::uint32_t maxY,
                    std::vector<std::uint32_t> &out) const
 {

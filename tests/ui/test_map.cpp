@@ -7,6 +7,7 @@
 #include "map/maprenderer.h"
 #include "map/mapwidget.h"
 #include "map/tilelayer.h"
+#include "commands/householdcommands.h"
 #include "models/householdtablemodel.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
@@ -184,6 +185,43 @@ TEST_CASE("Clicking a cluster zooms into it, clicking a household opens it", "[u
         CHECK(w.window.householdModel()->rowIdAt(current.row()) == p.rowId);
         break;
     }
+}
+
+TEST_CASE("A risk change redraws the household in its new tier once the index is rebuilt off the UI thread", "[ui][map]")
+{
+    Window w;
+    const auto before = w.map->households().index();
+    REQUIRE(before);
+    // The badges of every cluster were drawn with the index, not on first sight.
+    CHECK(w.map->households().badgeRingCount() > 10);
+    qint64 row = -1;
+    for (const auto &p : w.controller->householdPoints()) {
+        if (p.tier == RiskTier::Low) {
+            row = p.rowId;
+            break;
+        }
+    }
+    REQUIRE(row > 0);
+    const QString id = w.controller->householdIds({row}).value(0);
+    REQUIRE(!id.isEmpty());
+    const auto tierOnMap = [&] {
+        const auto idx = w.map->households().index();
+        const std::uint32_t p = idx->findKey(row);
+        REQUIRE(p != Geo::ClusterIndex::npos);
+        return idx->tier(p);
+    };
+    CHECK(tierOnMap() == RiskTier::Low);
+
+    auto *command = new Ui::RiskOverrideCommand(w.controller.get(), id, RiskTier::High,
+                                                QStringLiteral("이웃 신고: 단전 예고"), std::nullopt, QString());
+    REQUIRE(command->execute().isEmpty());
+    w.map->waitForIndex();
+    CHECK(w.map->households().index() != before);
+    CHECK(tierOnMap() == RiskTier::High);
+    command->undo();
+    w.map->waitForIndex();
+    CHECK(tierOnMap() == RiskTier::Low);
+    delete command;
 }
 
 TEST_CASE("The map shows each tier's colour and the choropleth colours the dongs", "[ui][map]")

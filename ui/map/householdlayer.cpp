@@ -26,6 +26,14 @@ std::shared_ptr<const Geo::ClusterIndex> HouseholdLayer::buildIndex(const std::v
     return std::make_shared<const Geo::ClusterIndex>(Geo::ClusterIndex::build(mp, indexOptions()));
 }
 
+HouseholdLayer::Prepared HouseholdLayer::prepare(const std::vector<Storage::HouseholdPoint> &points, double dpr)
+{
+    Prepared p;
+    p.index = buildIndex(points);
+    p.rings = MarkerSprites::prerender(*p.index, dpr);
+    return p;
+}
+
 double HouseholdLayer::markSize(double zoom)
 {
     return std::clamp(8.0 + (zoom - 15) * 2.0, 8.0, 15.0);

@@ -22,8 +22,8 @@ namespace VisitMap::Ui {
 
 // Households on the map: clusters with their tier mix when zoomed out, every household (shape
 // and colour by tier, overdue ring, new star) from street zoom on. The data is a ClusterIndex,
-// built off the UI thread by buildIndex() and swapped in whole; painting and hit-testing only read
-// it.
+// built off the UI thread by prepare() (with the cluster badges it will show) and swapped in
+// whole; painting and hit-testing only read it.
 class HouseholdLayer
 {
 public:
@@ -32,8 +32,22 @@ public:
     static std::shared_ptr<const Geo::ClusterIndex> buildIndex(const std::vector<Storage::HouseholdPoint> &points);
 
     void setIndex(std::shared_ptr<const Geo::ClusterIndex> index) { m_index = std::move(index); }
+    // The index and its cluster badges drawn at a device pixel ratio: the worker's whole job.
+    struct Prepared
+    {
+        std::shared_ptr<const Geo::ClusterIndex> index;
+        std::shared_ptr<const MarkerSprites::Rings> rings;
+    };
+    static Prepared prepare(const std::vector<Storage::HouseholdPoint> &points, double dpr);
+    void setPrepared(const Prepared &prepared)
+    {
+        m_index = prepared.index;
+        m_sprites.adopt(prepared.rings);
+    }
     const std::shared_ptr<const Geo::ClusterIndex> &index() const { return m_index; }
     std::size_t size() const { return m_index ? m_index->pointCount() : 0; }
+    // Cluster badge images at hand (drawn with the index, or since on first use).
+    std::size_t badgeRingCount() const { return m_sprites.ringCount(); }
 
     void paint(QPainter &painter, const Geo::Viewport &viewport);
     // Off: every household at every zoom (slow on a large district, but sometimes wanted).

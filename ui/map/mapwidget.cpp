@@ -69,25 +69,27 @@ void MapWidget::applyTileSettings()
 void MapWidget::reload()
 {
     m_renderer.boundaries.setOffices(m_controller->offices());
+    m_renderer.boundaries.prerenderLabels(devicePixelRatioF());
     m_renderer.boundaries.setHighRisk(m_controller->highRiskByOffice());
     m_renderer.facilities.setFacilities(m_controller->placedFacilities());
     m_renderer.totals = m_controller->counts();
     if (!m_fitted && !m_renderer.boundaries.worldBounds().isNull())
         fitToData();
-    // The points are read here (the store's connection belongs to this thread); the index is
-    // built on a worker and swapped in by indexReady().
+    // The points are read, indexed and their badges drawn on a worker; indexReady() swaps the
+    // result in.
     if (m_indexWatcher.isRunning()) {
         m_reloadAgain = true;
     } else {
-        auto points = std::make_shared<std::vector<Storage::HouseholdPoint>>(m_controller->householdPoints());
-        m_indexWatcher.setFuture(QtConcurrent::run([points] { return HouseholdLayer::buildIndex(*points); }));
+        auto read = m_controller->householdPointsReader();
+        const double dpr = devicePixelRatioF();
+        m_indexWatcher.setFuture(QtConcurrent::run([read, dpr] { return HouseholdLayer::prepare(read(), dpr); }));
     }
     invalidate();
 }
 
 void MapWidget::indexReady()
 {
-    m_renderer.households.setIndex(m_indexWatcher.result());
+    m_renderer.households.setPrepared(m_indexWatcher.result());
     if (m_reloadAgain) {
         m_reloadAgain = false;
         reload();
@@ -103,7 +105,7 @@ void MapWidget::waitForIndex()
         QCoreApplication::processEvents(); // delivers finished() -> indexReady()
     }
     QCoreApplication::sendPostedEvents(&m_indexWatcher);
-    if (m_indexWatcher.isFinished() && m_renderer.households.index() != m_indexWatcher.result())
+    if (m_indexWatcher.isFinished() && m_renderer.households.index() != m_indexWatcher.result().index)
         indexReady();
 }
 

@@ -103,7 +103,7 @@ private:
     Geo::Viewport m_viewport;
     MapRenderer m_renderer;
     TileLayer *m_tiles;
-    QFutureWatcher<std::shared_ptr<const Geo::ClusterIndex>> m_indexWatcher;
+    QFutureWatcher<HouseholdLayer::Prepared> m_indexWatcher;
     bool m_reloadAgain = false;
 
     // The rendered frame and the viewport it was rendered for.
