@@ -14,6 +14,7 @@ int runStats(const QStringList &args);
 int runUser(const QStringList &args);
 int runAudit(const QStringList &args);
 int runVisit(const QStringList &args);
+int runIntake(const QStringList &args);
 int runBench(const QStringList &args);
 int runBenchRender(const QStringList &args); // needs a QGuiApplication
 } // namespace VisitMap::Cli

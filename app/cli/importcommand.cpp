@@ -2,6 +2,7 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "import/importservice.h"
+#include "intake/intakeservice.h"
 #include "workspace.h"
 
 namespace VisitMap::Cli {
@@ -15,7 +16,8 @@ int runImport(const QStringList &args)
     cmd.addUser();
     auto &p = cmd.parser;
     p.addOption({QStringLiteral("kind"),
-                 QStringLiteral("households (CSV), boundaries (GeoJSON) or facilities (CSV)."),
+                 QStringLiteral("households (CSV), reports (복지위기 알림 JSON), boundaries (GeoJSON) or "
+                                "facilities (CSV)."),
                  QStringLiteral("KIND")});
     p.addOption({QStringLiteral("crs"),
                  QStringLiteral("Coordinate system of a households CSV's x/y (lon/lat) columns when "
@@ -26,8 +28,11 @@ int runImport(const QStringList &args)
     if (!cmd.parse(args, &code))
         return code;
     const QString kindText = p.value(QStringLiteral("kind"));
-    Import::ImportKind kind;
-    if (kindText == QLatin1String("households"))
+    Import::ImportKind kind = Import::ImportKind::Households;
+    const bool reports = kindText == QLatin1String("reports");
+    if (reports)
+        ;
+    else if (kindText == QLatin1String("households"))
         kind = Import::ImportKind::Households;
     else if (kindText == QLatin1String("boundaries"))
         kind = Import::ImportKind::Boundaries;
@@ -36,7 +41,7 @@ int runImport(const QStringList &args)
     else if (kindText.isEmpty())
         return usage(QStringLiteral("--kind is required"), p);
     else
-        return usage(QStringLiteral("--kind '%1' is not households, boundaries or facilities").arg(kindText), p);
+        return usage(QStringLiteral("--kind '%1' is not households, reports, boundaries or facilities").arg(kindText), p);
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("give exactly one FILE to import"), p);
     const QString file = p.positionalArguments().first();
@@ -46,11 +51,12 @@ int runImport(const QStringList &args)
         return report(ws.error());
     if (auto ok = signIn(**ws, p); !ok)
         return report(ok.error());
-    if (p.isSet(QStringLiteral("crs")) && kind != Import::ImportKind::Households)
+    if (p.isSet(QStringLiteral("crs")) && (reports || kind != Import::ImportKind::Households))
         return usage(QStringLiteral("--crs applies to households; a GeoJSON file names its own CRS"), p);
     Import::ImportOptions options;
     options.crs = p.value(QStringLiteral("crs"));
-    auto result = Import::ImportService(**ws).run(kind, file, options);
+    auto result = reports ? Intake::IntakeService(**ws).importReports(file)
+                          : Import::ImportService(**ws).run(kind, file, options);
     if (!result)
         return report(result.error());
     if (!result->ok()) {

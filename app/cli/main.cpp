@@ -19,7 +19,8 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
     static const std::map<QString, std::pair<std::function<int(const QStringList &)>, const char *>> map{
         {QStringLiteral("init"), {runInit, "create or migrate a local store"}},
         {QStringLiteral("demo"), {runDemo, "generate a deterministic synthetic demo district"}},
-        {QStringLiteral("import"), {runImport, "import households, boundaries or facilities"}},
+        {QStringLiteral("import"), {runImport, "import households, crisis reports, boundaries or facilities"}},
+        {QStringLiteral("intake"), {runIntake, "the intake queue of crisis reports; link, open or mark duplicate"}},
         {QStringLiteral("export"), {runExport, "export households or visits (masked, with a reason)"}},
         {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
         {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},

@@ -625,7 +625,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         if (auto ok = (*writer)->begin(); !ok)
             return ok;
         if (auto ok = (*writer)->suspendIndexes(
-                {"persons_household", "crisis_signals_household", "crisis_signals_unmatched",
+                {"persons_household", "persons_name", "crisis_signals_household", "crisis_signals_unmatched",
                  "crisis_signals_person", "visits_household", "visits_at", "cases_household",
                  "cases_stage", "case_stage_changes_case"});
             !ok)

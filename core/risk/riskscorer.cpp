@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "riskscorer.h"
 
+#include "model/crisisreport.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <algorithm>
@@ -104,9 +106,8 @@ RiskAssessment RiskScorer::assess(const RiskInputs &in) const
 
     // Citizen reports not yet resolved.
     for (const QString &c : in.reportCategories) {
-        const bool grave = c == QLatin1String("violence") || c == QLatin1String("suicide")
-                           || c == QLatin1String("health");
-        add(tr("복지위기 알림 신고: %1").arg(c), grave ? 20 : 12, "signal");
+        add(tr("복지위기 알림 신고: %1").arg(CrisisCategories::label(c)), CrisisCategories::isGrave(c) ? 20 : 12,
+            "signal");
     }
 
     std::sort(out.factors.begin(), out.factors.end(),

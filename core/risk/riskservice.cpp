@@ -82,7 +82,7 @@ Result<RiskInputs> RiskService::inputs(const QString &householdId, const QDate &
         }
     }
     auto reports = m_db.execute(QStringLiteral("SELECT categories FROM crisis_reports WHERE household_id = ? "
-                                               "AND status IN ('new', 'linked')"),
+                                               "AND status IN ('new', 'linked', 'opened')"),
                                 {householdId});
     if (!reports)
         return fail(reports.error());

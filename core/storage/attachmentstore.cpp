@@ -11,8 +11,7 @@
 
 namespace VisitMap::Storage {
 
-namespace {
-QString mimeFor(const QByteArray &data, const QString &fileName)
+QString AttachmentStore::mimeFor(const QByteArray &data, const QString &fileName)
 {
     if (data.startsWith("\x89PNG"))
         return QStringLiteral("image/png");
@@ -24,7 +23,6 @@ QString mimeFor(const QByteArray &data, const QString &fileName)
         return QStringLiteral("image/heic");
     return QStringLiteral("application/octet-stream");
 }
-} // namespace
 
 Result<QList<Attachment>> AttachmentStore::forHousehold(const QString &householdId) const
 {

@@ -21,6 +21,7 @@ class AttachmentStore
 {
 public:
     static constexpr qint64 maxBytes = 20 * 1024 * 1024;
+    static QString mimeFor(const QByteArray &data, const QString &fileName);
 
     explicit AttachmentStore(Database &db) : m_db(db) {}
     Result<QList<Attachment>> forHousehold(const QString &householdId) const;

@@ -624,4 +624,59 @@ Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
     });
 }
 
+namespace {
+
+Result<QStringList> ids(Result<QSqlQuery> q)
+{
+    if (!q)
+        return fail(q.error());
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+} // namespace
+
+Result<QStringList> HouseholdStore::idsNear(double lon, double lat, double metres, int limit) const
+{
+    // A box around the point (the latitude band uses its index); the caller measures exactly.
+    const double dLat = metres / 111320.0;
+    const double dLon = metres / (111320.0 * std::max(0.1, std::cos(lat * M_PI / 180)));
+    return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+                                           "ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? LIMIT ?"),
+                            {lat - dLat, lat + dLat, lon - dLon, lon + dLon, lat, lat, lon, lon,
+                             std::pow(std::cos(lat * M_PI / 180), 2), limit}));
+}
+
+Result<QStringList> HouseholdStore::idsOnRoad(const QString &road, const QString &number, int limit) const
+{
+    if (road.isEmpty())
+        return QStringList();
+    QString pattern = road;
+    pattern.replace(u'%', QString()).replace(u'_', QString());
+    if (!number.isEmpty())
+        return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? OR road_address LIKE ? "
+                                               "LIMIT ?"),
+                                {QStringLiteral("% %1 %2").arg(pattern, number), QStringLiteral("% %1 %2 %").arg(pattern, number),
+                                 limit}));
+    return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? LIMIT ?"),
+                            {QStringLiteral("% %1 %").arg(pattern), limit}));
+}
+
+Result<QStringList> HouseholdStore::idsWithMember(const QString &name, int limit) const
+{
+    return ids(m_db.execute(QStringLiteral("SELECT DISTINCT household_id FROM persons WHERE name = ? LIMIT ?"), {name, limit}));
+}
+
+Status HouseholdStore::flagNew(const QString &householdId, Journal &journal)
+{
+    auto q = m_db.execute(QStringLiteral("UPDATE households SET flagged_new_at = COALESCE(flagged_new_at, ?), updated_at = ? "
+                                         "WHERE id = ?"),
+                          {Iso::utc(journal.now()), Iso::utc(journal.now()), householdId});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
 } // namespace VisitMap::Storage

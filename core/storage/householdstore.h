@@ -104,6 +104,15 @@ public:
                                            Journal &journal);
     Status assignEach(const QHash<QString, QString> &workers, Journal &journal);
 
+    // Intake: households near a place (within metres), at a road address, or with a member of
+    // this name; at most limit ids each.
+    Result<QStringList> idsNear(double lon, double lat, double metres, int limit) const;
+    Result<QStringList> idsOnRoad(const QString &road, const QString &number, int limit) const;
+    Result<QStringList> idsWithMember(const QString &name, int limit) const;
+    // Marks a household as a new discovery (until someone meets it), as a 발굴 round or a
+    // citizen report does.
+    Status flagNew(const QString &householdId, Journal &journal);
+
     // Recomputes every household's search keys (stores made before search existed).
     Result<int> refreshSearchKeys();
 

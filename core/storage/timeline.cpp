@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 
+#include "model/crisisreport.h"
+
 #include "assessmentstore.h"
 #include "attachmentstore.h"
 #include "casestore.h"
@@ -69,18 +71,23 @@ Result<QList<TimelineEntry>> Timeline::forHousehold(Database &db, const QString 
         out.append({K::Signal, dayStart(QDate::fromString(signals_->value(0).toString(), Qt::ISODate)),
                     signals_->value(1).toString(), detail, signals_->value(6).toString()});
     }
-    auto reports = db.execute(QStringLiteral("SELECT received_at, categories, description, channel, status FROM "
-                                             "crisis_reports WHERE household_id = ?"),
+    auto reports = db.execute(QStringLiteral("SELECT received_at, categories, description, reporter_type, anonymous "
+                                             "FROM crisis_reports WHERE household_id = ?"),
                               {householdId});
     if (!reports)
         return fail(reports.error());
     while (reports->next()) {
         QStringList cats;
         for (const QJsonValue &c : QJsonDocument::fromJson(reports->value(1).toByteArray()).array())
-            cats << c.toString();
+            cats << CrisisCategories::label(c.toString());
+        // Who reported is said only as self / neighbour: the reporter's identity stays with intake.
+        const bool self = reports->value(3).toString() == QLatin1String("self");
+        const QString who = self ? QStringLiteral("본인 신고")
+                            : reports->value(4).toInt() ? QStringLiteral("이웃 신고 (익명)")
+                                                        : QStringLiteral("이웃 신고");
         out.append({K::Report, Iso::parse(reports->value(0).toString()),
-                    QStringLiteral("신고 (%1)").arg(cats.join(QStringLiteral(", "))),
-                    reports->value(2).toString(), reports->value(3).toString()});
+                    QStringLiteral("복지위기 알림 신고 (%1)").arg(cats.join(QStringLiteral(", "))),
+                    reports->value(2).toString(), who});
     }
     VisitQuery vq;
     vq.householdId = householdId;

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cliutil.h"
+#include "commands.h"
+#include "intake/intakeservice.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace VisitMap::Cli {
+
+namespace {
+
+QJsonObject toJson(const Intake::IntakeService::Entry &e)
+{
+    const CrisisReport &r = e.report;
+    QJsonArray candidates;
+    for (const Intake::Candidate &c : e.candidates) {
+        QJsonObject o{{QStringLiteral("household"), c.householdId},
+                      {QStringLiteral("score"), c.score},
+                      {QStringLiteral("reasons"), QJsonArray::fromStringList(c.reasons)}};
+        if (c.distanceM >= 0)
+            o.insert(QStringLiteral("distance_m"), std::round(c.distanceM * 10) / 10);
+        candidates.append(o);
+    }
+    QJsonObject o{{QStringLiteral("id"), r.externalId},
+                  {QStringLiteral("adm_cd"), r.officeCode.isEmpty() ? QJsonValue() : QJsonValue(r.officeCode)},
+                  {QStringLiteral("dong"), e.officeName.isEmpty() ? QJsonValue() : QJsonValue(e.officeName)},
+                  {QStringLiteral("out_of_area"), r.outOfArea},
+                  {QStringLiteral("received_at"), Iso::utc(r.receivedAt)},
+                  {QStringLiteral("channel"), r.channel},
+                  {QStringLiteral("reporter_type"), r.reporterType},
+                  {QStringLiteral("anonymous"), r.anonymous},
+                  {QStringLiteral("categories"), QJsonArray::fromStringList(r.categories)},
+                  {QStringLiteral("photos"), e.photos},
+                  {QStringLiteral("candidates"), candidates}};
+    return o;
+}
+
+} // namespace
+
+int runIntake(const QStringList &args)
+{
+    Command cmd(QStringLiteral("intake"),
+                QStringLiteral("The intake queue: 복지위기 알림 reports waiting for a decision, each with the "
+                               "행정동 it belongs to and the households it may be about, best first.\n"
+                               "  intake [--json]                                  list the queue\n"
+                               "  intake link --report ID --household ID           the report is about this household\n"
+                               "  intake open --report ID                          open a new household and case (발굴)\n"
+                               "  intake duplicate --report ID --of ID             the same as an earlier report"));
+    cmd.addDb();
+    cmd.addUser();
+    auto &p = cmd.parser;
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print the queue as JSON.")});
+    p.addOption({QStringLiteral("report"), QStringLiteral("The report (its id in the imported file)."), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("household"), QStringLiteral("The household to link the report to."), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("of"), QStringLiteral("The earlier report this one duplicates."), QStringLiteral("ID")});
+    p.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("link, open or duplicate (none: list)."));
+    int code = Ok;
+    if (!cmd.parse(args, &code))
+        return code;
+    const QString action = p.positionalArguments().value(0);
+    if (p.positionalArguments().size() > 1 || !(action.isEmpty() || action == QLatin1String("link")
+                                                 || action == QLatin1String("open") || action == QLatin1String("duplicate")))
+        return usage(QStringLiteral("the action is link, open or duplicate"), p);
+    if (!action.isEmpty() && !p.isSet(QStringLiteral("report")))
+        return usage(QStringLiteral("--report ID is required"), p);
+    if (action == QLatin1String("link") && !p.isSet(QStringLiteral("household")))
+        return usage(QStringLiteral("--household ID is required"), p);
+    if (action == QLatin1String("duplicate") && !p.isSet(QStringLiteral("of")))
+        return usage(QStringLiteral("--of ID is required"), p);
+
+    auto ws = openStore(p);
+    if (!ws)
+        return report(ws.error());
+    if (auto ok = signIn(**ws, p); !ok)
+        return report(ok.error());
+    Intake::IntakeService intake(**ws);
+    const QString id = p.value(QStringLiteral("report"));
+    if (action == QLatin1String("link")) {
+        if (auto ok = intake.link(id, p.value(QStringLiteral("household"))); !ok)
+            return report(ok.error());
+        out() << "linked " << id << " to " << p.value(QStringLiteral("household")) << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("open")) {
+        auto h = intake.openHousehold(id);
+        if (!h)
+            return report(h.error());
+        out() << "opened household " << *h << " with a case at 발굴 for " << id << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("duplicate")) {
+        if (auto ok = intake.markDuplicate(id, p.value(QStringLiteral("of"))); !ok)
+            return report(ok.error());
+        out() << "marked " << id << " a duplicate of " << p.value(QStringLiteral("of")) << Qt::endl;
+        return Ok;
+    }
+    auto queue = intake.queue();
+    if (!queue)
+        return report(queue.error());
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray arr;
+        for (const auto &e : *queue)
+            arr.append(toJson(e));
+        out() << QJsonDocument(arr).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    for (const auto &e : *queue) {
+        const CrisisReport &r = e.report;
+        QStringList cats;
+        for (const QString &c : r.categories)
+            cats << CrisisCategories::label(c);
+        out() << r.externalId << '\t' << r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+              << '\t' << (r.officeCode.isEmpty() ? QStringLiteral("위치 미상") : e.officeName.isEmpty() ? r.officeCode : e.officeName)
+              << (r.outOfArea ? QStringLiteral(" (관할 밖)") : QString()) << '\t' << cats.join(QStringLiteral(", "))
+              << Qt::endl;
+        for (const Intake::Candidate &c : e.candidates)
+            out() << "    " << c.householdId << "  " << QString::number(c.score, 'f', 1) << "  "
+                  << c.reasons.join(QStringLiteral(" · ")) << Qt::endl;
+    }
+    out() << queue->size() << " reports waiting" << Qt::endl;
+    return Ok;
+}
+
+} // namespace VisitMap::Cli

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/crisisreport.h"
+#include "model/household.h"
+#include "model/person.h"
+
+#include <QDate>
+#include <QList>
+#include <QStringList>
+
+namespace VisitMap::Intake {
+
+// A household that may be the one a report is about, with the score and the reasons for it in
+// the words the caseworker reads.
+struct Candidate
+{
+    QString householdId;
+    double score = 0;         // 0–100
+    double distanceM = -1;    // from the report's location; -1 when either has none
+    QStringList reasons;      // "신고 위치에서 12 m", "주소 일치", "70대 여성 가구원" …
+};
+
+struct CandidateInput
+{
+    Household household;
+    QList<Person> members;
+};
+
+// Scores households against a report. Written here because the weighting is the product's own:
+// place (distance, then address) counts most, then who lives there (name, sex and age band
+// together, household type); a detail that contradicts the report costs points.
+class Matcher
+{
+public:
+    static constexpr double minScore = 15;
+    static Candidate score(const CrisisReport &report, const CandidateInput &in, const QDate &today);
+    // Best first, at most max, none under minScore.
+    static QList<Candidate> rank(const CrisisReport &report, const QList<CandidateInput> &inputs, const QDate &today,
+                                 int max = 5);
+
+    // "서울특별시 서대문구 수색로 12-3 2층" → {"수색로", "12-3"}; empty when no road address is in it.
+    struct RoadAddress
+    {
+        QString road;
+        QString number;
+        bool isEmpty() const { return road.isEmpty(); }
+    };
+    static RoadAddress roadAddress(const QString &text);
+    static double distanceM(double lon1, double lat1, double lon2, double lat2);
+};
+
+} // namespace VisitMap::Intake
