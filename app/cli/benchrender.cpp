@@ -83,6 +83,7 @@ int runBenchRender(const QStringList &args)
     r.boundaries.setOffices(*offices);
     QElapsedTimer lt;
     lt.start();
+    // Once at another pixel ratio first, so the figure leaves out loading the font.
     r.boundaries.prerenderLabels(2.0);
     lt.restart();
     r.boundaries.prerenderLabels(1.0);

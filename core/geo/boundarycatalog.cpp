@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boundarycatalog.h"
 
+#include <QSet>
+
 #include "geojson.h"
 
 #include <QFile>
@@ -36,6 +38,19 @@ const Office *BoundaryCatalog::find(const QString &code) const
 {
     const auto it = m_index.constFind(code);
     return it == m_index.constEnd() ? nullptr : &m_offices[*it];
+}
+
+QList<Office> BoundaryCatalog::around(const QList<Office> &store) const
+{
+    QList<Office> all = store;
+    QSet<QString> have;
+    for (const Office &o : store)
+        have.insert(o.code);
+    for (const Office &o : m_offices) {
+        if (!have.contains(o.code))
+            all.append(o);
+    }
+    return all;
 }
 
 } // namespace VisitMap::Geo

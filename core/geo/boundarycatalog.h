@@ -17,6 +17,9 @@ public:
 
     const Office *find(const QString &code) const;
     const QList<Office> &all() const { return m_offices; }
+    // A store's own 행정동 followed by the bundled ones it does not have, so a place just across
+    // the district's edge is still named by its dong.
+    QList<Office> around(const QList<Office> &store) const;
 
 private:
     BoundaryCatalog();

@@ -30,20 +30,6 @@ ImportReport reportFor(const Error &e)
     return r;
 }
 
-// The store's own 행정동 and the bundled ones it does not have yet.
-QList<Office> knownOffices(const QList<Office> &store)
-{
-    QList<Office> all = store;
-    QSet<QString> have;
-    for (const Office &o : store)
-        have.insert(o.code);
-    for (const Office &o : Geo::BoundaryCatalog::bundled().all()) {
-        if (!have.contains(o.code))
-            all.append(o);
-    }
-    return all;
-}
-
 } // namespace
 
 Result<ImportReport> ImportService::run(ImportKind kind, const QString &path, const ImportOptions &options)
@@ -80,7 +66,7 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
     auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
     if (!storeOffices)
         return fail(storeOffices.error());
-    const QList<Office> offices = knownOffices(*storeOffices);
+    const QList<Office> offices = Geo::BoundaryCatalog::bundled().around(*storeOffices);
     const Geo::DongLocator locator(offices);
     const Security::Session *session = m_ws.session();
     Storage::HouseholdStore store(m_ws.db());

@@ -25,25 +25,6 @@ namespace VisitMap::Intake {
 
 using Security::Permission;
 
-namespace {
-
-// The store's 행정동 and the bundled ones around them, so a report just across the district's
-// edge is named by the dong it belongs to.
-QList<Office> knownOffices(const QList<Office> &store)
-{
-    QList<Office> all = store;
-    QSet<QString> have;
-    for (const Office &o : store)
-        have.insert(o.code);
-    for (const Office &o : Geo::BoundaryCatalog::bundled().all()) {
-        if (!have.contains(o.code))
-            all.append(o);
-    }
-    return all;
-}
-
-} // namespace
-
 IntakeService::Placement IntakeService::place(const CrisisReport &r, const Geo::DongLocator &locator,
                                               const QStringList &storeOffices) const
 {
@@ -60,7 +41,7 @@ IntakeService::Placement IntakeService::place(const CrisisReport &r, const Geo::
         const Matcher::RoadAddress ra = Matcher::roadAddress(r.addressText);
         Storage::HouseholdStore store(m_ws.db());
         for (const QString &number : {ra.number, QString()}) {
-            auto ids = store.idsOnRoad(ra.road, number, 200);
+            auto ids = store.idsOnRoad(ra.road, number, 50);
             if (!ids || ids->isEmpty())
                 continue;
             QHash<QString, int> votes;
@@ -114,7 +95,7 @@ Result<Import::ImportReport> IntakeService::importReports(const QByteArray &json
     QStringList codes;
     for (const Office &o : *storeOffices)
         codes << o.code;
-    const Geo::DongLocator locator(knownOffices(*storeOffices));
+    const Geo::DongLocator locator(Geo::BoundaryCatalog::bundled().around(*storeOffices));
 
     Storage::ReportStore store(m_ws.db());
     QStringList ids;
@@ -181,7 +162,7 @@ Result<QList<Candidate>> IntakeService::candidates(const CrisisReport &r, int ma
         return {};
     };
     if (r.hasLocation()) {
-        if (auto ok = take(store.idsNear(*r.lon, *r.lat, 400, 200)); !ok)
+        if (auto ok = take(store.idsNear(*r.lon, *r.lat, 400, 60)); !ok)
             return fail(ok.error());
     }
     const Matcher::RoadAddress ra = Matcher::roadAddress(r.addressText);
@@ -248,12 +229,13 @@ Result<QList<IntakeService::Entry>> IntakeService::queue(int maxCandidates)
     return out;
 }
 
-Result<CrisisReport> IntakeService::openReport(const QString &reportId) const
+Result<CrisisReport> IntakeService::openReport(const QString &reportId)
 {
-    auto r = Storage::ReportStore(const_cast<Workspace &>(m_ws).db()).get(reportId);
+    Storage::ReportStore store(m_ws.db());
+    auto r = store.get(reportId);
     if (!r) {
         // Accept the id the report came with, too.
-        r = Storage::ReportStore(const_cast<Workspace &>(m_ws).db()).byExternalId(reportId);
+        r = store.byExternalId(reportId);
         if (!r)
             return fail(r.error());
     }

@@ -55,7 +55,7 @@ public:
     Placement place(const CrisisReport &report, const Geo::DongLocator &locator, const QStringList &storeOffices) const;
 
 private:
-    Result<CrisisReport> openReport(const QString &reportId) const;
+    Result<CrisisReport> openReport(const QString &reportId);
     Workspace &m_ws;
 };
 
