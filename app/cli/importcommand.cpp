@@ -16,8 +16,8 @@ int runImport(const QStringList &args)
     cmd.addUser();
     auto &p = cmd.parser;
     p.addOption({QStringLiteral("kind"),
-                 QStringLiteral("households (CSV), reports (복지위기 알림 JSON), boundaries (GeoJSON) or "
-                                "facilities (CSV)."),
+                 QStringLiteral("households (CSV), signals (발굴 round CSV), reports (복지위기 알림 JSON), "
+                                "boundaries (GeoJSON) or facilities (CSV)."),
                  QStringLiteral("KIND")});
     p.addOption({QStringLiteral("crs"),
                  QStringLiteral("Coordinate system of a households CSV's x/y (lon/lat) columns when "
@@ -30,7 +30,8 @@ int runImport(const QStringList &args)
     const QString kindText = p.value(QStringLiteral("kind"));
     Import::ImportKind kind = Import::ImportKind::Households;
     const bool reports = kindText == QLatin1String("reports");
-    if (reports)
+    const bool signals_ = kindText == QLatin1String("signals");
+    if (reports || signals_)
         ;
     else if (kindText == QLatin1String("households"))
         kind = Import::ImportKind::Households;
@@ -41,7 +42,7 @@ int runImport(const QStringList &args)
     else if (kindText.isEmpty())
         return usage(QStringLiteral("--kind is required"), p);
     else
-        return usage(QStringLiteral("--kind '%1' is not households, reports, boundaries or facilities").arg(kindText), p);
+        return usage(QStringLiteral("--kind '%1' is not households, signals, reports, boundaries or facilities").arg(kindText), p);
     if (p.positionalArguments().size() != 1)
         return usage(QStringLiteral("give exactly one FILE to import"), p);
     const QString file = p.positionalArguments().first();
@@ -51,12 +52,13 @@ int runImport(const QStringList &args)
         return report(ws.error());
     if (auto ok = signIn(**ws, p); !ok)
         return report(ok.error());
-    if (p.isSet(QStringLiteral("crs")) && (reports || kind != Import::ImportKind::Households))
+    if (p.isSet(QStringLiteral("crs")) && (reports || signals_ || kind != Import::ImportKind::Households))
         return usage(QStringLiteral("--crs applies to households; a GeoJSON file names its own CRS"), p);
     Import::ImportOptions options;
     options.crs = p.value(QStringLiteral("crs"));
-    auto result = reports ? Intake::IntakeService(**ws).importReports(file)
-                          : Import::ImportService(**ws).run(kind, file, options);
+    auto result = reports    ? Intake::IntakeService(**ws).importReports(file)
+                  : signals_ ? Intake::IntakeService(**ws).importSignals(file)
+                             : Import::ImportService(**ws).run(kind, file, options);
     if (!result)
         return report(result.error());
     if (!result->ok()) {

@@ -7,7 +7,9 @@
 #include "risk/riskservice.h"
 #include "security/permissions.h"
 #include "security/session.h"
+#include "signalparser.h"
 #include "storage/casestore.h"
+#include "storage/crisisstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -36,34 +38,41 @@ IntakeService::Placement IntakeService::place(const CrisisReport &r, const Geo::
         p.basis = QStringLiteral("location");
     }
     if (p.officeCode.isEmpty() && !r.addressText.isEmpty()) {
-        // Without a place on the map: the dong of known households at that road address (or,
-        // failing that, on that road, the dong most of them are in).
-        const Matcher::RoadAddress ra = Matcher::roadAddress(r.addressText);
-        Storage::HouseholdStore store(m_ws.db());
-        for (const QString &number : {ra.number, QString()}) {
-            auto ids = store.idsOnRoad(ra.road, number, 50);
-            if (!ids || ids->isEmpty())
-                continue;
-            QHash<QString, int> votes;
-            for (const QString &id : *ids) {
-                if (auto h = store.get(id))
-                    ++votes[h->officeCode];
-            }
-            int best = 0;
-            for (auto it = votes.constBegin(); it != votes.constEnd(); ++it) {
-                if (it.value() > best || (it.value() == best && it.key() < p.officeCode)) {
-                    best = it.value();
-                    p.officeCode = it.key();
-                }
-            }
-            p.basis = QStringLiteral("address");
-            break;
-        }
+        p.officeCode = officeAtAddress(r.addressText);
+        p.basis = QStringLiteral("address");
     }
     p.outOfArea = !p.officeCode.isEmpty() && !storeOffices.contains(p.officeCode);
     if (p.officeCode.isEmpty())
         p.basis.clear();
     return p;
+}
+
+QString IntakeService::officeAtAddress(const QString &addressText) const
+{
+    // Without a place on the map: the dong of known households at that road address (or,
+    // failing that, on that road, the dong most of them are in).
+    const Matcher::RoadAddress ra = Matcher::roadAddress(addressText);
+    Storage::HouseholdStore store(m_ws.db());
+    for (const QString &number : {ra.number, QString()}) {
+        auto ids = store.idsOnRoad(ra.road, number, 50);
+        if (!ids || ids->isEmpty())
+            continue;
+        QHash<QString, int> votes;
+        for (const QString &id : *ids) {
+            if (auto h = store.get(id))
+                ++votes[h->officeCode];
+        }
+        QString office;
+        int best = 0;
+        for (auto it = votes.constBegin(); it != votes.constEnd(); ++it) {
+            if (it.value() > best || (it.value() == best && it.key() < office)) {
+                best = it.value();
+                office = it.key();
+            }
+        }
+        return office;
+    }
+    return {};
 }
 
 Result<Import::ImportReport> IntakeService::importReports(const QString &path)
@@ -271,11 +280,8 @@ Status IntakeService::link(const QString &reportId, const QString &householdId)
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = Storage::ReportStore(m_ws.db()).resolve(r->id, QStringLiteral("linked"), householdId, {}, m_ws.journal()); !ok)
             return ok;
-        if (auto ok = households.flagNew(householdId, m_ws.journal()); !ok)
-            return ok;
         // The report's situations now count in the household's score.
-        auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
-        return changed ? Status() : fail(changed.error());
+        return flagAndRescore(householdId);
     });
 }
 
@@ -355,6 +361,381 @@ Status IntakeService::markDuplicate(const QString &reportId, const QString &ofRe
         return Storage::ReportStore(m_ws.db()).resolve(r->id, QStringLiteral("duplicate"), of->householdId, of->id,
                                                        m_ws.journal());
     });
+}
+
+Status IntakeService::flagAndRescore(const QString &householdId)
+{
+    if (auto ok = Storage::HouseholdStore(m_ws.db()).flagNew(householdId, m_ws.journal()); !ok)
+        return ok;
+    auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
+    return changed ? Status() : fail(changed.error());
+}
+
+// ---- 발굴 rounds ------------------------------------------------------------------------------
+
+Result<Import::ImportReport> IntakeService::importSignals(const QString &path)
+{
+    if (auto ok = m_ws.require(Permission::ImportData); !ok)
+        return fail(ok.error());
+    const QFileInfo info(path);
+    if (info.exists() && info.size() > SignalParser::maxFileBytes) {
+        Import::ImportReport r;
+        r.addError(path, 0, {}, QStringLiteral("the file is %1 MB; round files are read up to %2 MB (split it)")
+                                   .arg(info.size() / (1024 * 1024))
+                                   .arg(SignalParser::maxFileBytes / (1024 * 1024)));
+        return r;
+    }
+    auto table = CsvReader::readFile(path);
+    if (!table) {
+        Import::ImportReport r;
+        r.addError(table.error().file.isEmpty() ? path : table.error().file, table.error().line, {}, table.error().message);
+        return r;
+    }
+    return importSignals(*table, path);
+}
+
+Result<Import::ImportReport> IntakeService::importSignals(const CsvTable &table, const QString &fileName)
+{
+    if (auto ok = m_ws.require(Permission::ImportData); !ok)
+        return fail(ok.error());
+    const Security::Session *session = m_ws.session();
+    if (session->offices.isEmpty())
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("this account has no office to receive a 발굴 round"));
+    Storage::CrisisStore crisis(m_ws.db());
+    auto items = crisis.itemTable();
+    if (!items)
+        return fail(items.error());
+    auto version = crisis.currentVersion();
+    if (!version)
+        return fail(version.error());
+    auto parsed = SignalParser::parse(table, fileName, *items, *version, m_ws.clock().today());
+    if (!parsed.report.ok())
+        return parsed.report;
+    Import::ImportReport &report = parsed.report;
+
+    QStringList rounds;
+    for (const SignalRow &r : parsed.rows)
+        rounds << r.roundId;
+    auto existing = crisis.existingKeys(rounds);
+    if (!existing)
+        return fail(existing.error());
+
+    Storage::HouseholdStore households(m_ws.db());
+    auto mine = [&](const QString &office) { return session->offices.contains(office); };
+    // The same person is listed once per item: match each person once.
+    struct Match
+    {
+        QString householdId, personId, officeCode, why;
+    };
+    QHash<QString, Match> matched; // who -> match
+    QList<CrisisSignal> entries;
+    QStringList rrns;
+    QSet<QString> flagged;
+    int unmatchedRows = 0;
+    QSet<QString> unmatchedPeople;
+    for (const SignalRow &row : parsed.rows) {
+        if (existing->contains(row.key())) {
+            ++report.skipped;
+            continue;
+        }
+        const QString who = row.householdId + u'|' + row.name + u'|' + row.birth.toString(Qt::ISODate);
+        if (!matched.contains(who)) {
+            Match m;
+            if (!row.householdId.isEmpty()) {
+                auto h = households.get(row.householdId);
+                if (h && mine(h->officeCode)) {
+                    m.householdId = h->id;
+                    m.officeCode = h->officeCode;
+                    if (!row.name.isEmpty()) {
+                        if (auto people = households.personsNamed(row.name, row.birth, 20)) {
+                            for (const Storage::PersonRef &p : *people) {
+                                if (p.householdId == h->id)
+                                    m.personId = p.personId;
+                            }
+                        }
+                    }
+                } else {
+                    m.why = h ? QStringLiteral("household %1 belongs to another office").arg(row.householdId)
+                              : QStringLiteral("household %1 is not in this store").arg(row.householdId);
+                }
+            }
+            if (m.householdId.isEmpty() && !row.name.isEmpty() && row.birth.isValid()) {
+                auto people = households.personsNamed(row.name, row.birth, 50);
+                if (!people)
+                    return fail(people.error());
+                QList<Storage::PersonRef> here;
+                for (const Storage::PersonRef &p : *people) {
+                    if (mine(p.officeCode))
+                        here << p;
+                }
+                if (here.size() > 1 && !row.address.isEmpty()) {
+                    // Namesakes born the same day: the listed address decides, if it can.
+                    const Matcher::RoadAddress listed = Matcher::roadAddress(row.address);
+                    QList<Storage::PersonRef> atAddress;
+                    for (const Storage::PersonRef &p : here) {
+                        const Matcher::RoadAddress ra = Matcher::roadAddress(p.roadAddress);
+                        if (!listed.isEmpty() && ra.road == listed.road && ra.number == listed.number)
+                            atAddress << p;
+                    }
+                    if (!atAddress.isEmpty())
+                        here = atAddress;
+                }
+                if (here.size() == 1) {
+                    m.householdId = here.first().householdId;
+                    m.personId = here.first().personId;
+                    m.officeCode = here.first().officeCode;
+                } else if (here.size() > 1) {
+                    m.why = QStringLiteral("%1 persons named %2 born %3; choose in the intake queue")
+                                .arg(here.size())
+                                .arg(row.name, row.birth.toString(Qt::ISODate));
+                }
+            }
+            if (m.householdId.isEmpty()) {
+                // Waits in this office's queue: the office of the listed address when it is one
+                // of the account's, else the account's own.
+                const QString atAddress = row.address.isEmpty() ? QString() : officeAtAddress(row.address);
+                m.officeCode = mine(atAddress) ? atAddress : session->offices.first();
+                if (!m.why.isEmpty())
+                    report.notes << QStringLiteral("%1:%2: %3").arg(fileName).arg(row.line).arg(m.why);
+            }
+            matched.insert(who, m);
+        }
+        const Match &m = matched[who];
+        CrisisSignal s;
+        s.officeCode = m.officeCode;
+        s.householdId = m.householdId;
+        s.personId = m.personId;
+        s.roundId = row.roundId;
+        s.itemVersion = row.itemVersion;
+        s.itemCode = row.itemCode;
+        s.amount = row.amount;
+        s.months = row.months;
+        s.receivedDate = row.received;
+        s.subjectName = row.name;
+        s.subjectBirth = row.birth;
+        s.subjectSex = row.sex;
+        s.subjectAddress = row.address;
+        s.matchStatus = m.householdId.isEmpty() ? QStringLiteral("unmatched") : QStringLiteral("matched");
+        // The listed 주민등록번호 is kept only while no household holds the person.
+        rrns << (m.householdId.isEmpty() ? row.rrn : QString());
+        if (m.householdId.isEmpty()) {
+            ++unmatchedRows;
+            unmatchedPeople.insert(who);
+        } else {
+            flagged.insert(m.householdId);
+        }
+        entries << s;
+    }
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        if (auto r = crisis.add(entries, rrns, m_ws.journal(), session->keyring); !r)
+            return r;
+        for (const QString &id : flagged) {
+            if (auto r = flagAndRescore(id); !r)
+                return r;
+        }
+        return {};
+    });
+    if (!ok)
+        return fail(ok.error());
+    report.imported = int(entries.size());
+    if (report.skipped)
+        report.notes << QStringLiteral("%1 entries were imported before (same round, person and item); left as they are")
+                            .arg(report.skipped);
+    if (!flagged.isEmpty())
+        report.notes << QStringLiteral("%1 households matched: flagged new and re-scored").arg(flagged.size());
+    if (unmatchedRows)
+        report.notes << QStringLiteral("%1 listed persons (%2 entries) matched no household: they wait in the intake queue")
+                            .arg(unmatchedPeople.size())
+                            .arg(unmatchedRows);
+    return report;
+}
+
+Result<QList<IntakeService::SignalEntry>> IntakeService::signalQueue(int maxCandidates)
+{
+    if (auto ok = m_ws.require(Permission::ViewHouseholds); !ok)
+        return fail(ok.error());
+    Storage::CrisisStore crisis(m_ws.db());
+    auto open = crisis.unmatched(m_ws.session()->offices);
+    if (!open)
+        return fail(open.error());
+    auto items = crisis.itemTable();
+    if (!items)
+        return fail(items.error());
+    QHash<QString, QString> names;
+    if (auto offices = Storage::OfficeStore(m_ws.db()).all()) {
+        for (const Office &o : *offices)
+            names.insert(o.code, o.name);
+    }
+    Storage::HouseholdStore households(m_ws.db());
+    QList<SignalEntry> out;
+    QHash<QString, qsizetype> byPerson;
+    for (const CrisisSignal &s : *open) {
+        const QString who = s.roundId + u'|' + s.officeCode + u'|' + s.subjectName + u'|' + s.subjectBirth.toString(Qt::ISODate);
+        auto it = byPerson.constFind(who);
+        if (it == byPerson.constEnd()) {
+            SignalEntry e;
+            e.id = s.id;
+            e.listing = s;
+            e.officeName = names.value(s.officeCode);
+            it = byPerson.insert(who, out.size());
+            out << e;
+        }
+        SignalEntry &e = out[*it];
+        e.items << s;
+        const CrisisItem item = (*items)[s.itemVersion].value(s.itemCode);
+        QString text = s.itemCode + u' ' + item.name;
+        if (s.months)
+            text += QStringLiteral(" %1개월").arg(*s.months);
+        if (s.amount)
+            text += QStringLiteral(" %L1원").arg(*s.amount);
+        e.itemNames << text;
+    }
+    for (SignalEntry &e : out) {
+        CrisisReport probe;
+        probe.subjectName = e.listing.subjectName;
+        probe.subjectBirth = e.listing.subjectBirth;
+        probe.sex = e.listing.subjectSex;
+        probe.addressText = e.listing.subjectAddress;
+        const Matcher::RoadAddress ra = Matcher::roadAddress(probe.addressText);
+        if (!ra.isEmpty() && !ra.number.isEmpty()) {
+            if (auto ids = households.idsOnRoad(ra.road, ra.number, 1); ids && !ids->isEmpty()) {
+                if (auto h = households.get(ids->first())) {
+                    e.lon = h->lon;
+                    e.lat = h->lat;
+                }
+            }
+        }
+        auto c = candidates(probe, maxCandidates);
+        if (!c)
+            return fail(c.error());
+        e.candidates = *c;
+    }
+    if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("signal"), QString::number(out.size()),
+                                        {}, QStringLiteral("발굴 미연결 대상자 목록 조회"), {}});
+        !ok)
+        return fail(ok.error());
+    return out;
+}
+
+Result<QList<CrisisSignal>> IntakeService::openEntry(const QString &entryId)
+{
+    Storage::CrisisStore crisis(m_ws.db());
+    auto s = crisis.get(entryId);
+    if (!s)
+        return fail(s.error());
+    if (!m_ws.session()->offices.contains(s->officeCode))
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("round entry %1 belongs to another office").arg(entryId));
+    if (s->matchStatus != QLatin1String("unmatched"))
+        return fail(ErrorCode::Conflict, QStringLiteral("round entry %1 is already tied to household %2")
+                                             .arg(entryId, s->householdId));
+    return crisis.sameListing(*s);
+}
+
+Status IntakeService::linkSignal(const QString &entryId, const QString &householdId)
+{
+    if (auto ok = m_ws.require(Permission::EditHouseholds); !ok)
+        return ok;
+    auto entries = openEntry(entryId);
+    if (!entries)
+        return fail(entries.error());
+    Storage::HouseholdStore households(m_ws.db());
+    auto h = households.get(householdId);
+    if (!h)
+        return fail(h.error());
+    if (!m_ws.session()->offices.contains(h->officeCode))
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("household %1 belongs to another office").arg(householdId));
+    const CrisisSignal &listing = entries->first();
+    QString personId;
+    if (!listing.subjectName.isEmpty()) {
+        if (auto people = households.personsNamed(listing.subjectName, listing.subjectBirth, 20)) {
+            for (const Storage::PersonRef &p : *people) {
+                if (p.householdId == householdId)
+                    personId = p.personId;
+            }
+        }
+    }
+    return m_ws.db().transaction([&]() -> Status {
+        if (auto ok = Storage::CrisisStore(m_ws.db()).match(*entries, householdId, personId, QStringLiteral("matched"),
+                                                             m_ws.journal());
+            !ok)
+            return ok;
+        return flagAndRescore(householdId);
+    });
+}
+
+Result<QString> IntakeService::openSignalHousehold(const QString &entryId)
+{
+    if (auto ok = m_ws.require(Permission::EditHouseholds); !ok)
+        return fail(ok.error());
+    auto entries = openEntry(entryId);
+    if (!entries)
+        return fail(entries.error());
+    const CrisisSignal &listing = entries->first();
+    Storage::CrisisStore crisis(m_ws.db());
+    auto rrn = crisis.listedRrn(listing, m_ws.journal(), m_ws.session()->keyring);
+    if (!rrn)
+        return fail(rrn.error());
+    Storage::HouseholdRecord rec;
+    Household &h = rec.household;
+    h.officeCode = listing.officeCode;
+    h.roadAddress = listing.subjectAddress;
+    const Matcher::RoadAddress ra = Matcher::roadAddress(listing.subjectAddress);
+    Storage::HouseholdStore households(m_ws.db());
+    bool placed = false;
+    if (!ra.isEmpty()) {
+        // A known building at that address gives the place on the map.
+        if (auto ids = households.idsOnRoad(ra.road, ra.number, 1); ids && !ids->isEmpty()) {
+            if (auto other = households.get(ids->first())) {
+                h.lon = other->lon;
+                h.lat = other->lat;
+                placed = true;
+            }
+        }
+    }
+    if (!placed) {
+        if (auto offices = Storage::OfficeStore(m_ws.db()).all()) {
+            for (const Office &o : *offices) {
+                if (o.code == h.officeCode) {
+                    h.lon = o.centroid.longitude();
+                    h.lat = o.centroid.latitude();
+                }
+            }
+        }
+    }
+    h.householdType = QStringLiteral("일반");
+    h.headName = listing.subjectName.isEmpty() ? QStringLiteral("미상") : listing.subjectName;
+    h.source = QStringLiteral("signal");
+    h.nextVisitDue = m_ws.clock().today();
+    h.flaggedNewAt = m_ws.clock().now();
+    Person p;
+    p.name = h.headName;
+    p.birthDate = listing.subjectBirth;
+    p.sex = listing.subjectSex;
+    p.rrn = *rrn;
+    p.isHead = true;
+    p.relationship = QStringLiteral("본인");
+    rec.members << p;
+    QList<Storage::HouseholdRecord> records{rec};
+    QString householdId;
+    auto ok = m_ws.db().transaction([&]() -> Status {
+        if (auto ok = households.add(records, m_ws.journal(), m_ws.session()->keyring,
+                                     QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId));
+            !ok)
+            return ok;
+        householdId = records.first().household.id;
+        const QString personId = records.first().members.value(0).id;
+        auto opened = Storage::CaseStore(m_ws.db()).openCase(householdId, QStringLiteral("general"), m_ws.clock().today(),
+                                                             m_ws.journal());
+        if (!opened)
+            return fail(opened.error());
+        if (auto ok = crisis.match(*entries, householdId, personId, QStringLiteral("new_household"), m_ws.journal()); !ok)
+            return ok;
+        auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
+        return changed ? Status() : fail(changed.error());
+    });
+    if (!ok)
+        return fail(ok.error());
+    return householdId;
 }
 
 } // namespace VisitMap::Intake

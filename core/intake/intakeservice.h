@@ -4,6 +4,8 @@
 #include "import/importreport.h"
 #include "matcher.h"
 #include "model/crisisreport.h"
+#include "model/crisissignal.h"
+#include "util/csv.h"
 #include "util/result.h"
 
 namespace VisitMap {
@@ -38,6 +40,28 @@ public:
     Result<QList<Entry>> queue(int maxCandidates = 5);
     Result<QList<Candidate>> candidates(const CrisisReport &report, int max = 5);
 
+    // 발굴 round CSV: each listed person is matched to a household by household id, else by name
+    // and birth date (the address settles a tie); matched households are flagged new and
+    // re-scored, the others wait in the queue.
+    Result<Import::ImportReport> importSignals(const QString &path);
+    Result<Import::ImportReport> importSignals(const CsvTable &table, const QString &fileName);
+
+    // A person a round listed whom no household matched, with the listed items.
+    struct SignalEntry
+    {
+        QString id; // the first item's id; any item's id names the entry
+        CrisisSignal listing; // round, name, birth, sex, address, office
+        QList<CrisisSignal> items;
+        QStringList itemNames; // "E01 단전(전류제한)" …
+        QString officeName;
+        std::optional<double> lon, lat; // of a known building at the listed address
+        QList<Candidate> candidates;
+    };
+    Result<QList<SignalEntry>> signalQueue(int maxCandidates = 5);
+    Status linkSignal(const QString &entryId, const QString &householdId);
+    // A new household (with the listed person, and a case at 발굴) for a round entry.
+    Result<QString> openSignalHousehold(const QString &entryId);
+
     Result<QString> reporterContact(const QString &reportId);
     Status link(const QString &reportId, const QString &householdId);
     // A new household (and a 통합사례관리 case at 발굴) from what the report says; its id.
@@ -56,6 +80,10 @@ public:
 
 private:
     Result<CrisisReport> openReport(const QString &reportId);
+    Result<QList<CrisisSignal>> openEntry(const QString &entryId);
+    // The 행정동 most known households at this road address (or on this road) are in.
+    QString officeAtAddress(const QString &addressText) const;
+    Status flagAndRescore(const QString &householdId);
     Workspace &m_ws;
 };
 

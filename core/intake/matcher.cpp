@@ -81,8 +81,16 @@ Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, c
     if (!name.isEmpty()) {
         for (const Person &p : in.members) {
             if (p.name == name) {
-                s += 25;
-                c.reasons << QStringLiteral("이름 일치");
+                if (report.subjectBirth.isValid() && p.birthDate == report.subjectBirth) {
+                    s += 40;
+                    c.reasons << QStringLiteral("이름·생년월일 일치");
+                } else if (report.subjectBirth.isValid() && p.birthDate.isValid()) {
+                    s += 10;
+                    c.reasons << QStringLiteral("이름 일치 (생년월일 다름)");
+                } else {
+                    s += 25;
+                    c.reasons << QStringLiteral("이름 일치");
+                }
                 break;
             }
             if (isMasked(name) && !p.name.isEmpty() && p.name.size() == name.size() && p.name.front() == name.front()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -27,6 +28,7 @@ struct CrisisReport
     QString householdType;
     QString sex;     // M / F / empty
     QString ageBand; // "70대", "80대 이상", empty
+    QDate subjectBirth; // not in reports; known for 발굴 round entries matched the same way
     QString subjectName;
     QString addressText;
     std::optional<double> lon, lat;

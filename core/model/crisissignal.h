@@ -31,6 +31,13 @@ struct CrisisSignal
     std::optional<qint64> amount;
     std::optional<int> months;
     QDate receivedDate;
+    // As the round listed the person (kept for every entry; the household and person ids are
+    // set once matched).
+    QString subjectName;
+    QDate subjectBirth;
+    QString subjectSex;      // M / F, from the 주민등록번호 when listed
+    QString subjectAddress;
+    QString matchStatus = QStringLiteral("matched"); // matched / unmatched / new_household
 };
 
 } // namespace VisitMap

@@ -6,10 +6,16 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
+
+namespace VisitMap::Security {
+class Keyring;
+}
 
 namespace VisitMap::Storage {
 
 class Database;
+class Journal;
 
 // The versioned crisis-item code table and the signals of 발굴 rounds.
 class CrisisStore
@@ -20,6 +26,28 @@ public:
     Result<QString> currentVersion() const;
     Result<QList<CrisisItem>> items(const QString &version) const;
     Result<QList<CrisisSignal>> signalsFor(const QString &householdId) const;
+    Result<CrisisSignal> get(const QString &id) const;
+
+    // Every version's items: version -> code -> item.
+    Result<QHash<QString, QHash<QString, CrisisItem>>> itemTable() const;
+
+    // The repeat keys (round|who|version|code, who being name|birth when listed by name, else the
+    // household id) already stored for these rounds.
+    Result<QSet<QString>> existingKeys(const QStringList &roundIds) const;
+
+    // Writes round entries inside the caller's transaction; ids and created_* are set. rrns: the
+    // listed 주민등록번호 per entry (or empty), encrypted under the entry's office key.
+    Status add(QList<CrisisSignal> &entries, const QStringList &rrns, Journal &journal, const Security::Keyring &keys);
+
+    // Entries waiting for a household: unmatched, of the given offices, oldest round first.
+    Result<QList<CrisisSignal>> unmatched(const QStringList &offices) const;
+    // The unmatched entries listed for the same person in the same round as this one.
+    Result<QList<CrisisSignal>> sameListing(const CrisisSignal &entry) const;
+    // The entry's listed 주민등록번호 in the clear (empty when none); logged as a reveal.
+    Result<QString> listedRrn(const CrisisSignal &entry, Journal &journal, const Security::Keyring &keys) const;
+    // Ties entries to a household (status matched or new_household).
+    Status match(const QList<CrisisSignal> &entries, const QString &householdId, const QString &personId,
+                 const QString &status, Journal &journal);
 
 private:
     Database &m_db;

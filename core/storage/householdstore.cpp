@@ -669,6 +669,24 @@ Result<QStringList> HouseholdStore::idsWithMember(const QString &name, int limit
     return ids(m_db.execute(QStringLiteral("SELECT DISTINCT household_id FROM persons WHERE name = ? LIMIT ?"), {name, limit}));
 }
 
+Result<QList<PersonRef>> HouseholdStore::personsNamed(const QString &name, const QDate &birth, int limit) const
+{
+    auto q = birth.isValid()
+                 ? m_db.execute(QStringLiteral("SELECT p.id, p.household_id, h.office_code, h.road_address FROM persons p "
+                                               "JOIN households h ON h.id = p.household_id WHERE p.name = ? AND "
+                                               "p.birth_date = ? LIMIT ?"),
+                                {name, birth.toString(Qt::ISODate), limit})
+                 : m_db.execute(QStringLiteral("SELECT p.id, p.household_id, h.office_code, h.road_address FROM persons p "
+                                               "JOIN households h ON h.id = p.household_id WHERE p.name = ? LIMIT ?"),
+                                {name, limit});
+    if (!q)
+        return fail(q.error());
+    QList<PersonRef> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString()});
+    return out;
+}
+
 Status HouseholdStore::flagNew(const QString &householdId, Journal &journal)
 {
     auto q = m_db.execute(QStringLiteral("UPDATE households SET flagged_new_at = COALESCE(flagged_new_at, ?), updated_at = ? "

@@ -71,6 +71,15 @@ struct HouseholdPoint
 
 // The household aggregate: the household row and its members. 주민등록번호 and health notes are
 // encrypted with the office key on the way in and decrypted only for a signed-in key holder.
+// A person found by name (and birth date): where they live.
+struct PersonRef
+{
+    QString personId;
+    QString householdId;
+    QString officeCode;
+    QString roadAddress;
+};
+
 class HouseholdStore
 {
 public:
@@ -109,6 +118,8 @@ public:
     Result<QStringList> idsNear(double lon, double lat, double metres, int limit) const;
     Result<QStringList> idsOnRoad(const QString &road, const QString &number, int limit) const;
     Result<QStringList> idsWithMember(const QString &name, int limit) const;
+    // Persons of that name and birth date (any birth date when birth is invalid), at most limit.
+    Result<QList<PersonRef>> personsNamed(const QString &name, const QDate &birth, int limit) const;
     // Marks a household as a new discovery (until someone meets it), as a 발굴 round or a
     // citizen report does.
     Status flagNew(const QString &householdId, Journal &journal);
