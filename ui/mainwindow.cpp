@@ -6,6 +6,7 @@
 #include "dialogs/assigndialog.h"
 #include "dialogs/workloaddialog.h"
 #include "widgets/householdpanel.h"
+#include "widgets/intakepanel.h"
 #include "storage/checkinstore.h"
 #include "util/clock.h"
 #include "dialogs/exportdialog.h"
@@ -65,6 +66,9 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     , m_undo(new QUndoStack(this))
     , m_panel(new HouseholdPanel(controller, m_undo, this))
     , m_panelDock(new QDockWidget(tr("가구 정보"), this))
+    , m_intake(new IntakePanel(controller, this))
+    , m_intakeDock(new QDockWidget(tr("접수 대기 (복지위기 알림 신고 · 발굴 대상자)"), this))
+    , m_intakeLabel(new QLabel(this))
     , m_checkinAlert(new QLabel(this))
     , m_checkinTimer(new QTimer(this))
     , m_storeLabel(new QLabel(this))
@@ -144,6 +148,25 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     m_panelDock->setMinimumWidth(460);
     addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
     m_panelDock->hide();
+
+    // The intake queue below the map: opened at start when something is waiting.
+    m_intakeDock->setObjectName(QStringLiteral("intakeDock"));
+    m_intakeDock->setWidget(m_intake);
+    m_intakeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_intakeDock->setMinimumHeight(260);
+    addDockWidget(Qt::BottomDockWidgetArea, m_intakeDock);
+    m_intakeDock->setVisible(m_intake->waiting() > 0);
+    statusBar()->addPermanentWidget(m_intakeLabel);
+    auto intakeChanged = [this] {
+        m_map->setIntakeMarks(m_intake->marks());
+        const int n = m_intake->waiting();
+        m_intakeLabel->setText(n ? tr("접수 대기 %1건").arg(n) : QString());
+        m_intakeLabel->setVisible(n > 0);
+    };
+    connect(m_intake, &IntakePanel::queueChanged, this, intakeChanged);
+    intakeChanged();
+    connect(m_map, &MapWidget::intakeActivated, this, [this](const QString &id) { showIntake(id); });
+    connect(m_intake, &IntakePanel::householdRequested, this, [this](const QString &id) { openHousehold(id); });
     connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("복지방문지도"), message);
     });
@@ -203,6 +226,18 @@ void MainWindow::buildMenus()
         dialog.exec();
     });
     file->addSeparator();
+    QAction *importReports = file->addAction(tr("복지위기 알림 신고 가져오기(&R)…"));
+    connect(importReports, &QAction::triggered, this, [this] {
+        showIntake();
+        m_intake->importReports();
+    });
+    QAction *importSignals = file->addAction(tr("발굴 대상자 명단 가져오기(&D)…"));
+    connect(importSignals, &QAction::triggered, this, [this] {
+        showIntake();
+        m_intake->importSignals();
+    });
+    m_importActions = {importReports, importSignals};
+    file->addSeparator();
     QAction *password = file->addAction(tr("비밀번호 변경(&P)…"));
     connect(password, &QAction::triggered, this, [this] {
         PasswordDialog dialog(m_controller, this);
@@ -236,6 +271,10 @@ void MainWindow::buildMenus()
     QAction *focusMap = view->addAction(tr("지도로 이동(&M)"));
     focusMap->setShortcut(Qt::CTRL | Qt::Key_M);
     connect(focusMap, &QAction::triggered, m_map, qOverload<>(&QWidget::setFocus));
+    QAction *intake = m_intakeDock->toggleViewAction();
+    intake->setText(tr("접수 대기 목록(&I)"));
+    intake->setShortcut(Qt::CTRL | Qt::Key_I);
+    view->addAction(intake);
     view->addSeparator();
     buildMapMenu();
     m_revealAction = view->addAction(tr("목록에 개인정보 표시 (접속기록에 남음)(&R)"));
@@ -395,6 +434,8 @@ void MainWindow::updateActions()
     m_settingsAction->setEnabled(m_controller->can(int(Permission::ManageSettings)));
     m_assignAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
     m_workloadAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    for (QAction *a : std::as_const(m_importActions))
+        a->setEnabled(m_controller->can(int(Permission::ImportData)));
     checkOverdueCheckins();
 }
 
@@ -463,6 +504,8 @@ void MainWindow::onLocked()
     m_controller->disclosure().forget();
     m_controller->notifyDisclosureChanged();
     m_panelDock->hide();
+    m_intakeWasVisible = m_intakeDock->isVisible();
+    m_intakeDock->hide();
     menuBar()->setEnabled(false);
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare();
@@ -476,16 +519,28 @@ void MainWindow::onUnlocked()
     m_idle->unlocked();
     if (!m_panel->householdId().isEmpty())
         m_panelDock->show();
+    if (m_intakeWasVisible)
+        m_intakeDock->show();
     for (QWidget *w : std::as_const(m_hiddenWhileLocked))
         w->show();
     m_hiddenWhileLocked.clear();
     updateActions();
 }
 
+void MainWindow::showIntake(const QString &id)
+{
+    m_intakeDock->show();
+    m_intakeDock->raise();
+    if (!id.isEmpty())
+        m_intake->select(id);
+}
+
 void MainWindow::signOutAndAsk()
 {
     m_panel->clear();
     m_panelDock->hide();
+    m_intakeWasVisible = false;
+    m_intakeDock->hide();
     m_undo->clear();
     m_controller->signOut();
     SignInDialog dialog(m_controller, this);

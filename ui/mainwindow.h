@@ -19,6 +19,7 @@ class HouseholdFilterBar;
 class HouseholdPanel;
 class HouseholdTableModel;
 class IdleWatcher;
+class IntakePanel;
 class LockScreen;
 class MapWidget;
 class WorkspaceController;
@@ -40,6 +41,9 @@ public:
     void focusView(const QString &view);
     IdleWatcher *idleWatcher() const { return m_idle; }
     HouseholdPanel *householdPanel() const { return m_panel; }
+    IntakePanel *intakePanel() const { return m_intake; }
+    // Shows the intake queue (reports and 발굴 entries waiting), with one item selected.
+    void showIntake(const QString &id = {});
     QUndoStack *undoStack() const { return m_undo; }
     // Opens a household in the panel (and selects it in the list when listed).
     bool openHousehold(const QString &householdId);
@@ -87,6 +91,11 @@ private:
     QUndoStack *m_undo;
     HouseholdPanel *m_panel;
     QDockWidget *m_panelDock;
+    IntakePanel *m_intake;
+    QDockWidget *m_intakeDock;
+    QLabel *m_intakeLabel;
+    bool m_intakeWasVisible = false;
+    QList<QAction *> m_importActions;
     QLabel *m_checkinAlert;
     QTimer *m_checkinTimer;
     QList<QWidget *> m_hiddenWhileLocked;

@@ -221,7 +221,19 @@ QString WorkspaceController::householdSummary(qint64 rowId) const
     auto rows = Storage::HouseholdStore(m_ws->db()).byRowIds({rowId});
     if (!rows || rows->isEmpty())
         return {};
-    const Household &h = rows->first();
+    return summaryLine(rows->first());
+}
+
+QString WorkspaceController::householdLine(const QString &householdId) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
+    return h ? summaryLine(*h) : householdId;
+}
+
+QString WorkspaceController::summaryLine(const Household &h) const
+{
     QString line = QStringLiteral("%1 · %2 · %3").arg(disclosure().listName(h.headName), label(h.tier()),
                                                      disclosure().listAddress(h.roadAddress));
     if (h.isOverdue(today()))

@@ -62,6 +62,8 @@ public:
     QList<Facility> placedFacilities() const;
     QHash<QString, int> highRiskByOffice() const;
     QString householdSummary(qint64 rowId) const;
+    // The same line for a household by id (intake candidates).
+    QString householdLine(const QString &householdId) const;
     QStringList householdIds(const QList<qint64> &rowIds) const;
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
 
@@ -78,6 +80,7 @@ Q_SIGNALS:
 
 private:
     void cacheOffices();
+    QString summaryLine(const Household &household) const;
 
     std::unique_ptr<Workspace> m_ws;
     std::unique_ptr<Security::Disclosure> m_disclosure;

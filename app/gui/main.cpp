@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
                                                           "1600x1000)."),
                       QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     parser.addOption({QStringLiteral("view"), QObject::tr("For --screenshot: map (default), list, lock, access-log, "
-                                                          "export, workload, household:ID or "
+                                                          "export, workload, intake[:ID], household:ID or "
                                                           "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
     parser.addOption({QStringLiteral("zoom"), QObject::tr("For --screenshot of the map: the zoom (5-20)."),
@@ -176,10 +176,11 @@ int main(int argc, char *argv[])
                                        QStringLiteral("lock"), QStringLiteral("access-log"),
                                        QStringLiteral("export"), QStringLiteral("workload")};
         const bool householdView = view.startsWith(QLatin1String("household:"));
+        const bool intakeView = view == QLatin1String("intake") || view.startsWith(QLatin1String("intake:"));
         const bool dialogView = view.startsWith(QLatin1String("dialog:"));
-        if (!views.contains(view) && !householdView && !dialogView) {
+        if (!views.contains(view) && !householdView && !dialogView && !intakeView) {
             QTextStream(stderr) << "usage error: --view must be one of " << views.join(u'|')
-                                << "|household:ID|dialog:KIND:ID" << Qt::endl;
+                                << "|intake[:ID]|household:ID|dialog:KIND:ID" << Qt::endl;
             return 2;
         }
         window.resize(size);
@@ -275,6 +276,11 @@ int main(int argc, char *argv[])
             dialog->show();
             QApplication::processEvents();
             shot = dialog->grab();
+        } else if (intakeView) {
+            // The queue with an item selected (the first, or the one named) and its candidates.
+            window.showIntake(view.section(u':', 1));
+            QApplication::processEvents();
+            shot = window.grab();
         } else if (householdView) {
             if (!window.openHousehold(view.mid(10)))
                 return fatal(QObject::tr("cannot open household %1").arg(view.mid(10)), false);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapdecorations.h"
 
+#include "intakelayer.h"
+
 #include "geo/viewport.h"
 #include "boundarylayer.h"
 #include "theme.h"
@@ -31,7 +33,7 @@ double niceLength(double maxMetres)
 }
 
 QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &total,
-                   const Storage::TierCounts &counts)
+                   const Storage::TierCounts &counts, int intakeWaiting)
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -41,7 +43,8 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &t
     const QFontMetricsF fm(font);
     const double lineH = fm.height() + 6;
     const double w = 210;
-    const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * 7 + 12);
+    const int lines = intakeWaiting > 0 ? 8 : 7;
+    const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * lines + 12);
     p.setPen(QPen(Theme::border(), 1));
     p.setBrush(QColor(255, 255, 255, 238));
     p.drawRoundedRect(box, 6, 6);
@@ -80,6 +83,15 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &t
     p.drawText(QRectF(box.left() + 34, y, w - 44, lineH), Qt::AlignVCenter | Qt::AlignLeft, tr("신규 발굴"));
     p.drawText(QRectF(box.left() + 34, y, w - 44, lineH), Qt::AlignVCenter | Qt::AlignRight,
                QStringLiteral("%L1").arg(counts.fresh));
+    if (intakeWaiting > 0) {
+        y += lineH;
+        IntakeLayer::drawMark(p, QPointF(box.left() + 20, y + lineH / 2 + 7), IntakeMark::Kind::Report, false, 13);
+        p.setFont(font);
+        p.setPen(Theme::text());
+        p.drawText(QRectF(box.left() + 34, y, w - 44, lineH), Qt::AlignVCenter | Qt::AlignLeft, tr("접수 대기 (신고·발굴)"));
+        p.drawText(QRectF(box.left() + 34, y, w - 44, lineH), Qt::AlignVCenter | Qt::AlignRight,
+                   QStringLiteral("%L1").arg(intakeWaiting));
+    }
     p.restore();
     return box;
 }

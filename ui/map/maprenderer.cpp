@@ -27,6 +27,7 @@ bool MapRenderer::paintMap(QPainter &p, const Geo::Viewport &vp)
     households.paint(p, vp);
     boundaries.paintLabels(p, vp);
     households.paintSelection(p, vp, selection);
+    intake.paint(p, vp);
     return drewTiles;
 }
 
@@ -41,7 +42,8 @@ QString MapRenderer::attribution(bool tilesShown) const
 void MapRenderer::paintDecorations(QPainter &p, const Geo::Viewport &vp, const QRectF &area, bool tilesShown,
                                    const QString &printTitle)
 {
-    const QRectF legend = MapDecorations::paintLegend(p, area, totals, households.countsIn(vp));
+    const QRectF legend = MapDecorations::paintLegend(p, area, totals, households.countsIn(vp),
+                                                      int(intake.marks().size()));
     if (layers.choropleth)
         MapDecorations::paintChoroplethLegend(p, QRectF(legend.left(), legend.bottom() + 8, legend.width(), 0),
                                               boundaries.breaks());

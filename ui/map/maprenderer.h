@@ -4,6 +4,7 @@
 #include "boundarylayer.h"
 #include "facilitylayer.h"
 #include "householdlayer.h"
+#include "intakelayer.h"
 
 #include <QDate>
 #include <QSet>
@@ -32,6 +33,7 @@ public:
     BoundaryLayer boundaries;
     HouseholdLayer households;
     FacilityLayer facilities;
+    IntakeLayer intake; // reports and round entries waiting, above everything else
     TileLayer *tiles = nullptr; // optional
     Layers layers;
     QSet<qint64> selection;

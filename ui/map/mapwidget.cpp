@@ -376,8 +376,19 @@ void MapWidget::selectInPolygon(const QPolygonF &screen, Qt::KeyboardModifiers m
     Q_EMIT statusMessage(tr("지도에서 %L1가구를 선택했습니다").arg(m_renderer.selection.size()));
 }
 
+void MapWidget::setIntakeMarks(const QList<IntakeMark> &marks)
+{
+    m_renderer.intake.setMarks(marks);
+    invalidate();
+}
+
 void MapWidget::clickAt(QPointF screen, Qt::KeyboardModifiers modifiers)
 {
+    // A waiting report or round entry is drawn on top, so it is what a click on it means.
+    if (const auto mark = m_renderer.intake.hit(m_viewport, screen); mark && !modifiers) {
+        Q_EMIT intakeActivated(mark->id);
+        return;
+    }
     const auto hit = m_renderer.households.hit(m_viewport, screen);
     if (hit && hit->isCluster()) {
         // Into the cluster: the zoom at which it breaks apart, centred on it.
@@ -432,7 +443,10 @@ void MapWidget::chooseAmong(const QList<qint64> &rowIds, QPoint globalPos)
 void MapWidget::showTooltip(QPointF pos)
 {
     QString key, text;
-    if (const auto hit = m_renderer.households.hit(m_viewport, pos)) {
+    if (const auto mark = m_renderer.intake.hit(m_viewport, pos)) {
+        key = QStringLiteral("i") + mark->id;
+        text = mark->tooltip.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")) + tr("<br><i>누르면 접수 목록에서 엽니다</i>");
+    } else if (const auto hit = m_renderer.households.hit(m_viewport, pos)) {
         const auto &d = hit->data;
         if (hit->isCluster()) {
             key = QStringLiteral("c%1/%2").arg(hit->level).arg(hit->item);

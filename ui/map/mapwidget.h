@@ -63,6 +63,10 @@ public:
     void render(QPainter &painter, const QRectF &target, const QString &title);
     QImage renderImage(QSize size, double dpr, const QString &title);
 
+    // Reports and round entries waiting in the intake queue, drawn with their own mark.
+    void setIntakeMarks(const QList<IntakeMark> &marks);
+    const IntakeLayer &intake() const { return m_renderer.intake; }
+
     // Clicks a screen point as a person would (tests and keyboard use go through it too).
     void clickAt(QPointF screen, Qt::KeyboardModifiers modifiers = {});
     void selectInPolygon(const QPolygonF &screen, Qt::KeyboardModifiers modifiers = {});
@@ -72,6 +76,8 @@ public:
 Q_SIGNALS:
     // A household was chosen on the map (click, or picked from the chooser): open it.
     void householdActivated(qint64 rowId);
+    // A waiting report or round entry was clicked: show it in the intake queue.
+    void intakeActivated(const QString &id);
     // The person changed the selection on the map.
     void selectionChanged(const QList<qint64> &rowIds);
     void viewportChanged();

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "intakepanel.h"
+
+#include "model/crisisreport.h"
+#include "security/disclosure.h"
+#include "security/permissions.h"
+#include "theme.h"
+#include "util/clock.h"
+#include "workspacecontroller.h"
+#include "workspace.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace VisitMap::Ui {
+
+using Security::Permission;
+
+namespace {
+
+enum Role { IdRole = Qt::UserRole + 1, KindRole };
+
+QString categoriesText(const QStringList &codes)
+{
+    QStringList out;
+    for (const QString &c : codes)
+        out << CrisisCategories::label(c);
+    return out.join(QStringLiteral(", "));
+}
+
+QString channelText(const QString &channel)
+{
+    if (channel == QLatin1String("app"))
+        return QObject::tr("복지위기 알림 앱");
+    if (channel == QLatin1String("web"))
+        return QObject::tr("복지로 누리집");
+    if (channel == QLatin1String("phone"))
+        return QObject::tr("전화");
+    if (channel == QLatin1String("kakao"))
+        return QObject::tr("카카오톡");
+    if (channel == QLatin1String("visit"))
+        return QObject::tr("방문");
+    return channel;
+}
+
+} // namespace
+
+IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_title(new QLabel(this))
+    , m_list(new QTreeWidget(this))
+    , m_detail(new QLabel(this))
+    , m_candidatesTitle(new QLabel(tr("후보 가구 (점수 높은 순)"), this))
+    , m_candidates(new QTableWidget(0, 5, this))
+{
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(8, 6, 8, 6);
+    auto *top = new QHBoxLayout;
+    QFont tf = Theme::uiFont(12);
+    tf.setWeight(QFont::Bold);
+    m_title->setFont(tf);
+    top->addWidget(m_title, 1);
+    auto addButton = [this](QLayout *layout, const QString &name, const QString &text, void (IntakePanel::*slot)()) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        connect(b, &QPushButton::clicked, this, slot);
+        layout->addWidget(b);
+        m_buttons << b;
+        return b;
+    };
+    addButton(top, QStringLiteral("importReports"), tr("신고 가져오기…"), &IntakePanel::importReports);
+    addButton(top, QStringLiteral("importSignals"), tr("발굴 명단 가져오기…"), &IntakePanel::importSignals);
+    root->addLayout(top);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_list->setHeaderLabels({tr("구분"), tr("접수"), tr("행정동"), tr("내용")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(true);
+    m_list->setAccessibleName(tr("접수 대기 목록"));
+    split->addWidget(m_list);
+
+    auto *right = new QWidget(split);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(8, 0, 0, 0);
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::RichText);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rl->addWidget(m_detail);
+    QFont bold = Theme::uiFont(10);
+    bold.setWeight(QFont::Bold);
+    m_candidatesTitle->setFont(bold);
+    rl->addWidget(m_candidatesTitle);
+    m_candidates->setHorizontalHeaderLabels({tr("가구"), tr("점수"), tr("거리"), tr("근거"), tr("ID")});
+    m_candidates->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_candidates->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_candidates->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_candidates->verticalHeader()->hide();
+    m_candidates->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_candidates->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_candidates->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_candidates->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_candidates->setColumnHidden(4, true);
+    m_candidates->setAccessibleName(tr("후보 가구"));
+    rl->addWidget(m_candidates, 1);
+    auto *actions = new QHBoxLayout;
+    addButton(actions, QStringLiteral("openCandidate"), tr("가구 보기"), &IntakePanel::openCandidate);
+    addButton(actions, QStringLiteral("link"), tr("선택한 가구에 연결"), &IntakePanel::linkSelected);
+    addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"), &IntakePanel::openNew);
+    addButton(actions, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
+    addButton(actions, QStringLiteral("contact"), tr("신고자 연락처"), &IntakePanel::showReporterContact);
+    actions->addStretch(1);
+    rl->addLayout(actions);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    root->addWidget(split, 1);
+
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { showCurrent(); });
+    connect(m_candidates, &QTableWidget::itemSelectionChanged, this, [this] { updateButtons(); });
+    connect(m_candidates, &QTableWidget::cellDoubleClicked, this, [this] { openCandidate(); });
+    connect(m_controller, &WorkspaceController::disclosureChanged, this, [this] { showCurrent(); });
+    connect(m_controller, &WorkspaceController::sessionChanged, this, [this] { refresh(); });
+    refresh();
+}
+
+QPushButton *IntakePanel::button(const QString &objectName) const
+{
+    for (QPushButton *b : m_buttons) {
+        if (b->objectName() == objectName)
+            return b;
+    }
+    return nullptr;
+}
+
+void IntakePanel::refresh()
+{
+    const QString keep = selectedId();
+    m_reports.clear();
+    m_signals.clear();
+    Workspace *ws = m_controller->workspace();
+    if (ws && ws->session() && m_controller->can(int(Permission::ViewHouseholds))) {
+        Intake::IntakeService intake(*ws);
+        if (auto q = intake.queue())
+            m_reports = *q;
+        else
+            m_controller->notifyError(tr("접수 목록을 읽지 못했습니다: %1").arg(q.error().message));
+        if (auto q = intake.signalQueue())
+            m_signals = *q;
+        else
+            m_controller->notifyError(tr("발굴 목록을 읽지 못했습니다: %1").arg(q.error().message));
+    }
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    const Security::Disclosure *d = m_controller->isOpen() && ws && ws->session() ? &m_controller->disclosure() : nullptr;
+    for (const auto &e : m_reports) {
+        const CrisisReport &r = e.report;
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, tr("신고"));
+        item->setText(1, r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("MM-dd HH:mm")));
+        QString dong = r.officeCode.isEmpty() ? tr("위치 미상") : e.officeName.isEmpty() ? r.officeCode : e.officeName;
+        if (r.outOfArea)
+            dong += tr(" (관할 밖)");
+        item->setText(2, dong);
+        QString what = categoriesText(r.categories);
+        if (!r.subjectName.isEmpty() && d)
+            what += QStringLiteral(" · ") + d->listName(r.subjectName);
+        item->setText(3, what);
+        item->setData(0, IdRole, r.id);
+        item->setData(0, KindRole, 0);
+        bool grave = false;
+        for (const QString &c : r.categories)
+            grave = grave || CrisisCategories::isGrave(c);
+        if (grave)
+            item->setForeground(3, QColor(0xB1, 0x12, 0x1B));
+        if (r.outOfArea || r.officeCode.isEmpty())
+            item->setForeground(2, Theme::mutedText());
+    }
+    for (const auto &e : m_signals) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, tr("발굴 %1차").arg(e.listing.roundId));
+        item->setText(1, e.listing.receivedDate.toString(QStringLiteral("MM-dd")));
+        item->setText(2, e.officeName.isEmpty() ? e.listing.officeCode : e.officeName);
+        item->setText(3, (d ? d->listName(e.listing.subjectName) : QString()) + QStringLiteral(" · ")
+                             + tr("위기정보 %1건").arg(e.items.size()));
+        item->setData(0, IdRole, e.id);
+        item->setData(0, KindRole, 1);
+    }
+    m_title->setText(waiting() == 0 ? tr("접수 대기 없음")
+                                    : tr("접수 대기 %1건 · 신고 %2 · 발굴 %3").arg(waiting()).arg(m_reports.size()).arg(m_signals.size()));
+    if (keep.isEmpty() || !select(keep)) {
+        if (m_list->topLevelItemCount() > 0)
+            m_list->setCurrentItem(m_list->topLevelItem(0));
+    }
+    showCurrent();
+    Q_EMIT queueChanged();
+}
+
+QList<IntakeMark> IntakePanel::marks() const
+{
+    QList<IntakeMark> out;
+    const Security::Disclosure *d = m_controller->workspace() && m_controller->workspace()->session()
+                                        ? &m_controller->disclosure()
+                                        : nullptr;
+    for (const auto &e : m_reports) {
+        const CrisisReport &r = e.report;
+        if (!r.hasLocation())
+            continue;
+        IntakeMark m;
+        m.kind = IntakeMark::Kind::Report;
+        m.id = r.id;
+        m.lon = *r.lon;
+        m.lat = *r.lat;
+        for (const QString &c : r.categories)
+            m.grave = m.grave || CrisisCategories::isGrave(c);
+        m.tooltip = tr("복지위기 알림 신고 %1\n%2\n%3")
+                        .arg(r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                             categoriesText(r.categories), tr("후보 가구 %1곳").arg(e.candidates.size()));
+        out << m;
+    }
+    for (const auto &e : m_signals) {
+        if (!e.lon || !e.lat)
+            continue;
+        IntakeMark m;
+        m.kind = IntakeMark::Kind::Signal;
+        m.id = e.id;
+        m.lon = *e.lon;
+        m.lat = *e.lat;
+        m.tooltip = tr("발굴 %1차 미연결 대상자 %2\n%3")
+                        .arg(e.listing.roundId, d ? d->listName(e.listing.subjectName) : QString(),
+                             e.itemNames.join(QStringLiteral(", ")));
+        out << m;
+    }
+    return out;
+}
+
+bool IntakePanel::select(const QString &id)
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        bool match = item->data(0, IdRole).toString() == id;
+        if (!match && item->data(0, KindRole).toInt() == 0)
+            match = m_reports.value(i).report.externalId == id;
+        if (!match && item->data(0, KindRole).toInt() == 1) {
+            for (const CrisisSignal &s : m_signals.value(i - m_reports.size()).items)
+                match = match || s.id == id;
+        }
+        if (match) {
+            m_list->setCurrentItem(item);
+            m_list->scrollToItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString IntakePanel::selectedId() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item ? item->data(0, IdRole).toString() : QString();
+}
+
+IntakePanel::Item IntakePanel::current() const
+{
+    const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
+    if (row >= 0 && row < m_reports.size())
+        return &m_reports[row];
+    if (row >= m_reports.size() && row - m_reports.size() < m_signals.size())
+        return &m_signals[row - m_reports.size()];
+    return static_cast<const Intake::IntakeService::Entry *>(nullptr);
+}
+
+void IntakePanel::showCurrent()
+{
+    m_candidates->setRowCount(0);
+    const Item item = current();
+    const Security::Disclosure *d = m_controller->workspace() && m_controller->workspace()->session()
+                                        ? &m_controller->disclosure()
+                                        : nullptr;
+    auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    QList<Intake::Candidate> candidates;
+    QString html;
+    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp) {
+        const Intake::IntakeService::Entry &e = **rp;
+        const CrisisReport &r = e.report;
+        html = tr("<b>복지위기 알림 신고</b> %1 · %2 · %3")
+                   .arg(esc(r.externalId), esc(channelText(r.channel)),
+                        r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        html += tr("<br><b>위기상황</b> %1").arg(esc(categoriesText(r.categories)));
+        QStringList who;
+        if (!r.householdType.isEmpty())
+            who << r.householdType;
+        if (!r.ageBand.isEmpty())
+            who << r.ageBand;
+        if (r.sex == QLatin1String("M"))
+            who << tr("남성");
+        else if (r.sex == QLatin1String("F"))
+            who << tr("여성");
+        if (!r.subjectName.isEmpty() && d)
+            who << d->listName(r.subjectName);
+        if (!who.isEmpty())
+            html += tr("<br><b>대상</b> %1").arg(esc(who.join(QStringLiteral(" · "))));
+        if (!r.addressText.isEmpty() && d)
+            html += tr("<br><b>주소</b> %1").arg(esc(d->listAddress(r.addressText)));
+        const bool self = r.reporterType == QLatin1String("self");
+        html += tr("<br><b>신고자</b> %1").arg(self ? tr("본인") : r.anonymous ? tr("이웃 (익명)") : tr("이웃"));
+        if (e.photos)
+            html += tr(" · 사진 %1장").arg(e.photos);
+        if (r.outOfArea)
+            html += tr("<br><span style='color:#B1121B'><b>관할 밖</b>: %1 — 해당 주민센터로 이관하세요.</span>")
+                        .arg(esc(e.officeName.isEmpty() ? r.officeCode : e.officeName));
+        else if (r.officeCode.isEmpty())
+            html += tr("<br><span style='color:#B1121B'><b>위치 미상</b>: 아는 행정동에 들지 않습니다.</span>");
+        if (!r.description.isEmpty())
+            html += QStringLiteral("<p style='margin-top:6px'>%1</p>").arg(esc(r.description));
+        candidates = e.candidates;
+    } else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp) {
+        const Intake::IntakeService::SignalEntry &e = **sp;
+        const CrisisSignal &s = e.listing;
+        html = tr("<b>발굴 %1차 미연결 대상자</b> · 통보 %2").arg(esc(s.roundId), s.receivedDate.toString(Qt::ISODate));
+        QStringList who;
+        if (d)
+            who << d->listName(s.subjectName);
+        if (s.subjectBirth.isValid())
+            who << tr("%1년생").arg(s.subjectBirth.year());
+        if (s.subjectSex == QLatin1String("M"))
+            who << tr("남성");
+        else if (s.subjectSex == QLatin1String("F"))
+            who << tr("여성");
+        html += tr("<br><b>대상</b> %1").arg(esc(who.join(QStringLiteral(" · "))));
+        if (!s.subjectAddress.isEmpty() && d)
+            html += tr("<br><b>주소</b> %1").arg(esc(d->listAddress(s.subjectAddress)));
+        html += tr("<br><b>위기정보</b> %1").arg(esc(e.itemNames.join(QStringLiteral(", "))));
+        candidates = e.candidates;
+    } else {
+        html = waiting() == 0 ? tr("기다리는 신고나 발굴 대상자가 없습니다. 새 신고(JSON)나 발굴 명단(CSV)을 가져오세요.")
+                              : QString();
+    }
+    m_detail->setText(html);
+    m_candidates->setRowCount(int(candidates.size()));
+    for (int i = 0; i < candidates.size(); ++i) {
+        const Intake::Candidate &c = candidates[i];
+        auto set = [&](int col, const QString &text) {
+            auto *cell = new QTableWidgetItem(text);
+            m_candidates->setItem(i, col, cell);
+            return cell;
+        };
+        set(0, m_controller->householdLine(c.householdId));
+        set(1, QString::number(c.score, 'f', 0))->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        set(2, c.distanceM >= 0 ? QStringLiteral("%L1 m").arg(qRound(c.distanceM)) : QStringLiteral("–"))
+            ->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        set(3, c.reasons.join(QStringLiteral(" · ")));
+        set(4, c.householdId);
+    }
+    m_candidatesTitle->setText(candidates.isEmpty() && html.isEmpty() ? QString()
+                               : candidates.isEmpty()                  ? tr("후보 가구 없음: 새 가구로 등록하거나 현장에서 확인하세요.")
+                                                                       : tr("후보 가구 (점수 높은 순)"));
+    if (!candidates.isEmpty())
+        m_candidates->selectRow(0);
+    updateButtons();
+}
+
+QString IntakePanel::selectedCandidate() const
+{
+    const auto rows = m_candidates->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const QTableWidgetItem *cell = m_candidates->item(rows.first().row(), 4);
+    return cell ? cell->text() : QString();
+}
+
+void IntakePanel::updateButtons()
+{
+    const Item item = current();
+    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    const bool report = rp && *rp;
+    const bool signal = !report && std::get_if<const Intake::IntakeService::SignalEntry *>(&item)
+                        && *std::get_if<const Intake::IntakeService::SignalEntry *>(&item);
+    const bool edit = m_controller->can(int(Permission::EditHouseholds));
+    const bool inArea = report ? (!(*rp)->report.outOfArea && !(*rp)->report.officeCode.isEmpty()) : signal;
+    const bool candidate = !selectedCandidate().isEmpty();
+    button(QStringLiteral("importReports"))->setVisible(m_controller->can(int(Permission::ImportData)));
+    button(QStringLiteral("importSignals"))->setVisible(m_controller->can(int(Permission::ImportData)));
+    button(QStringLiteral("openCandidate"))->setEnabled(candidate);
+    button(QStringLiteral("link"))->setEnabled(edit && (report || signal) && candidate && inArea);
+    button(QStringLiteral("openNew"))->setEnabled(edit && (report || signal) && inArea);
+    button(QStringLiteral("duplicate"))->setVisible(!signal);
+    button(QStringLiteral("duplicate"))->setEnabled(edit && report && m_reports.size() > 1);
+    button(QStringLiteral("contact"))->setVisible(m_controller->can(int(Permission::ViewReporterContact)) && !signal);
+    button(QStringLiteral("contact"))->setEnabled(report);
+}
+
+void IntakePanel::decisionFailed(const QString &what, const Error &error)
+{
+    QMessageBox::warning(this, what, error.message);
+}
+
+void IntakePanel::afterDecision()
+{
+    // The decision changed households (a new one, a new flag, a new score): the list, the map
+    // and the queue show it at once.
+    m_controller->notifyHouseholdsChanged();
+    refresh();
+}
+
+void IntakePanel::linkSelected()
+{
+    const QString household = selectedCandidate();
+    if (household.isEmpty())
+        return;
+    Intake::IntakeService intake(*m_controller->workspace());
+    const Item item = current();
+    Status ok;
+    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp)
+        ok = intake.link((*rp)->report.id, household);
+    else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp)
+        ok = intake.linkSignal((*sp)->id, household);
+    else
+        return;
+    if (!ok)
+        return decisionFailed(tr("가구에 연결"), ok.error());
+    afterDecision();
+    Q_EMIT householdRequested(household);
+}
+
+void IntakePanel::openNew()
+{
+    Intake::IntakeService intake(*m_controller->workspace());
+    const Item item = current();
+    Result<QString> opened = fail(ErrorCode::NotFound, tr("선택한 항목이 없습니다"));
+    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp) {
+        if (!(*rp)->candidates.isEmpty()
+            && QMessageBox::question(this, tr("새 가구·사례 등록"),
+                                     tr("후보 가구가 %1곳 있습니다. 그래도 새 가구로 등록할까요?").arg((*rp)->candidates.size()))
+                   != QMessageBox::Yes)
+            return;
+        opened = intake.openHousehold((*rp)->report.id);
+    } else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp) {
+        opened = intake.openSignalHousehold((*sp)->id);
+    } else {
+        return;
+    }
+    if (!opened)
+        return decisionFailed(tr("새 가구·사례 등록"), opened.error());
+    afterDecision();
+    Q_EMIT householdRequested(*opened);
+}
+
+void IntakePanel::markDuplicate()
+{
+    const Item item = current();
+    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    if (!rp || !*rp)
+        return;
+    QStringList others;
+    for (const auto &e : m_reports) {
+        if (e.report.id != (*rp)->report.id)
+            others << QStringLiteral("%1 · %2 · %3")
+                          .arg(e.report.externalId,
+                               e.report.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("MM-dd HH:mm")),
+                               categoriesText(e.report.categories));
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("중복 신고"), tr("이 신고와 같은 먼저 들어온 신고:"), others, 0,
+                                                 false, &ok);
+    if (!ok || chosen.isEmpty())
+        return;
+    const QString of = chosen.section(QStringLiteral(" · "), 0, 0);
+    if (auto done = Intake::IntakeService(*m_controller->workspace()).markDuplicate((*rp)->report.id, of); !done)
+        return decisionFailed(tr("중복 신고"), done.error());
+    afterDecision();
+}
+
+void IntakePanel::showReporterContact()
+{
+    const Item item = current();
+    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    if (!rp || !*rp)
+        return;
+    auto contact = Intake::IntakeService(*m_controller->workspace()).reporterContact((*rp)->report.id);
+    if (!contact)
+        return decisionFailed(tr("신고자 연락처"), contact.error());
+    QMessageBox::information(this, tr("신고자 연락처"),
+                             contact->isEmpty() ? tr("신고자가 연락처를 남기지 않았습니다.")
+                                                : tr("%1\n\n이 열람은 접속기록에 남습니다. 사례 기록에 옮겨 적지 마세요.").arg(*contact));
+}
+
+void IntakePanel::openCandidate()
+{
+    const QString household = selectedCandidate();
+    if (!household.isEmpty())
+        Q_EMIT householdRequested(household);
+}
+
+QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
+{
+    Intake::IntakeService intake(*m_controller->workspace());
+    auto result = reports ? intake.importReports(path) : intake.importSignals(path);
+    if (okOut)
+        *okOut = false;
+    if (!result)
+        return result.error().toString();
+    QStringList lines;
+    if (!result->ok()) {
+        for (const Import::RowError &e : result->errors.mid(0, 30))
+            lines << e.toString();
+        if (result->errors.size() > 30)
+            lines << tr("… 외 %1건").arg(result->errors.size() - 30);
+        lines << tr("파일에 문제가 %1건 있어 아무것도 가져오지 않았습니다.").arg(result->errors.size());
+        return lines.join(u'\n');
+    }
+    if (okOut)
+        *okOut = true;
+    lines << (reports ? tr("신고 %1건을 가져왔습니다.") : tr("발굴 위기정보 %1건을 가져왔습니다.")).arg(result->imported);
+    if (result->skipped)
+        lines << tr("이미 있는 %1건은 건너뛰었습니다.").arg(result->skipped);
+    lines << result->notes;
+    m_controller->notifyHouseholdsChanged();
+    refresh();
+    return lines.join(u'\n');
+}
+
+void IntakePanel::runImport(bool reports)
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, reports ? tr("복지위기 알림 신고 가져오기") : tr("발굴 대상자 명단 가져오기"), QString(),
+        reports ? tr("신고 파일 (*.json)") : tr("명단 파일 (*.csv)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString message = importFile(path, reports, &ok);
+    if (ok)
+        QMessageBox::information(this, tr("가져오기"), message);
+    else
+        QMessageBox::warning(this, tr("가져오기"), message);
+}
+
+void IntakePanel::importReports()
+{
+    runImport(true);
+}
+
+void IntakePanel::importSignals()
+{
+    runImport(false);
+}
+
+} // namespace VisitMap::Ui

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "intake/intakeservice.h"
+#include "map/intakelayer.h"
+
+#include <QWidget>
+#include <variant>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+
+namespace VisitMap::Ui {
+
+class WorkspaceController;
+
+// The intake queue: citizen crisis reports and 발굴 round entries waiting for a decision. The
+// list on the left; on the right the selected item with its candidate households side by side,
+// their scores and the reasons, and the decisions (link to a household, open a new household and
+// case, mark a duplicate). The reporter's contact is shown only to the team lead, on request.
+class IntakePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IntakePanel(WorkspaceController *controller, QWidget *parent = nullptr);
+
+    // Reloads the queue (a logged view); keeps the selection when it is still waiting.
+    void refresh();
+    int waiting() const { return int(m_reports.size() + m_signals.size()); }
+    // Where the waiting items are, for the map.
+    QList<IntakeMark> marks() const;
+    // Selects a report (its id or its id in the file) or a round entry (any of its item ids).
+    bool select(const QString &id);
+    QString selectedId() const;
+
+    QTreeWidget *queueList() const { return m_list; }
+    QTableWidget *candidateTable() const { return m_candidates; }
+    QPushButton *button(const QString &objectName) const;
+    // Imports a report JSON or round CSV; returns what happened in words (errors with lines).
+    QString importFile(const QString &path, bool reports, bool *ok = nullptr);
+
+public Q_SLOTS:
+    void importReports();
+    void importSignals();
+    void linkSelected();
+    void openNew();
+    void markDuplicate();
+    void showReporterContact();
+    void openCandidate();
+
+Q_SIGNALS:
+    void queueChanged();
+    // Open this household in the household panel (and on the map).
+    void householdRequested(const QString &householdId);
+
+private:
+    using Item = std::variant<const Intake::IntakeService::Entry *, const Intake::IntakeService::SignalEntry *>;
+    Item current() const;
+    void showCurrent();
+    void updateButtons();
+    QString selectedCandidate() const;
+    void afterDecision();
+    void runImport(bool reports);
+    void decisionFailed(const QString &what, const Error &error);
+
+    WorkspaceController *m_controller;
+    QList<Intake::IntakeService::Entry> m_reports;
+    QList<Intake::IntakeService::SignalEntry> m_signals;
+    QLabel *m_title;
+    QTreeWidget *m_list;
+    QLabel *m_detail;
+    QLabel *m_candidatesTitle;
+    QTableWidget *m_candidates;
+    QList<QPushButton *> m_buttons;
+};
+
+} // namespace VisitMap::Ui
