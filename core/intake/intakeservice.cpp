@@ -271,12 +271,8 @@ Status IntakeService::link(const QString &reportId, const QString &householdId)
     auto r = openReport(reportId);
     if (!r)
         return fail(r.error());
-    Storage::HouseholdStore households(m_ws.db());
-    auto h = households.get(householdId);
-    if (!h)
+    if (auto h = ownHousehold(householdId); !h)
         return fail(h.error());
-    if (!m_ws.session()->offices.contains(h->officeCode))
-        return fail(ErrorCode::PermissionDenied, QStringLiteral("household %1 belongs to another office").arg(householdId));
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = Storage::ReportStore(m_ws.db()).resolve(r->id, QStringLiteral("linked"), householdId, {}, m_ws.journal()); !ok)
             return ok;
@@ -296,46 +292,66 @@ Result<QString> IntakeService::openHousehold(const QString &reportId)
         return fail(ErrorCode::Validation, QStringLiteral("report %1 is not in this office's area; forward it to %2 instead")
                                                .arg(r->externalId, r->officeCode.isEmpty() ? QStringLiteral("the right office")
                                                                                            : r->officeCode));
+    std::optional<std::pair<double, double>> place;
+    if (r->hasLocation())
+        place = std::pair{*r->lon, *r->lat};
+    Person p;
+    p.name = r->subjectName;
+    p.sex = r->sex;
+    const QString reportId_ = r->id;
+    return openNew(r->officeCode, r->addressText, place, r->householdType, p, QStringLiteral("report"),
+                   QStringLiteral("복지위기 알림 신고 %1로 신규 가구").arg(r->externalId),
+                   [&](const QString &householdId, const QString &) {
+                       return Storage::ReportStore(m_ws.db()).resolve(reportId_, QStringLiteral("opened"), householdId, {},
+                                                                      m_ws.journal());
+                   });
+}
+
+Result<QString> IntakeService::openNew(const QString &officeCode, const QString &address,
+                                       std::optional<std::pair<double, double>> place, const QString &householdType,
+                                       Person person, const QString &source, const QString &reason,
+                                       const std::function<Status(const QString &, const QString &)> &resolve)
+{
     Storage::HouseholdRecord rec;
     Household &h = rec.household;
-    h.officeCode = r->officeCode;
-    h.roadAddress = r->addressText;
-    if (r->hasLocation()) {
-        h.lon = *r->lon;
-        h.lat = *r->lat;
-    } else if (auto office = Storage::OfficeStore(m_ws.db()).all()) {
-        for (const Office &o : *office) {
-            if (o.code == r->officeCode) {
-                h.lon = o.centroid.longitude();
-                h.lat = o.centroid.latitude();
+    h.officeCode = officeCode;
+    h.roadAddress = address;
+    // Where it stands: the place given, else a known building at the address, else the middle
+    // of the 행정동 (moved on the map after the first visit).
+    if (!place)
+        place = placeOfAddress(address);
+    if (!place) {
+        if (auto offices = Storage::OfficeStore(m_ws.db()).all()) {
+            for (const Office &o : *offices) {
+                if (o.code == officeCode)
+                    place = std::pair{o.centroid.longitude(), o.centroid.latitude()};
             }
         }
     }
-    h.householdType = r->householdType.isEmpty() ? QStringLiteral("일반") : r->householdType;
-    h.headName = r->subjectName.isEmpty() ? QStringLiteral("미상") : r->subjectName;
-    h.source = QStringLiteral("report");
+    if (place) {
+        h.lon = place->first;
+        h.lat = place->second;
+    }
+    h.householdType = householdType.isEmpty() ? QStringLiteral("일반") : householdType;
+    h.headName = person.name.isEmpty() ? QStringLiteral("미상") : person.name;
+    h.source = source;
     h.nextVisitDue = m_ws.clock().today();
     h.flaggedNewAt = m_ws.clock().now();
-    Person p;
-    p.name = h.headName;
-    p.sex = r->sex;
-    p.isHead = true;
-    p.relationship = QStringLiteral("본인");
-    rec.members << p;
+    person.name = h.headName;
+    person.isHead = true;
+    person.relationship = QStringLiteral("본인");
+    rec.members << person;
     QList<Storage::HouseholdRecord> records{rec};
     QString householdId;
     auto ok = m_ws.db().transaction([&]() -> Status {
-        Storage::HouseholdStore households(m_ws.db());
-        if (auto ok = households.add(records, m_ws.journal(), m_ws.session()->keyring,
-                                     QStringLiteral("복지위기 알림 신고 %1로 신규 가구").arg(r->externalId));
-            !ok)
+        if (auto ok = Storage::HouseholdStore(m_ws.db()).add(records, m_ws.journal(), m_ws.session()->keyring, reason); !ok)
             return ok;
         householdId = records.first().household.id;
         auto opened = Storage::CaseStore(m_ws.db()).openCase(householdId, QStringLiteral("general"), m_ws.clock().today(),
                                                              m_ws.journal());
         if (!opened)
             return fail(opened.error());
-        if (auto ok = Storage::ReportStore(m_ws.db()).resolve(r->id, QStringLiteral("opened"), householdId, {}, m_ws.journal()); !ok)
+        if (auto ok = resolve(householdId, records.first().members.value(0).id); !ok)
             return ok;
         auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
         return changed ? Status() : fail(changed.error());
@@ -343,6 +359,31 @@ Result<QString> IntakeService::openHousehold(const QString &reportId)
     if (!ok)
         return fail(ok.error());
     return householdId;
+}
+
+std::optional<std::pair<double, double>> IntakeService::placeOfAddress(const QString &address) const
+{
+    const Matcher::RoadAddress ra = Matcher::roadAddress(address);
+    if (ra.isEmpty() || ra.number.isEmpty())
+        return std::nullopt;
+    Storage::HouseholdStore households(m_ws.db());
+    auto ids = households.idsOnRoad(ra.road, ra.number, 1);
+    if (!ids || ids->isEmpty())
+        return std::nullopt;
+    auto h = households.get(ids->first());
+    if (!h)
+        return std::nullopt;
+    return std::pair{h->lon, h->lat};
+}
+
+Result<Household> IntakeService::ownHousehold(const QString &householdId) const
+{
+    auto h = Storage::HouseholdStore(m_ws.db()).get(householdId);
+    if (!h)
+        return fail(h.error());
+    if (!m_ws.session()->offices.contains(h->officeCode))
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("household %1 belongs to another office").arg(householdId));
+    return h;
 }
 
 Status IntakeService::markDuplicate(const QString &reportId, const QString &ofReportId)
@@ -566,7 +607,6 @@ Result<QList<IntakeService::SignalEntry>> IntakeService::signalQueue(int maxCand
         for (const Office &o : *offices)
             names.insert(o.code, o.name);
     }
-    Storage::HouseholdStore households(m_ws.db());
     QList<SignalEntry> out;
     QHash<QString, qsizetype> byPerson;
     for (const CrisisSignal &s : *open) {
@@ -596,14 +636,9 @@ Result<QList<IntakeService::SignalEntry>> IntakeService::signalQueue(int maxCand
         probe.subjectBirth = e.listing.subjectBirth;
         probe.sex = e.listing.subjectSex;
         probe.addressText = e.listing.subjectAddress;
-        const Matcher::RoadAddress ra = Matcher::roadAddress(probe.addressText);
-        if (!ra.isEmpty() && !ra.number.isEmpty()) {
-            if (auto ids = households.idsOnRoad(ra.road, ra.number, 1); ids && !ids->isEmpty()) {
-                if (auto h = households.get(ids->first())) {
-                    e.lon = h->lon;
-                    e.lat = h->lat;
-                }
-            }
+        if (const auto place = placeOfAddress(probe.addressText)) {
+            e.lon = place->first;
+            e.lat = place->second;
         }
         auto c = candidates(probe, maxCandidates);
         if (!c)
@@ -638,12 +673,9 @@ Status IntakeService::linkSignal(const QString &entryId, const QString &househol
     auto entries = openEntry(entryId);
     if (!entries)
         return fail(entries.error());
-    Storage::HouseholdStore households(m_ws.db());
-    auto h = households.get(householdId);
-    if (!h)
+    if (auto h = ownHousehold(householdId); !h)
         return fail(h.error());
-    if (!m_ws.session()->offices.contains(h->officeCode))
-        return fail(ErrorCode::PermissionDenied, QStringLiteral("household %1 belongs to another office").arg(householdId));
+    Storage::HouseholdStore households(m_ws.db());
     const CrisisSignal &listing = entries->first();
     QString personId;
     if (!listing.subjectName.isEmpty()) {
@@ -675,67 +707,16 @@ Result<QString> IntakeService::openSignalHousehold(const QString &entryId)
     auto rrn = crisis.listedRrn(listing, m_ws.journal(), m_ws.session()->keyring);
     if (!rrn)
         return fail(rrn.error());
-    Storage::HouseholdRecord rec;
-    Household &h = rec.household;
-    h.officeCode = listing.officeCode;
-    h.roadAddress = listing.subjectAddress;
-    const Matcher::RoadAddress ra = Matcher::roadAddress(listing.subjectAddress);
-    Storage::HouseholdStore households(m_ws.db());
-    bool placed = false;
-    if (!ra.isEmpty()) {
-        // A known building at that address gives the place on the map.
-        if (auto ids = households.idsOnRoad(ra.road, ra.number, 1); ids && !ids->isEmpty()) {
-            if (auto other = households.get(ids->first())) {
-                h.lon = other->lon;
-                h.lat = other->lat;
-                placed = true;
-            }
-        }
-    }
-    if (!placed) {
-        if (auto offices = Storage::OfficeStore(m_ws.db()).all()) {
-            for (const Office &o : *offices) {
-                if (o.code == h.officeCode) {
-                    h.lon = o.centroid.longitude();
-                    h.lat = o.centroid.latitude();
-                }
-            }
-        }
-    }
-    h.householdType = QStringLiteral("일반");
-    h.headName = listing.subjectName.isEmpty() ? QStringLiteral("미상") : listing.subjectName;
-    h.source = QStringLiteral("signal");
-    h.nextVisitDue = m_ws.clock().today();
-    h.flaggedNewAt = m_ws.clock().now();
     Person p;
-    p.name = h.headName;
+    p.name = listing.subjectName;
     p.birthDate = listing.subjectBirth;
     p.sex = listing.subjectSex;
     p.rrn = *rrn;
-    p.isHead = true;
-    p.relationship = QStringLiteral("본인");
-    rec.members << p;
-    QList<Storage::HouseholdRecord> records{rec};
-    QString householdId;
-    auto ok = m_ws.db().transaction([&]() -> Status {
-        if (auto ok = households.add(records, m_ws.journal(), m_ws.session()->keyring,
-                                     QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId));
-            !ok)
-            return ok;
-        householdId = records.first().household.id;
-        const QString personId = records.first().members.value(0).id;
-        auto opened = Storage::CaseStore(m_ws.db()).openCase(householdId, QStringLiteral("general"), m_ws.clock().today(),
-                                                             m_ws.journal());
-        if (!opened)
-            return fail(opened.error());
-        if (auto ok = crisis.match(*entries, householdId, personId, QStringLiteral("new_household"), m_ws.journal()); !ok)
-            return ok;
-        auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
-        return changed ? Status() : fail(changed.error());
-    });
-    if (!ok)
-        return fail(ok.error());
-    return householdId;
+    return openNew(listing.officeCode, listing.subjectAddress, std::nullopt, {}, p, QStringLiteral("signal"),
+                   QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId),
+                   [&](const QString &householdId, const QString &personId) {
+                       return crisis.match(*entries, householdId, personId, QStringLiteral("new_household"), m_ws.journal());
+                   });
 }
 
 } // namespace VisitMap::Intake

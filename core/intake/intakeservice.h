@@ -6,6 +6,9 @@
 #include "model/crisisreport.h"
 #include "model/crisissignal.h"
 #include "util/csv.h"
+
+#include <functional>
+#include <optional>
 #include "util/result.h"
 
 namespace VisitMap {
@@ -84,6 +87,16 @@ private:
     // The 행정동 most known households at this road address (or on this road) are in.
     QString officeAtAddress(const QString &addressText) const;
     Status flagAndRescore(const QString &householdId);
+    // A household of the account's offices, or why not.
+    Result<Household> ownHousehold(const QString &householdId) const;
+    // Where a known building at this road address stands (lon, lat).
+    std::optional<std::pair<double, double>> placeOfAddress(const QString &address) const;
+    // A new household with one person and a case at 발굴, flagged new and scored; resolve ties
+    // what it came from (the report, the round entries) to it, in the same transaction.
+    Result<QString> openNew(const QString &officeCode, const QString &address,
+                            std::optional<std::pair<double, double>> place, const QString &householdType,
+                            Person person, const QString &source, const QString &reason,
+                            const std::function<Status(const QString &householdId, const QString &personId)> &resolve);
     Workspace &m_ws;
 };
 

@@ -137,6 +137,13 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     refresh();
 }
 
+const Security::Disclosure *IntakePanel::disclosure() const
+{
+    // Names and addresses go through the list's masking; none at all when nobody is signed in.
+    const Workspace *ws = m_controller->workspace();
+    return ws && ws->session() ? &m_controller->disclosure() : nullptr;
+}
+
 QPushButton *IntakePanel::button(const QString &objectName) const
 {
     for (QPushButton *b : m_buttons) {
@@ -165,7 +172,7 @@ void IntakePanel::refresh()
     }
     const QSignalBlocker block(m_list);
     m_list->clear();
-    const Security::Disclosure *d = m_controller->isOpen() && ws && ws->session() ? &m_controller->disclosure() : nullptr;
+    const Security::Disclosure *d = disclosure();
     for (const auto &e : m_reports) {
         const CrisisReport &r = e.report;
         auto *item = new QTreeWidgetItem(m_list);
@@ -212,9 +219,7 @@ void IntakePanel::refresh()
 QList<IntakeMark> IntakePanel::marks() const
 {
     QList<IntakeMark> out;
-    const Security::Disclosure *d = m_controller->workspace() && m_controller->workspace()->session()
-                                        ? &m_controller->disclosure()
-                                        : nullptr;
+    const Security::Disclosure *d = disclosure();
     for (const auto &e : m_reports) {
         const CrisisReport &r = e.report;
         if (!r.hasLocation())
@@ -287,9 +292,7 @@ void IntakePanel::showCurrent()
 {
     m_candidates->setRowCount(0);
     const Item item = current();
-    const Security::Disclosure *d = m_controller->workspace() && m_controller->workspace()->session()
-                                        ? &m_controller->disclosure()
-                                        : nullptr;
+    const Security::Disclosure *d = disclosure();
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
     QList<Intake::Candidate> candidates;
     QString html;

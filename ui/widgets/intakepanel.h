@@ -12,6 +12,10 @@ class QPushButton;
 class QTableWidget;
 class QTreeWidget;
 
+namespace VisitMap::Security {
+class Disclosure;
+}
+
 namespace VisitMap::Ui {
 
 class WorkspaceController;
@@ -58,6 +62,7 @@ Q_SIGNALS:
 private:
     using Item = std::variant<const Intake::IntakeService::Entry *, const Intake::IntakeService::SignalEntry *>;
     Item current() const;
+    const Security::Disclosure *disclosure() const;
     void showCurrent();
     void updateButtons();
     QString selectedCandidate() const;
