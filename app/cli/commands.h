@@ -15,6 +15,7 @@ int runUser(const QStringList &args);
 int runAudit(const QStringList &args);
 int runVisit(const QStringList &args);
 int runIntake(const QStringList &args);
+int runRoute(const QStringList &args);
 int runBench(const QStringList &args);
 int runBenchRender(const QStringList &args); // needs a QGuiApplication
 } // namespace VisitMap::Cli

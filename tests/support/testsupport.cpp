@@ -21,6 +21,11 @@ QString productDataPath(const QString &name)
     return QStringLiteral(VISITMAP_SOURCE_DIR "/data/") + name;
 }
 
+QString benchDataPath(const QString &name)
+{
+    return QStringLiteral(VISITMAP_SOURCE_DIR "/bench/data/") + name;
+}
+
 TempDir::TempDir()
 {
     REQUIRE(m_dir.isValid());

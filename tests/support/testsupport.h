@@ -17,6 +17,7 @@ namespace VisitMap::Test {
 // Where the repository's tests/data and data/ folders are.
 QString dataPath(const QString &name);     // tests/data/<name>
 QString productDataPath(const QString &name); // data/<name>
+QString benchDataPath(const QString &name);   // bench/data/<name> (TSPLIB, Solomon)
 
 // A temporary folder for one test.
 class TempDir
