@@ -286,7 +286,7 @@ TspResult TspSolver::solve(int n, const std::vector<double> &matrix, const Solve
             break;
         if ((it & 63) == 0) {
             const double t = elapsed();
-            if (options.maxIterations < 0 && t >= options.seconds)
+            if (t >= options.seconds) // a hard limit, with or without a round count
                 break;
             if ((it & 1023) == 0 && options.progress
                 && !options.progress(options.seconds > 0 ? std::min(1.0, t / options.seconds) : 1.0, bestLength)) {

@@ -53,7 +53,7 @@ QStringList checkSolution(const VrpProblem &p, const VrpSolution &s)
             ++seen[std::size_t(c)];
             const VrpProblem::Node &n = p.nodes[std::size_t(c)];
             load += n.demand;
-            t = std::max(t + p.time(at, c), n.ready);
+            t = VrpProblem::serviceBegins(t + p.time(at, c), n, v);
             if (t > n.due + timeEps)
                 problems << QStringLiteral("route %1 reaches node %2 at %3, after its due time %4")
                                 .arg(r + 1)

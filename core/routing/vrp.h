@@ -31,7 +31,20 @@ struct VrpProblem
         double shiftStart = 0;
         double shiftEnd = std::numeric_limits<double>::infinity(); // back at `end` by then
         double fixedCost = 0; // what using it costs at all (0: distance alone decides)
+        // A break (lunch) at a fixed time: no visit runs into it; travel may.
+        double breakStart = 0;
+        double breakMinutes = 0;
     };
+
+    // When service at a place begins for a vehicle arriving then: not before the place opens,
+    // and not so that it runs into the vehicle's break (it starts after the break instead).
+    static double serviceBegins(double arrive, const Node &node, const Vehicle &vehicle)
+    {
+        double s = arrive > node.ready ? arrive : node.ready;
+        if (vehicle.breakMinutes > 0 && s < vehicle.breakStart + vehicle.breakMinutes && s + node.service > vehicle.breakStart)
+            s = vehicle.breakStart + vehicle.breakMinutes;
+        return s;
+    }
 
     int size() const { return int(nodes.size()); }
     double dist(int a, int b) const { return distance[std::size_t(a) * nodes.size() + std::size_t(b)]; }

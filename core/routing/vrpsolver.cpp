@@ -58,7 +58,8 @@ public:
             for (std::size_t w = 0; w < v; ++w) {
                 const auto &a = p.vehicles[v], &b = p.vehicles[w];
                 if (a.start == b.start && a.end == b.end && a.capacity == b.capacity && a.shiftStart == b.shiftStart
-                    && a.shiftEnd == b.shiftEnd && a.fixedCost == b.fixedCost) {
+                    && a.shiftEnd == b.shiftEnd && a.fixedCost == b.fixedCost && a.breakStart == b.breakStart
+                    && a.breakMinutes == b.breakMinutes) {
                     same = w;
                     break;
                 }
@@ -89,7 +90,7 @@ public:
         for (std::size_t i = 0; i < m; ++i) {
             const int c = rt.nodes[i];
             const auto &node = p.nodes[std::size_t(c)];
-            t = std::max(t + p.time(at, c), node.ready);
+            t = VrpProblem::serviceBegins(t + p.time(at, c), node, v);
             rt.start[i] = t;
             t += node.service;
             rt.load += node.demand;
@@ -152,20 +153,44 @@ public:
                 if (added >= best.cost)
                     continue;
                 const double depart = i == 0 ? v.shiftStart : rt.start[i - 1] + p.nodes[std::size_t(prev)].service;
-                const double arrive = std::max(depart + p.time(prev, c), node.ready);
-                if (arrive > node.due + timeEps)
+                const double begins = VrpProblem::serviceBegins(depart + p.time(prev, c), node, v);
+                if (begins > node.due + timeEps)
                     continue;
-                const double reachNext = arrive + node.service + p.time(c, next);
-                if (i == m) {
-                    if (reachNext > v.shiftEnd + timeEps)
+                if (v.breakMinutes > 0) {
+                    // A break makes waiting non-linear: follow the rest of the route through.
+                    if (!onTimeAfter(rt, v, i, c, begins + node.service))
                         continue;
-                } else if (std::max(reachNext, p.nodes[std::size_t(next)].ready) > rt.latest[i] + timeEps) {
-                    continue;
+                } else {
+                    const double reachNext = begins + node.service + p.time(c, next);
+                    if (i == m) {
+                        if (reachNext > v.shiftEnd + timeEps)
+                            continue;
+                    } else if (std::max(reachNext, p.nodes[std::size_t(next)].ready) > rt.latest[i] + timeEps) {
+                        continue;
+                    }
                 }
                 best = {int(r), int(i), added};
             }
         }
         return best;
+    }
+
+    // Whether the route from position i on (after c, left at `leave`) still keeps every window
+    // and the shift.
+    bool onTimeAfter(const Route &rt, const VrpProblem::Vehicle &v, std::size_t i, int c, double leave) const
+    {
+        double t = leave;
+        int at = c;
+        for (std::size_t k = i; k < rt.nodes.size(); ++k) {
+            const int x = rt.nodes[k];
+            const auto &node = p.nodes[std::size_t(x)];
+            t = VrpProblem::serviceBegins(t + p.time(at, x), node, v);
+            if (t > node.due + timeEps)
+                return false;
+            t += node.service;
+            at = x;
+        }
+        return t + p.time(at, v.end) <= v.shiftEnd + timeEps;
     }
 
     void insertAll(State &s, std::vector<int> pending, bool initial)
@@ -301,21 +326,24 @@ VrpSolution VrpSolver::solve(const VrpProblem &problem, const SolveOptions &opti
         }
     }
     const double t0 = edges ? 3.0 * edge / edges : 1.0, tf = t0 / 100;
-    qint64 it = 0;
+    qint64 it = 0, lastBetter = 0;
     double fraction = 0;
     for (;; ++it) {
+        if (options.stallIterations >= 0 && it - lastBetter > options.stallIterations)
+            break;
         if (options.maxIterations >= 0) {
             if (it >= options.maxIterations)
                 break;
+            // With a round count the cooling follows the rounds, so a run repeats exactly
+            // (unless the time budget, always a hard limit, ends it first).
             fraction = double(it) / double(std::max<qint64>(1, options.maxIterations));
         }
         if ((it & 31) == 0) {
             const double t = elapsed();
-            if (options.maxIterations < 0) {
-                if (t >= options.seconds)
-                    break;
+            if (t >= options.seconds)
+                break;
+            if (options.maxIterations < 0)
                 fraction = t / options.seconds;
-            }
             if ((it & 1023) == 0 && options.progress && !options.progress(std::min(1.0, fraction), best.cost)) {
                 out.cancelled = true;
                 break;
@@ -328,8 +356,10 @@ VrpSolution VrpSolver::solve(const VrpProblem &problem, const SolveOptions &opti
         next.cost = search.costOf(next);
         if (next.cost < current.cost - temperature * std::log(std::max(1e-300, rng.uniform()))) {
             current = std::move(next);
-            if (current.cost < best.cost - 1e-9)
+            if (current.cost < best.cost - 1e-9) {
                 best = current;
+                lastBetter = it;
+            }
         }
     }
     for (std::size_t r = 0; r < best.routes.size(); ++r)
