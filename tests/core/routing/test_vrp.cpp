@@ -134,7 +134,7 @@ TEST_CASE("Solved Solomon plans are feasible, near the best known, and repeat fo
     }
 }
 
-TEST_CASE("Teams with their own start, end and shift; optional visits left out when they do not fit", "[routing][vrp]")
+TEST_CASE("Teams with their own start, end and shift, and optional visits left out when they do not fit", "[routing][vrp]")
 {
     // A line of places 10 apart; two teams from different offices, short shifts.
     VrpProblem p;
