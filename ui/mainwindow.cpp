@@ -7,6 +7,7 @@
 #include "dialogs/workloaddialog.h"
 #include "widgets/householdpanel.h"
 #include "widgets/intakepanel.h"
+#include "dialogs/plannerdialog.h"
 #include "storage/checkinstore.h"
 #include "util/clock.h"
 #include "dialogs/exportdialog.h"
@@ -298,6 +299,9 @@ void MainWindow::buildMenus()
         AssignDialog dialog(m_controller, m_undo, ids, this);
         dialog.exec();
     });
+    m_planAction = lead->addAction(tr("방문 경로 계획(&R)…"));
+    m_planAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    connect(m_planAction, &QAction::triggered, this, [this] { openPlanner(); });
     m_workloadAction = lead->addAction(tr("담당자별 업무량(&W)…"));
     connect(m_workloadAction, &QAction::triggered, this, [this] {
         WorkloadDialog dialog(m_controller, this);
@@ -434,6 +438,7 @@ void MainWindow::updateActions()
     m_settingsAction->setEnabled(m_controller->can(int(Permission::ManageSettings)));
     m_assignAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
     m_workloadAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    m_planAction->setEnabled(m_controller->can(int(Permission::PlanRoutes)));
     for (QAction *a : std::as_const(m_importActions))
         a->setEnabled(m_controller->can(int(Permission::ImportData)));
     checkOverdueCheckins();
@@ -506,6 +511,8 @@ void MainWindow::onLocked()
     m_panelDock->hide();
     m_intakeWasVisible = m_intakeDock->isVisible();
     m_intakeDock->hide();
+    if (m_planner)
+        m_planner->close(); // the plan shows households; it is made again after unlocking
     menuBar()->setEnabled(false);
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare();
@@ -525,6 +532,17 @@ void MainWindow::onUnlocked()
         w->show();
     m_hiddenWhileLocked.clear();
     updateActions();
+}
+
+PlannerDialog *MainWindow::openPlanner()
+{
+    if (!m_planner) {
+        m_planner = new PlannerDialog(m_controller, m_map, selectedHouseholdIds(), this);
+        m_planner->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_planner->show();
+    m_planner->raise();
+    return m_planner;
 }
 
 void MainWindow::showIntake(const QString &id)

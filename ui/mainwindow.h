@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QFrame;
@@ -20,6 +21,7 @@ class HouseholdPanel;
 class HouseholdTableModel;
 class IdleWatcher;
 class IntakePanel;
+class PlannerDialog;
 class LockScreen;
 class MapWidget;
 class WorkspaceController;
@@ -44,6 +46,8 @@ public:
     IntakePanel *intakePanel() const { return m_intake; }
     // Shows the intake queue (reports and 발굴 entries waiting), with one item selected.
     void showIntake(const QString &id = {});
+    // Opens the day planner (on the current selection when there is one).
+    PlannerDialog *openPlanner();
     QUndoStack *undoStack() const { return m_undo; }
     // Opens a household in the panel (and selects it in the list when listed).
     bool openHousehold(const QString &householdId);
@@ -96,6 +100,8 @@ private:
     QLabel *m_intakeLabel;
     bool m_intakeWasVisible = false;
     QList<QAction *> m_importActions;
+    QAction *m_planAction = nullptr;
+    QPointer<PlannerDialog> m_planner;
     QLabel *m_checkinAlert;
     QTimer *m_checkinTimer;
     QList<QWidget *> m_hiddenWhileLocked;

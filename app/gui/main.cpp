@@ -6,6 +6,8 @@
 #include "dialogs/exportdialog.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
+#include "dialogs/plannerdialog.h"
+#include "routing/dayplanner.h"
 #include "widgets/householdpanel.h"
 #include "dialogs/workloaddialog.h"
 #include "dialogs/signindialog.h"
@@ -109,9 +111,12 @@ int main(int argc, char *argv[])
                                                           "1600x1000)."),
                       QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     parser.addOption({QStringLiteral("view"), QObject::tr("For --screenshot: map (default), list, lock, access-log, "
-                                                          "export, workload, intake[:ID], household:ID or "
+                                                          "export, workload, intake[:ID], planner, planner-dialog, household:ID or "
                                                           "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
+    parser.addOption({QStringLiteral("route-sheet"), QObject::tr("With --view planner: also print the plan's route sheets "
+                                                                 "to this PDF (logged as a print)."),
+                      QStringLiteral("OUT.pdf")});
     parser.addOption({QStringLiteral("zoom"), QObject::tr("For --screenshot of the map: the zoom (5-20)."),
                       QStringLiteral("Z")});
     parser.addOption({QStringLiteral("center"), QObject::tr("For --screenshot of the map: the centre as LON,LAT."),
@@ -174,7 +179,8 @@ int main(int argc, char *argv[])
         const QString view = parser.value(QStringLiteral("view"));
         static const QStringList views{QStringLiteral("map"), QStringLiteral("list"),
                                        QStringLiteral("lock"), QStringLiteral("access-log"),
-                                       QStringLiteral("export"), QStringLiteral("workload")};
+                                       QStringLiteral("export"), QStringLiteral("workload"),
+                                       QStringLiteral("planner"), QStringLiteral("planner-dialog")};
         const bool householdView = view.startsWith(QLatin1String("household:"));
         const bool intakeView = view == QLatin1String("intake") || view.startsWith(QLatin1String("intake:"));
         const bool dialogView = view.startsWith(QLatin1String("dialog:"));
@@ -276,6 +282,28 @@ int main(int argc, char *argv[])
             dialog->show();
             QApplication::processEvents();
             shot = dialog->grab();
+        } else if (view == QLatin1String("planner") || view == QLatin1String("planner-dialog")) {
+            // A 3-team day for the high-risk households of the 동 with the most of them.
+            Ui::PlannerDialog *planner = window.openPlanner();
+            QString busiest;
+            int most = -1;
+            for (const Office &o : controller.offices()) {
+                auto ids = Routing::DayPlanner(*controller.workspace()).select(QStringLiteral("high"), o.code);
+                if (ids && int(ids->size()) > most) {
+                    most = int(ids->size());
+                    busiest = o.code;
+                }
+            }
+            planner->setSource(Ui::PlannerDialog::Source::High, busiest);
+            planner->setTeams(3);
+            if (!planner->solve())
+                return fatal(planner->summary(), false);
+            QApplication::processEvents();
+            if (parser.isSet(QStringLiteral("route-sheet"))) {
+                if (auto ok = planner->printSheets(parser.value(QStringLiteral("route-sheet")), QObject::tr("화면 확인"), false); !ok)
+                    return fatal(ok.error().toString(), false);
+            }
+            shot = view == QLatin1String("planner") ? window.grab() : planner->grab();
         } else if (intakeView) {
             // The queue with an item selected (the first, or the one named) and its candidates.
             window.showIntake(view.section(u':', 1));

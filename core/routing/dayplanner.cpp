@@ -19,6 +19,64 @@ QString DayPlanner::clock(int minutes)
     return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
+int DayPlan::planned() const
+{
+    int n = 0;
+    for (const TeamRoute &r : routes)
+        n += int(r.stops.size());
+    return n;
+}
+
+bool DayPlan::anyLate() const
+{
+    for (const TeamRoute &r : routes) {
+        for (const PlannedStop &s : r.stops) {
+            if (s.late)
+                return true;
+        }
+    }
+    return false;
+}
+
+void DayPlanner::retime(DayPlan &plan)
+{
+    const DayPlanRequest &req = plan.request;
+    const int dayStart = req.start.hour() * 60 + req.start.minute();
+    const int dayEnd = req.end.hour() * 60 + req.end.minute();
+    VrpProblem::Vehicle v;
+    if (req.lunchMinutes > 0 && req.lunch.isValid()) {
+        v.breakStart = req.lunch.hour() * 60 + req.lunch.minute();
+        v.breakMinutes = req.lunchMinutes;
+    }
+    for (TeamRoute &route : plan.routes) {
+        route.metres = 0;
+        route.leaveOffice = dayStart;
+        double time = dayStart;
+        int at = 0;
+        for (PlannedStop &stop : route.stops) {
+            const int node = int(plan.nodeIds.indexOf(stop.householdId));
+            if (node <= 0)
+                continue;
+            VrpProblem::Node n;
+            n.service = plan.serviceMinutes.value(node);
+            const double arrive = time + plan.matrix.minutesAt(at, node);
+            const double begins = VrpProblem::serviceBegins(arrive, n, v);
+            stop.arrive = int(std::lround(arrive));
+            stop.start = int(std::lround(begins));
+            stop.leave = int(std::lround(begins + n.service));
+            stop.metresFromPrevious = plan.matrix.metresAt(at, node);
+            stop.late = begins + n.service > dayEnd;
+            route.metres += stop.metresFromPrevious;
+            time = begins + n.service;
+            at = node;
+        }
+        route.metres += plan.matrix.metresAt(at, 0);
+        route.backAtOffice = route.stops.isEmpty() ? dayStart : int(std::lround(time + plan.matrix.minutesAt(at, 0)));
+        if (!route.stops.isEmpty() && route.backAtOffice > dayEnd)
+            route.stops.last().late = true;
+    }
+}
+
 Result<QStringList> DayPlanner::select(const QString &which, const QString &officeCode)
 {
     if (auto ok = m_ws.require(Security::Permission::PlanRoutes); !ok)
@@ -105,9 +163,15 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     std::vector<TravelPoint> points{{plan.officeLon, plan.officeLat}};
     for (const Household &h : households)
         points.push_back({h.lon, h.lat});
-    const TravelMatrix matrix = Travel::build(points, req.travel);
+    plan.request = req;
+    plan.matrix = Travel::build(points, req.travel);
+    const TravelMatrix &matrix = plan.matrix;
     plan.travelSource = matrix.source;
     plan.notice = matrix.notice;
+    plan.nodeIds << QString();
+    plan.serviceMinutes << 0;
+    for (const Household &h : households)
+        plan.nodeIds << h.id;
 
     VrpProblem p;
     p.distance = matrix.metres;
@@ -120,6 +184,7 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         VrpProblem::Node &n = p.nodes[std::size_t(i + 1)];
         const RiskTier tier = h.tier();
         n.service = tier == RiskTier::High ? req.serviceHigh : tier == RiskTier::Medium ? req.serviceMedium : req.serviceLow;
+        plan.serviceMinutes << int(n.service);
         // High risk must be seen; a visit to anyone else is worth some kilometres of walking,
         // more the higher the score and when the visit is overdue.
         if (tier != RiskTier::High)
@@ -148,6 +213,8 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     // A day plan settles long before the budget: a fixed number of rounds (the same plan for the
     // same request), fewer when the search stops finding better; the time budget caps it.
     options.maxIterations = 40000;
+    if (req.progress)
+        options.progress = [&req](double fraction, double) { return req.progress(fraction); };
     options.stallIterations = 15000;
     const VrpSolution s = VrpSolver::solve(p, options);
     plan.seconds = s.seconds;
@@ -155,31 +222,14 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     for (int t = 0; t < req.teams; ++t) {
         TeamRoute route;
         route.team = t + 1;
-        route.leaveOffice = dayStart;
-        const VrpProblem::Vehicle &v = p.vehicles[std::size_t(t)];
-        double time = dayStart;
-        int at = 0;
         for (int node : s.routes[std::size_t(t)]) {
-            const Household &h = households[node - 1];
             PlannedStop stop;
-            stop.householdId = h.id;
-            const double arrive = time + p.time(at, node);
-            const double begins = VrpProblem::serviceBegins(arrive, p.nodes[std::size_t(node)], v);
-            stop.arrive = int(std::lround(arrive));
-            stop.start = int(std::lround(begins));
-            stop.leave = int(std::lround(begins + p.nodes[std::size_t(node)].service));
-            stop.metresFromPrevious = p.dist(at, node);
-            route.metres += stop.metresFromPrevious;
+            stop.householdId = plan.nodeIds[node];
             route.stops << stop;
-            time = begins + p.nodes[std::size_t(node)].service;
-            at = node;
         }
-        route.metres += p.dist(at, 0);
-        route.backAtOffice = int(std::lround(time + p.time(at, 0)));
-        if (route.stops.isEmpty())
-            route.backAtOffice = dayStart;
         plan.routes << route;
     }
+    retime(plan);
     for (int node : s.unassigned) {
         const Household &h = households[node - 1];
         const double alone = p.time(0, node) + p.nodes[std::size_t(node)].service + p.time(node, 0);

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QStringList>
 #include <QTime>
+#include <functional>
 
 namespace VisitMap {
 class Workspace;
@@ -30,6 +31,8 @@ struct DayPlanRequest
     int serviceHigh = 40, serviceMedium = 30, serviceLow = 20;
     double seconds = 1.0;
     quint64 seed = 1;
+    // Called during the search with the fraction done; false stops it (the best plan so far).
+    std::function<bool(double fraction)> progress;
 };
 
 struct PlannedStop
@@ -39,6 +42,7 @@ struct PlannedStop
     int start = 0;  // service begins (after waiting, or after the break)
     int leave = 0;
     double metresFromPrevious = 0;
+    bool late = false; // after an edit: starts after the end of the day, or the team is back late
 };
 
 struct TeamRoute
@@ -66,6 +70,15 @@ struct DayPlan
     QString travelSource;
     QString notice; // e.g. the routing service was down and the straight line was used
     double seconds = 0;
+
+    // What it was made from, so that an edited plan can be timed again.
+    DayPlanRequest request;
+    TravelMatrix matrix;  // node 0 the office, then the planned households
+    QStringList nodeIds;  // household id of each matrix node (node 0: empty)
+    QList<int> serviceMinutes; // per node
+
+    int planned() const;
+    bool anyLate() const;
 };
 
 // Plans a day's visits: high-risk households must be visited, the others are worth visiting in
@@ -83,6 +96,10 @@ public:
     Result<QStringList> select(const QString &which, const QString &officeCode = {});
 
     static QString clock(int minutes); // "09:40"
+
+    // Times every route again after stops were moved by hand (reordered, moved to another team,
+    // taken out to the unassigned list or put back): arrivals, the break, lateness, distances.
+    static void retime(DayPlan &plan);
 
 private:
     Workspace &m_ws;

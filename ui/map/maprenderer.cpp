@@ -27,6 +27,7 @@ bool MapRenderer::paintMap(QPainter &p, const Geo::Viewport &vp)
     households.paint(p, vp);
     boundaries.paintLabels(p, vp);
     households.paintSelection(p, vp, selection);
+    routes.paint(p, vp);
     intake.paint(p, vp);
     return drewTiles;
 }

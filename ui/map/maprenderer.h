@@ -5,6 +5,7 @@
 #include "facilitylayer.h"
 #include "householdlayer.h"
 #include "intakelayer.h"
+#include "routelayer.h"
 
 #include <QDate>
 #include <QSet>
@@ -33,6 +34,7 @@ public:
     BoundaryLayer boundaries;
     HouseholdLayer households;
     FacilityLayer facilities;
+    RouteLayer routes;  // a day plan's teams, above the households
     IntakeLayer intake; // reports and round entries waiting, above everything else
     TileLayer *tiles = nullptr; // optional
     Layers layers;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapwidget.h"
 
+#include "mapdecorations.h"
+
 #include "geo/webmercator.h"
 #include "theme.h"
 #include "tilelayer.h"
@@ -276,6 +278,31 @@ QImage MapWidget::renderImage(QSize size, double dpr, const QString &title)
     return img;
 }
 
+QImage MapWidget::renderExcerpt(QSize size, double dpr, const RouteOverlay &overlay)
+{
+    waitForIndex();
+    const RouteOverlay kept = m_renderer.routes.overlay();
+    m_renderer.routes.setOverlay(overlay);
+    QImage img((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    img.fill(Qt::white);
+    const QRectF box = m_renderer.routes.worldBounds();
+    if (!box.isNull()) {
+        const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
+        Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
+                                                  QSizeF(size), 36, 1.0);
+        if (vp.zoom() > 17.5)
+            vp = vp.withZoom(17.5);
+        QPainter p(&img);
+        const bool tiles = m_renderer.paintMap(p, vp);
+        const QRectF area(QPointF(0, 0), QSizeF(size));
+        MapDecorations::paintScaleBar(p, vp, area);
+        MapDecorations::paintAttribution(p, area, m_renderer.attribution(tiles));
+    }
+    m_renderer.routes.setOverlay(kept);
+    return img;
+}
+
 void MapWidget::resizeEvent(QResizeEvent *)
 {
     m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
@@ -374,6 +401,26 @@ void MapWidget::selectInPolygon(const QPolygonF &screen, Qt::KeyboardModifiers m
     applySelection(m_renderer.households.householdsIn(m_viewport, screen),
                    modifiers == Qt::NoModifier && m_tool != Tool::Pan ? Qt::NoModifier : modifiers);
     Q_EMIT statusMessage(tr("지도에서 %L1가구를 선택했습니다").arg(m_renderer.selection.size()));
+}
+
+void MapWidget::setRoutes(const RouteOverlay &overlay)
+{
+    m_renderer.routes.setOverlay(overlay);
+    invalidate();
+}
+
+void MapWidget::fitToRoutes()
+{
+    const QRectF box = m_renderer.routes.worldBounds();
+    if (box.isNull())
+        return;
+    const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
+    Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
+                                              size(), 60, devicePixelRatioF());
+    if (vp.zoom() > 17.5)
+        vp = vp.withZoom(17.5);
+    m_userMoved = true;
+    changeViewport(vp, true);
 }
 
 void MapWidget::setIntakeMarks(const QList<IntakeMark> &marks)

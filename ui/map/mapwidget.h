@@ -62,7 +62,13 @@ public:
     // at a size and resolution of the caller's choosing.
     void render(QPainter &painter, const QRectF &target, const QString &title);
     QImage renderImage(QSize size, double dpr, const QString &title);
+    // A picture of just these routes, fitted to them (route sheets), with scale and attribution.
+    QImage renderExcerpt(QSize size, double dpr, const RouteOverlay &overlay);
 
+    // A day plan's routes (an empty overlay takes them off); fitToRoutes shows them whole.
+    void setRoutes(const RouteOverlay &overlay);
+    void fitToRoutes();
+    const RouteLayer &routes() const { return m_renderer.routes; }
     // Reports and round entries waiting in the intake queue, drawn with their own mark.
     void setIntakeMarks(const QList<IntakeMark> &marks);
     const IntakeLayer &intake() const { return m_renderer.intake; }

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialogs/plannerdialog.h"
+#include "mainwindow.h"
+#include "map/mapwidget.h"
+#include "routing/routesheet.h"
+#include "storage/database.h"
+#include "support/testsupport.h"
+#include "uitestsupport.h"
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QTreeWidget>
+
+using namespace VisitMap;
+
+namespace {
+
+QString busiestOffice(Ui::WorkspaceController &c)
+{
+    return c.workspace()->db().scalar(QStringLiteral("SELECT office_code FROM households WHERE risk_tier = 'high' GROUP BY office_code "
+                                                     "ORDER BY count(*) DESC LIMIT 1"))->toString();
+}
+
+} // namespace
+
+TEST_CASE("The planner draws a 3-team day on the map, takes a stop moved by hand, saves and prints route sheets", "[ui][routing]")
+{
+    Test::TempDir dir;
+    auto controller = std::make_unique<Ui::WorkspaceController>();
+    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
+    REQUIRE_OK(controller->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
+    Ui::MainWindow window(controller.get());
+    window.resize(1400, 900);
+    window.show();
+    QApplication::processEvents();
+    Ui::PlannerDialog *planner = window.openPlanner();
+    planner->setSource(Ui::PlannerDialog::Source::High, busiestOffice(*controller));
+    planner->setTeams(3);
+    REQUIRE(planner->solve());
+    const Routing::DayPlan &plan = planner->plan();
+    REQUIRE(plan.routes.size() == 3);
+    REQUIRE(plan.planned() >= 3);
+    CHECK_FALSE(plan.anyLate());
+    // On the map: one line per team with a stop per planned household.
+    const Ui::RouteOverlay &overlay = window.map()->routes().overlay();
+    REQUIRE(overlay.teams.size() == 3);
+    int drawn = 0;
+    for (const auto &t : overlay.teams)
+        drawn += int(t.stops.size());
+    CHECK(drawn == plan.planned());
+    // The tree lists the teams and the unassigned group.
+    CHECK(planner->tree()->topLevelItemCount() == 4);
+
+    // Move team 1's first stop to the end of team 2: both are timed again.
+    int from = 0;
+    while (plan.routes[from].stops.isEmpty())
+        ++from;
+    const QString moved = plan.routes[from].stops.first().householdId;
+    const int before = int(plan.routes[(from + 1) % 3].stops.size());
+    REQUIRE(planner->moveStop(from + 1, 0, (from + 1) % 3 + 1, 99));
+    const Routing::TeamRoute &to = planner->plan().routes[(from + 1) % 3];
+    REQUIRE(int(to.stops.size()) == before + 1);
+    CHECK(to.stops.last().householdId == moved);
+    CHECK(to.stops.last().start >= (to.stops.size() > 1 ? to.stops[to.stops.size() - 2].leave : 9 * 60));
+    CHECK(to.backAtOffice >= to.stops.last().leave);
+    CHECK(planner->tree()->topLevelItem((from + 1) % 3)->childCount() == before + 1);
+
+    // Out of the plan and back in.
+    REQUIRE(planner->moveStop((from + 1) % 3 + 1, int(to.stops.size()) - 1, 0, 0));
+    CHECK(planner->plan().unassigned.first().householdId == moved);
+
+    REQUIRE_OK(planner->save());
+    CHECK(Test::count(*controller->workspace(), QStringLiteral("SELECT count(*) FROM route_plans")) == 1);
+
+    const QString pdf = dir.path(QStringLiteral("sheets.pdf"));
+    REQUIRE_OK(planner->printSheets(pdf, QStringLiteral("11월 24일 방문"), false));
+    const QByteArray bytes = Test::readAll(pdf);
+    CHECK(bytes.startsWith("%PDF"));
+    CHECK(bytes.size() > 20000); // a map picture per team
+    CHECK(Test::count(*controller->workspace(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'print' AND "
+                                                               "subject_kind = 'route_sheet' AND reason = '11월 24일 방문'")) == 1);
+    // No reason, no sheet.
+    CHECK_FALSE(planner->printSheets(dir.path(QStringLiteral("x.pdf")), QStringLiteral(" "), false));
+    CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("x.pdf"))));
+    planner->close();
+}
+
+TEST_CASE("Route sheets mask names and phones unless a team lead prints them unmasked", "[ui][routing]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoController(dir); // the caseworker
+    Ui::MainWindow window(controller.get());
+    Ui::PlannerDialog *planner = window.openPlanner();
+    planner->setSource(Ui::PlannerDialog::Source::High, busiestOffice(*controller));
+    REQUIRE(planner->solve());
+    auto masked = Routing::RouteSheet::prepare(*controller->workspace(), planner->plan(), false, QStringLiteral("방문"));
+    REQUIRE(masked);
+    bool any = false;
+    for (const auto &t : masked->teams) {
+        for (const auto &s : t.stops) {
+            CHECK(s.name.contains(u'*'));
+            CHECK_FALSE(s.address.isEmpty()); // the team has to find the door
+            any = true;
+        }
+    }
+    CHECK(any);
+    auto unmasked = Routing::RouteSheet::prepare(*controller->workspace(), planner->plan(), true, QStringLiteral("방문"));
+    REQUIRE_FALSE(unmasked);
+    CHECK(unmasked.error().code == ErrorCode::PermissionDenied);
+    planner->close();
+}
