@@ -103,3 +103,12 @@ for cls in sorted(gaps):
     print(f'{cls:4} {len(g):2} instances  mean gap {sum(g)/len(g):+6.2f}%  worst {max(g):+6.2f}%  vehicles vs best {sum(vehicles[cls])/len(g):+.1f}')
 print(f'all  {len(allg)} instances  mean gap {sum(allg)/len(allg):+6.2f}%  worst {max(allg):+6.2f}%  infeasible answers: {infeasible}')
 PY
+
+echo
+echo "== A day plan: 40 households, 3 teams (3,000-household demo 동 district, five runs)"
+store="$work/demo.visitmap"
+"$CLI" demo --db "$store" --households 3000 --today 2026-11-23 >/dev/null
+ids=$(sqlite3 "$store" "WITH c AS (SELECT avg(lon) x, avg(lat) y FROM households WHERE office_code = (SELECT office_code FROM households GROUP BY office_code ORDER BY count(*) DESC LIMIT 1)) SELECT group_concat(id) FROM (SELECT h.id FROM households h, c ORDER BY (h.lon - c.x) * (h.lon - c.x) + (h.lat - c.y) * (h.lat - c.y) LIMIT 40)")
+for run in 1 2 3 4 5; do
+    VISITMAP_PASSWORD=visitmap-lead-demo "$CLI" route --db "$store" --user demo-lead --households "$ids" --teams 3 --date 2026-11-24 2>&1 >/dev/null | grep planned
+done

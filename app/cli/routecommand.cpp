@@ -90,6 +90,8 @@ int planDay(QCommandLineParser &p, const Routing::SolveOptions &options)
         return report(plan.error());
     if (!plan->notice.isEmpty())
         err() << "note: " << plan->notice << Qt::endl;
+    err() << "planned " << req.householdIds.size() << " households for " << req.teams << " teams in "
+          << QString::number(plan->seconds, 'f', 3) << " s" << Qt::endl;
     Storage::HouseholdStore store((*ws)->db());
     using Routing::DayPlanner;
     if (p.isSet(QStringLiteral("json"))) {

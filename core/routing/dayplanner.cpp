@@ -9,6 +9,7 @@
 #include "vrpsolver.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <cmath>
 
@@ -122,6 +123,8 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     if (req.householdIds.size() > 900)
         return fail(ErrorCode::Usage, QStringLiteral("%1 households are more than a day's plan takes (900)").arg(req.householdIds.size()));
 
+    QElapsedTimer timer;
+    timer.start();
     Storage::HouseholdStore store(m_ws.db());
     DayPlan plan;
     plan.date = req.date.isValid() ? req.date : m_ws.clock().today();
@@ -217,7 +220,6 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         options.progress = [&req](double fraction, double) { return req.progress(fraction); };
     options.stallIterations = 15000;
     const VrpSolution s = VrpSolver::solve(p, options);
-    plan.seconds = s.seconds;
 
     for (int t = 0; t < req.teams; ++t) {
         TeamRoute route;
@@ -230,6 +232,7 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         plan.routes << route;
     }
     retime(plan);
+    plan.seconds = timer.nsecsElapsed() / 1e9; // reading, travel matrix and search
     for (int node : s.unassigned) {
         const Household &h = households[node - 1];
         const double alone = p.time(0, node) + p.nodes[std::size_t(node)].service + p.time(node, 0);

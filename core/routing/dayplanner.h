@@ -69,7 +69,7 @@ struct DayPlan
     QList<Unplanned> unassigned;
     QString travelSource;
     QString notice; // e.g. the routing service was down and the straight line was used
-    double seconds = 0;
+    double seconds = 0; // to make it: reading the households, the travel matrix and the search
 
     // What it was made from, so that an edited plan can be timed again.
     DayPlanRequest request;
