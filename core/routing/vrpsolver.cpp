@@ -277,6 +277,149 @@ public:
         return removed;
     }
 
+    // The length of a route of these customers for vehicle v, or -1 when it breaks a window,
+    // the shift or the capacity.
+    double routeLength(const VrpProblem::Vehicle &v, const std::vector<int> &nodes) const
+    {
+        if (nodes.empty())
+            return 0;
+        double t = v.shiftStart, load = 0, length = 0;
+        int at = v.start;
+        for (int c : nodes) {
+            const auto &node = p.nodes[std::size_t(c)];
+            load += node.demand;
+            t = VrpProblem::serviceBegins(t + p.time(at, c), node, v);
+            if (t > node.due + timeEps)
+                return -1;
+            t += node.service;
+            length += p.dist(at, c);
+            at = c;
+        }
+        if (load > v.capacity + 1e-9 || t + p.time(at, v.end) > v.shiftEnd + timeEps)
+            return -1;
+        return length + p.dist(at, v.end) + v.fixedCost;
+    }
+
+    double routeCost(const State &s, std::size_t r) const
+    {
+        return s.routes[r].nodes.empty() ? 0 : s.routes[r].distance + p.vehicles[r].fixedCost;
+    }
+
+    // Local search on a plan: relocate a customer (or a string of two or three) next to one of
+    // its nearest neighbours, exchange two customers, 2-opt within a route and 2-opt* (tails
+    // crossed) between routes, first improvement, until none improves. Used on each new best
+    // plan the ruin and recreate finds.
+    void improve(State &s)
+    {
+        const int K = 12;
+        std::vector<int> routeOf(std::size_t(p.size()), -1), posOf(std::size_t(p.size()), -1);
+        auto index = [&] {
+            for (std::size_t r = 0; r < s.routes.size(); ++r) {
+                for (std::size_t i = 0; i < s.routes[r].nodes.size(); ++i) {
+                    routeOf[std::size_t(s.routes[r].nodes[i])] = int(r);
+                    posOf[std::size_t(s.routes[r].nodes[i])] = int(i);
+                }
+            }
+        };
+        auto apply = [&](std::size_t r1, std::vector<int> a, std::size_t r2, std::vector<int> b) {
+            s.routes[r1].nodes = std::move(a);
+            update(s, r1);
+            if (r2 != r1) {
+                s.routes[r2].nodes = std::move(b);
+                update(s, r2);
+            }
+            index();
+        };
+        index();
+        bool improved = true;
+        int rounds = 0;
+        while (improved && rounds++ < 50) {
+            improved = false;
+            for (int c : customers) {
+                const int r1 = routeOf[std::size_t(c)];
+                if (r1 < 0)
+                    continue;
+                const auto &adj = adjacency[std::size_t(c)];
+                for (int k = 0; k < K && k < int(adj.size()) && !improved; ++k) {
+                    const int n = adj[std::size_t(k)];
+                    const int r2 = routeOf[std::size_t(n)];
+                    if (r2 < 0)
+                        continue;
+                    const std::vector<int> &A = s.routes[std::size_t(r1)].nodes, &B = s.routes[std::size_t(r2)].nodes;
+                    const int i = posOf[std::size_t(c)], j = posOf[std::size_t(n)];
+                    const double before = routeCost(s, std::size_t(r1)) + (r2 != r1 ? routeCost(s, std::size_t(r2)) : 0);
+                    auto tryMove = [&](const std::vector<int> &na, const std::vector<int> &nb) {
+                        const double la = routeLength(p.vehicles[std::size_t(r1)], na);
+                        if (la < 0)
+                            return false;
+                        const double lb = r2 != r1 ? routeLength(p.vehicles[std::size_t(r2)], nb) : 0;
+                        if (lb < 0 || la + lb >= before - 1e-7)
+                            return false;
+                        apply(std::size_t(r1), na, std::size_t(r2), nb);
+                        return true;
+                    };
+                    // Relocate a string of 1–3 starting at c to just after or before n.
+                    for (int len = 1; len <= 3 && !improved; ++len) {
+                        if (i + len > int(A.size()))
+                            break;
+                        if (r1 == r2 && j >= i && j < i + len)
+                            break;
+                        std::vector<int> seg(A.begin() + i, A.begin() + i + len);
+                        for (int side = 0; side < 2 && !improved; ++side) {
+                            for (int flip = 0; flip < 2 && !improved; ++flip) {
+                                std::vector<int> str = seg;
+                                if (flip)
+                                    std::reverse(str.begin(), str.end());
+                                if (r1 == r2) {
+                                    std::vector<int> rest;
+                                    for (int x = 0; x < int(A.size()); ++x) {
+                                        if (x < i || x >= i + len)
+                                            rest.push_back(A[std::size_t(x)]);
+                                    }
+                                    const int at = int(std::find(rest.begin(), rest.end(), n) - rest.begin()) + (side == 0 ? 1 : 0);
+                                    rest.insert(rest.begin() + at, str.begin(), str.end());
+                                    improved = tryMove(rest, {});
+                                } else {
+                                    std::vector<int> na = A, nb = B;
+                                    na.erase(na.begin() + i, na.begin() + i + len);
+                                    nb.insert(nb.begin() + j + (side == 0 ? 1 : 0), str.begin(), str.end());
+                                    improved = tryMove(na, nb);
+                                }
+                            }
+                        }
+                    }
+                    if (improved)
+                        break;
+                    if (r1 != r2) {
+                        // Exchange c and n.
+                        std::vector<int> na = A, nb = B;
+                        std::swap(na[std::size_t(i)], nb[std::size_t(j)]);
+                        if ((improved = tryMove(na, nb)))
+                            break;
+                        // 2-opt*: c then n's successors; n then c's successors (and the mirror).
+                        for (int mirror = 0; mirror < 2 && !improved; ++mirror) {
+                            std::vector<int> ta(A.begin(), A.begin() + i + 1 - mirror), tb(B.begin(), B.begin() + j + mirror);
+                            ta.insert(ta.end(), B.begin() + j + mirror, B.end());
+                            tb.insert(tb.end(), A.begin() + i + 1 - mirror, A.end());
+                            improved = tryMove(ta, tb);
+                        }
+                    } else if (i != j) {
+                        // 2-opt within the route: c next to n, the path between reversed.
+                        const int lo = std::min(i, j) + 1, hi = std::max(i, j);
+                        if (hi > lo) {
+                            std::vector<int> na = A;
+                            std::reverse(na.begin() + (i < j ? lo : lo - 1), na.begin() + (i < j ? hi + 1 : hi));
+                            improved = tryMove(na, {});
+                        }
+                    }
+                }
+                if (improved)
+                    break;
+            }
+        }
+        s.cost = costOf(s);
+    }
+
     struct Shuffle
     {
         Random &rng;
@@ -312,7 +455,7 @@ VrpSolution VrpSolver::solve(const VrpProblem &problem, const SolveOptions &opti
     State current;
     current.routes.resize(problem.vehicles.size());
     search.insertAll(current, search.customers, true);
-    current.cost = search.costOf(current);
+    search.improve(current);
     State best = current;
     // Temperatures in the units of the problem: from three average edges at the start to a
     // hundredth of that. (At a third of an edge the clustered Solomon C2 instances stayed with
@@ -355,6 +498,8 @@ VrpSolution VrpSolver::solve(const VrpProblem &problem, const SolveOptions &opti
         search.insertAll(next, std::move(removed), false);
         next.cost = search.costOf(next);
         if (next.cost < current.cost - temperature * std::log(std::max(1e-300, rng.uniform()))) {
+            if (next.cost < best.cost - 1e-9)
+                search.improve(next); // polish every new best before keeping it
             current = std::move(next);
             if (current.cost < best.cost - 1e-9) {
                 best = current;
