@@ -54,7 +54,7 @@ Status write(const QString &path, const Routing::RouteSheetData &data,
                 p.setPen(Theme::text());
                 p.setFont(body);
                 p.drawText(QRectF(0, y, page.width(), 26), Qt::AlignRight | Qt::AlignVCenter,
-                           QStringLiteral("%1 · %2 주민센터").arg(data.date.toString(QStringLiteral("yyyy년 M월 d일")), data.officeName));
+                           QStringLiteral("%1 · %2 주민센터 · 팀원 ______________").arg(data.date.toString(QStringLiteral("yyyy년 M월 d일")), data.officeName));
                 y += 28;
                 p.setPen(Theme::mutedText());
                 p.setFont(small);
