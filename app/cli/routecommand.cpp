@@ -10,9 +10,7 @@
 #include "storage/officestore.h"
 #include "workspace.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include "routing/tspsolver.h"
 #include "routing/vrpsolver.h"
 
@@ -95,32 +93,7 @@ int planDay(QCommandLineParser &p, const Routing::SolveOptions &options)
     Storage::HouseholdStore store((*ws)->db());
     using Routing::DayPlanner;
     if (p.isSet(QStringLiteral("json"))) {
-        QJsonArray teams;
-        for (const Routing::TeamRoute &r : plan->routes) {
-            QJsonArray stops;
-            for (const Routing::PlannedStop &s : r.stops)
-                stops.append(QJsonObject{{QStringLiteral("household"), s.householdId},
-                                         {QStringLiteral("arrive"), DayPlanner::clock(s.arrive)},
-                                         {QStringLiteral("start"), DayPlanner::clock(s.start)},
-                                         {QStringLiteral("leave"), DayPlanner::clock(s.leave)},
-                                         {QStringLiteral("metres_from_previous"), std::round(s.metresFromPrevious)}});
-            teams.append(QJsonObject{{QStringLiteral("team"), r.team},
-                                     {QStringLiteral("leave_office"), DayPlanner::clock(r.leaveOffice)},
-                                     {QStringLiteral("back_at_office"), DayPlanner::clock(r.backAtOffice)},
-                                     {QStringLiteral("metres"), std::round(r.metres)},
-                                     {QStringLiteral("stops"), stops}});
-        }
-        QJsonArray left;
-        for (const Routing::Unplanned &u : plan->unassigned)
-            left.append(QJsonObject{{QStringLiteral("household"), u.householdId}, {QStringLiteral("reason"), u.reason}});
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("date"), plan->date.toString(Qt::ISODate)},
-                                           {QStringLiteral("office"), plan->officeCode},
-                                           {QStringLiteral("office_location"), QJsonArray{plan->officeLon, plan->officeLat}},
-                                           {QStringLiteral("travel"), plan->travelSource},
-                                           {QStringLiteral("notice"), plan->notice.isEmpty() ? QJsonValue() : QJsonValue(plan->notice)},
-                                           {QStringLiteral("teams"), teams},
-                                           {QStringLiteral("unassigned"), left}})
-                     .toJson(QJsonDocument::Indented);
+        out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QString officeName = plan->officeCode;

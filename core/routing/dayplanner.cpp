@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <cmath>
 
 namespace VisitMap::Routing {
@@ -26,6 +27,35 @@ int DayPlan::planned() const
     for (const TeamRoute &r : routes)
         n += int(r.stops.size());
     return n;
+}
+
+QJsonObject DayPlan::toJson() const
+{
+    QJsonArray teams;
+    for (const TeamRoute &r : routes) {
+        QJsonArray stops;
+        for (const PlannedStop &s : r.stops)
+            stops.append(QJsonObject{{QStringLiteral("household"), s.householdId},
+                                     {QStringLiteral("arrive"), DayPlanner::clock(s.arrive)},
+                                     {QStringLiteral("start"), DayPlanner::clock(s.start)},
+                                     {QStringLiteral("leave"), DayPlanner::clock(s.leave)},
+                                     {QStringLiteral("metres_from_previous"), std::round(s.metresFromPrevious)}});
+        teams.append(QJsonObject{{QStringLiteral("team"), r.team},
+                                 {QStringLiteral("leave_office"), DayPlanner::clock(r.leaveOffice)},
+                                 {QStringLiteral("back_at_office"), DayPlanner::clock(r.backAtOffice)},
+                                 {QStringLiteral("metres"), std::round(r.metres)},
+                                 {QStringLiteral("stops"), stops}});
+    }
+    QJsonArray left;
+    for (const Unplanned &u : unassigned)
+        left.append(QJsonObject{{QStringLiteral("household"), u.householdId}, {QStringLiteral("reason"), u.reason}});
+    return {{QStringLiteral("date"), date.toString(Qt::ISODate)},
+            {QStringLiteral("office"), officeCode},
+            {QStringLiteral("office_location"), QJsonArray{officeLon, officeLat}},
+            {QStringLiteral("travel"), travelSource},
+            {QStringLiteral("notice"), notice.isEmpty() ? QJsonValue() : QJsonValue(notice)},
+            {QStringLiteral("teams"), teams},
+            {QStringLiteral("unassigned"), left}};
 }
 
 bool DayPlan::anyLate() const

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QStringList>
 #include <QTime>
 #include <functional>
@@ -79,6 +80,8 @@ struct DayPlan
 
     int planned() const;
     bool anyLate() const;
+    // The plan as `route --db --json` prints it and as it is saved: ids and times, no names.
+    QJsonObject toJson() const;
 };
 
 // Plans a day's visits: high-risk households must be visited, the others are worth visiting in

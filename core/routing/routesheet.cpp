@@ -12,9 +12,7 @@
 #include "util/clock.h"
 #include "workspace.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace VisitMap::Routing {
 
@@ -102,27 +100,7 @@ Result<QString> save(Workspace &ws, const DayPlan &plan)
 {
     if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
         return fail(ok.error());
-    QJsonArray teams;
-    for (const TeamRoute &r : plan.routes) {
-        QJsonArray stops;
-        for (const PlannedStop &s : r.stops)
-            stops.append(QJsonObject{{QStringLiteral("household"), s.householdId},
-                                     {QStringLiteral("arrive"), DayPlanner::clock(s.arrive)},
-                                     {QStringLiteral("start"), DayPlanner::clock(s.start)},
-                                     {QStringLiteral("leave"), DayPlanner::clock(s.leave)}});
-        teams.append(QJsonObject{{QStringLiteral("team"), r.team},
-                                 {QStringLiteral("metres"), std::round(r.metres)},
-                                 {QStringLiteral("back_at_office"), DayPlanner::clock(r.backAtOffice)},
-                                 {QStringLiteral("stops"), stops}});
-    }
-    QJsonArray left;
-    for (const Unplanned &u : plan.unassigned)
-        left.append(QJsonObject{{QStringLiteral("household"), u.householdId}, {QStringLiteral("reason"), u.reason}});
-    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("date"), plan.date.toString(Qt::ISODate)},
-                                                      {QStringLiteral("travel"), plan.travelSource},
-                                                      {QStringLiteral("teams"), teams},
-                                                      {QStringLiteral("unassigned"), left}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact);
     QString id;
     auto ok = ws.db().transaction([&]() -> Status {
         id = ws.journal().newId();

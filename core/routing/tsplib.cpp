@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tsplib.h"
 
+#include "util/textfile.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <cmath>
@@ -46,12 +48,7 @@ namespace {
 
 Result<QString> readText(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return failAt(ErrorCode::Io, path, 0, QStringLiteral("cannot open the file: %1").arg(f.errorString()));
-    if (f.size() > 256ll * 1024 * 1024)
-        return failAt(ErrorCode::Validation, path, 0, QStringLiteral("the file is over 256 MB"));
-    return QString::fromUtf8(f.readAll());
+    return readTextFile(path, 256ll * 1024 * 1024);
 }
 
 // "KEY : value", "KEY: value" or "KEY value" (the section names).

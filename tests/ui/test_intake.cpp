@@ -56,13 +56,9 @@ QString writeReport(const Test::TempDir &dir, const Near &at)
 TEST_CASE("A report shows on the map and in the queue, and is linked to its household from there", "[ui][intake]")
 {
     Test::TempDir dir;
-    auto controller = std::make_unique<Ui::WorkspaceController>();
-    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
-    REQUIRE_OK(controller->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
-    Ui::MainWindow window(controller.get());
-    window.resize(1400, 900);
-    window.show();
-    QApplication::processEvents();
+    Test::DemoWindow shown(Test::demoLeadController(dir));
+    auto &controller = shown.controller;
+    Ui::MainWindow &window = shown.window;
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("intakeDock"));
     REQUIRE(dock);
     CHECK_FALSE(dock->isVisible()); // nothing waiting yet

@@ -20,6 +20,7 @@
 #include <QItemSelectionModel>
 #include <QPainter>
 #include <QTableView>
+#include "support/httpserver.h"
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QSignalSpy>
@@ -53,35 +54,21 @@ struct Window
 };
 
 // A tile server on loopback: every tile a solid colour, cacheable for an hour.
-class TileServer : public QTcpServer
+class TileServer : public Test::HttpServer
 {
 public:
-    int requests = 0;
     QColor colour = QColor(0x33, 0xAA, 0x55);
     TileServer()
+        : Test::HttpServer([this](const QByteArray &) {
+            QImage img(256, 256, QImage::Format_RGB32);
+            img.fill(colour);
+            QByteArray png;
+            QBuffer buf(&png);
+            buf.open(QIODevice::WriteOnly);
+            img.save(&buf, "PNG");
+            return Response{200, "image/png", png, "Cache-Control: max-age=3600\r\n"};
+        })
     {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    if (!s->canReadLine())
-                        return;
-                    const QByteArray line = s->readLine();
-                    ++requests;
-                    QImage img(256, 256, QImage::Format_RGB32);
-                    img.fill(colour);
-                    QByteArray png;
-                    QBuffer buf(&png);
-                    buf.open(QIODevice::WriteOnly);
-                    img.save(&buf, "PNG");
-                    const bool known = line.startsWith("GET /");
-                    s->write((known ? QByteArray("HTTP/1.1 200 OK\r\n") : QByteArray("HTTP/1.1 400 Bad\r\n"))
-                             + "Content-Type: image/png\r\nCache-Control: max-age=3600\r\nContent-Length: "
-                             + QByteArray::number(png.size()) + "\r\nConnection: close\r\n\r\n" + png);
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
     }
 };
 

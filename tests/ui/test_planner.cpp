@@ -28,13 +28,9 @@ QString busiestOffice(Ui::WorkspaceController &c)
 TEST_CASE("The planner draws a 3-team day on the map, takes a stop moved by hand, saves and prints route sheets", "[ui][routing]")
 {
     Test::TempDir dir;
-    auto controller = std::make_unique<Ui::WorkspaceController>();
-    REQUIRE_OK(controller->open(Test::demoStoreCopy(dir)));
-    REQUIRE_OK(controller->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
-    Ui::MainWindow window(controller.get());
-    window.resize(1400, 900);
-    window.show();
-    QApplication::processEvents();
+    Test::DemoWindow shown(Test::demoLeadController(dir));
+    auto &controller = shown.controller;
+    Ui::MainWindow &window = shown.window;
     Ui::PlannerDialog *planner = window.openPlanner();
     planner->setSource(Ui::PlannerDialog::Source::High, busiestOffice(*controller));
     planner->setTeams(3);

@@ -124,6 +124,20 @@ void MapWidget::fitToData()
                    true);
 }
 
+namespace {
+
+// The view that shows a box of world (Web Mercator) coordinates whole, with a margin, no closer
+// than maxZoom (a single place would otherwise fill the screen).
+Geo::Viewport fittingWorld(const QRectF &box, QSizeF size, double margin, double dpr, double maxZoom)
+{
+    const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
+    Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())), size,
+                                              margin, dpr);
+    return vp.zoom() > maxZoom ? vp.withZoom(maxZoom) : vp;
+}
+
+} // namespace
+
 void MapWidget::fitToSelection()
 {
     QRectF box;
@@ -133,12 +147,7 @@ void MapWidget::fitToSelection()
     }
     if (box.isNull())
         return;
-    const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
-    Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
-                                              size(), 80, devicePixelRatioF());
-    if (vp.zoom() > 18)
-        vp = vp.withZoom(18);
-    changeViewport(vp, true);
+    changeViewport(fittingWorld(box, size(), 80, devicePixelRatioF(), 18), true);
 }
 
 void MapWidget::setViewport(const Geo::Viewport &viewport)
@@ -288,11 +297,7 @@ QImage MapWidget::renderExcerpt(QSize size, double dpr, const RouteOverlay &over
     img.fill(Qt::white);
     const QRectF box = m_renderer.routes.worldBounds();
     if (!box.isNull()) {
-        const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
-        Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
-                                                  QSizeF(size), 36, 1.0);
-        if (vp.zoom() > 17.5)
-            vp = vp.withZoom(17.5);
+        const Geo::Viewport vp = fittingWorld(box, QSizeF(size), 36, 1.0, 17.5);
         QPainter p(&img);
         const bool tiles = m_renderer.paintMap(p, vp);
         const QRectF area(QPointF(0, 0), QSizeF(size));
@@ -414,13 +419,8 @@ void MapWidget::fitToRoutes()
     const QRectF box = m_renderer.routes.worldBounds();
     if (box.isNull())
         return;
-    const QPointF tl = Geo::WebMercator::unproject(box.topLeft()), br = Geo::WebMercator::unproject(box.bottomRight());
-    Geo::Viewport vp = Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
-                                              size(), 60, devicePixelRatioF());
-    if (vp.zoom() > 17.5)
-        vp = vp.withZoom(17.5);
     m_userMoved = true;
-    changeViewport(vp, true);
+    changeViewport(fittingWorld(box, size(), 60, devicePixelRatioF(), 17.5), true);
 }
 
 void MapWidget::setIntakeMarks(const QList<IntakeMark> &marks)

@@ -2,13 +2,12 @@
 #include "routing/dayplanner.h"
 #include "routing/travelmatrix.h"
 #include "storage/database.h"
+#include "support/httpserver.h"
 #include "support/testsupport.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -19,48 +18,27 @@ namespace {
 
 // An OSRM-compatible table service on loopback: distances along the grid (|dx| + |dy| in
 // metres, roughly), durations from them at 1 m/s, so its answers differ from a straight line.
-class FakeOsrm : public QTcpServer
+Test::HttpServer::Response osrmTable(const QByteArray &target)
 {
-public:
-    int requests = 0;
-    QByteArray lastPath;
-    FakeOsrm()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    if (!s->canReadLine())
-                        return;
-                    const QByteArray line = s->readLine();
-                    ++requests;
-                    lastPath = line.split(' ').value(1);
-                    const QString path = QString::fromLatin1(lastPath).section(u'?', 0, 0);
-                    const QStringList coords = path.section(u'/', 4).split(u';');
-                    QStringList drows, mrows;
-                    for (const QString &a : coords) {
-                        QStringList d, m;
-                        for (const QString &b : coords) {
-                            const double dx = (a.section(u',', 0, 0).toDouble() - b.section(u',', 0, 0).toDouble()) * 88000;
-                            const double dy = (a.section(u',', 1, 1).toDouble() - b.section(u',', 1, 1).toDouble()) * 111000;
-                            const double metres = std::abs(dx) + std::abs(dy);
-                            m << QString::number(metres, 'f', 1);
-                            d << QString::number(metres, 'f', 1);
-                        }
-                        drows << u'[' + d.join(u',') + u']';
-                        mrows << u'[' + m.join(u',') + u']';
-                    }
-                    const QByteArray body = QStringLiteral("{\"code\":\"Ok\",\"durations\":[%1],\"distances\":[%2]}")
-                                                .arg(drows.join(u','), mrows.join(u','))
-                                                .toUtf8();
-                    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-                             + "\r\nConnection: close\r\n\r\n" + body);
-                    s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
+    const QString path = QString::fromLatin1(target).section(u'?', 0, 0);
+    const QStringList coords = path.section(u'/', 4).split(u';');
+    QStringList drows, mrows;
+    for (const QString &a : coords) {
+        QStringList d, m;
+        for (const QString &b : coords) {
+            const double dx = (a.section(u',', 0, 0).toDouble() - b.section(u',', 0, 0).toDouble()) * 88000;
+            const double dy = (a.section(u',', 1, 1).toDouble() - b.section(u',', 1, 1).toDouble()) * 111000;
+            const double metres = std::abs(dx) + std::abs(dy);
+            m << QString::number(metres, 'f', 1);
+            d << QString::number(metres, 'f', 1);
+        }
+        drows << u'[' + d.join(u',') + u']';
+        mrows << u'[' + m.join(u',') + u']';
     }
-};
+    return {200, "application/json",
+            QStringLiteral("{\"code\":\"Ok\",\"durations\":[%1],\"distances\":[%2]}").arg(drows.join(u','), mrows.join(u',')).toUtf8(),
+            {}};
+}
 
 QStringList householdsOf(Workspace &ws, const QString &sql)
 {
@@ -199,7 +177,7 @@ TEST_CASE("When the day is too short, high-risk households are kept and the othe
 
 TEST_CASE("Travel comes from the routing service when it answers, and from the straight line with a notice when not", "[routing][travel]")
 {
-    FakeOsrm server;
+    Test::HttpServer server(osrmTable);
     REQUIRE(server.listen(QHostAddress::LocalHost));
     const std::vector<TravelPoint> points{{126.9500, 37.5600}, {126.9600, 37.5650}, {126.9550, 37.5700}};
     TravelSettings s;
