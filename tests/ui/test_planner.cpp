@@ -67,6 +67,30 @@ TEST_CASE("The planner draws a 3-team day on the map, takes a stop moved by hand
     REQUIRE(planner->moveStop((from + 1) % 3 + 1, int(to.stops.size()) - 1, 0, 0));
     CHECK(planner->plan().unassigned.first().householdId == moved);
 
+    // A drag in the plan's tree: the tree is read back and timed again; a stop dropped beside the
+    // teams is not lost but left out of the plan.
+    {
+        Ui::PlanTree *tree = planner->tree();
+        int team = 0;
+        while (tree->topLevelItem(team)->childCount() == 0)
+            ++team;
+        QTreeWidgetItem *item = tree->topLevelItem(team)->takeChild(0);
+        const QString dragged = item->data(0, Qt::UserRole + 1).toString();
+        const int other = (team + 1) % 3;
+        tree->topLevelItem(other)->insertChild(0, item);
+        Q_EMIT tree->dropped();
+        REQUIRE_FALSE(planner->plan().routes[other].stops.isEmpty());
+        CHECK(planner->plan().routes[other].stops.first().householdId == dragged);
+        CHECK(planner->plan().routes[other].stops.first().arrive > 9 * 60);
+        QTreeWidgetItem *loose = planner->tree()->topLevelItem(other)->takeChild(0);
+        planner->tree()->addTopLevelItem(loose);
+        Q_EMIT planner->tree()->dropped();
+        bool left = false;
+        for (const auto &u : planner->plan().unassigned)
+            left = left || u.householdId == dragged;
+        CHECK(left);
+    }
+
     REQUIRE_OK(planner->save());
     CHECK(Test::count(*controller->workspace(), QStringLiteral("SELECT count(*) FROM route_plans")) == 1);
 

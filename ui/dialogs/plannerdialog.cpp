@@ -118,6 +118,8 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setDragDropMode(QAbstractItemView::InternalMove);
     m_tree->setDefaultDropAction(Qt::MoveAction);
+    // Stops go into a team (or the unassigned group), never beside the teams.
+    m_tree->invisibleRootItem()->setFlags(Qt::ItemIsEnabled);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_tree->setAccessibleName(tr("팀별 방문 순서"));
 
@@ -360,6 +362,12 @@ void PlannerDialog::readTree()
     QList<Routing::Unplanned> left;
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *group = m_tree->topLevelItem(i);
+        if (!group->data(0, IdRole).toString().isEmpty()) {
+            // A stop that ended up beside the teams is not lost: it is left out of the plan.
+            const QString id = group->data(0, IdRole).toString();
+            left.append({id, reasons.value(id, tr("손으로 계획에서 뺌"))});
+            continue;
+        }
         const int team = group->data(0, TeamRole).toInt();
         Routing::TeamRoute route;
         route.team = team;
