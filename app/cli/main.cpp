@@ -22,6 +22,8 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("import"), {runImport, "import households, crisis reports, boundaries or facilities"}},
         {QStringLiteral("intake"), {runIntake, "the intake queue of crisis reports; link, open or mark duplicate"}},
         {QStringLiteral("route"), {runRoute, "solve a TSPLIB instance with the route solver"}},
+        {QStringLiteral("server-init"), {runServerInit, "create or migrate the central PostgreSQL store"}},
+        {QStringLiteral("server-user"), {runServerUser, "create a staff login role on the central store"}},
         {QStringLiteral("export"), {runExport, "export households or visits (masked, with a reason)"}},
         {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
         {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},

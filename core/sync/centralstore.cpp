@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "centralstore.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+#include <map>
+
+namespace VisitMap::Sync {
+
+namespace {
+
+Error sqlError(const QSqlError &e, const QString &what)
+{
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const QString code = e.nativeErrorCode();
+    ErrorCode kind = ErrorCode::Sql;
+    if (code == QLatin1String("42501"))
+        kind = ErrorCode::PermissionDenied;
+    else if (code == QLatin1String("28P01") || code == QLatin1String("28000") || text.contains(QLatin1String("password authentication failed"))
+             || text.contains(QLatin1String("no password supplied")))
+        kind = ErrorCode::AuthFailed;
+    else if (e.type() == QSqlError::ConnectionError)
+        kind = ErrorCode::Network;
+    return Error{kind, QStringLiteral("%1: %2").arg(what, text.trimmed()), {}, 0};
+}
+
+// The migrations compiled in (resource /server/migrations), by number.
+std::map<int, QString> migrationFiles()
+{
+    std::map<int, QString> out;
+    QDirIterator it(QStringLiteral(":/server/migrations"));
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = path.section(u'/', -1);
+        bool ok = false;
+        const int version = name.left(4).toInt(&ok);
+        if (ok)
+            out.emplace(version, path);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<std::unique_ptr<CentralConnection>> CentralConnection::open(const QString &conninfo, const QString &user,
+                                                                   const QString &password)
+{
+    std::unique_ptr<CentralConnection> c(new CentralConnection);
+    c->m_name = QStringLiteral("central-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    c->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), c->m_name);
+    if (!c->m_db.isValid())
+        return fail(ErrorCode::Internal, QStringLiteral("the PostgreSQL driver (libqt6sql6-psql) is not installed"));
+    QStringList options{QStringLiteral("connect_timeout=8")};
+    const QString text = conninfo.trimmed();
+    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl url(text);
+        if (!url.isValid())
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a postgresql:// address").arg(text));
+        c->m_db.setHostName(url.host());
+        if (url.port() > 0)
+            c->m_db.setPort(url.port());
+        c->m_db.setDatabaseName(url.path().mid(1));
+        c->m_db.setUserName(url.userName());
+        c->m_db.setPassword(url.password());
+        for (const auto &[k, v] : QUrlQuery(url).queryItems())
+            options << k + u'=' + v;
+    } else {
+        static const QRegularExpression pair(QStringLiteral("(\\w+)\\s*=\\s*('([^']*)'|\\S+)"));
+        auto it = pair.globalMatch(text);
+        if (!it.hasNext() && !text.isEmpty())
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a connection string (host=… port=… dbname=…)").arg(text));
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString key = m.captured(1);
+            const QString value = m.captured(3).isEmpty() ? m.captured(2) : m.captured(3);
+            if (key == QLatin1String("host"))
+                c->m_db.setHostName(value);
+            else if (key == QLatin1String("port"))
+                c->m_db.setPort(value.toInt());
+            else if (key == QLatin1String("dbname"))
+                c->m_db.setDatabaseName(value);
+            else if (key == QLatin1String("user"))
+                c->m_db.setUserName(value);
+            else if (key == QLatin1String("password"))
+                c->m_db.setPassword(value);
+            else
+                options << key + u'=' + value;
+        }
+    }
+    if (!user.isEmpty())
+        c->m_db.setUserName(user);
+    if (!password.isEmpty())
+        c->m_db.setPassword(password);
+    c->m_db.setConnectOptions(options.join(u';'));
+    if (!c->m_db.open())
+        return fail(sqlError(c->m_db.lastError(), QStringLiteral("cannot connect to the central store")));
+    // The server's notices ("already exists, skipping") are not for the person at the screen.
+    QSqlQuery(c->m_db).exec(QStringLiteral("SET client_min_messages = warning"));
+    return c;
+}
+
+CentralConnection::~CentralConnection()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+int ServerAdmin::latestVersion()
+{
+    const auto files = migrationFiles();
+    return files.empty() ? 0 : files.rbegin()->first;
+}
+
+Result<QStringList> ServerAdmin::migrate()
+{
+    QSqlDatabase &db = m_c.db();
+    QSqlQuery q(db);
+    // One migrator at a time.
+    if (!q.exec(QStringLiteral("SELECT pg_advisory_lock(hashtext('visitmap.migrate'))")))
+        return fail(sqlError(q.lastError(), QStringLiteral("cannot lock the central store for migration")));
+    auto unlock = qScopeGuard([&db] { QSqlQuery(db).exec(QStringLiteral("SELECT pg_advisory_unlock(hashtext('visitmap.migrate'))")); });
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.visitmap_migrations (version integer PRIMARY KEY, "
+                               "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")))
+        return fail(sqlError(q.lastError(), QStringLiteral("cannot record migrations")));
+    QStringList applied;
+    for (const auto &[version, path] : migrationFiles()) {
+        QSqlQuery done(db);
+        done.prepare(QStringLiteral("SELECT 1 FROM public.visitmap_migrations WHERE version = ?"));
+        done.addBindValue(version);
+        if (!done.exec())
+            return fail(sqlError(done.lastError(), QStringLiteral("cannot read the migrations applied")));
+        if (done.next())
+            continue;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Internal, QStringLiteral("migration %1 is missing from the program").arg(path));
+        const QString sql = QString::fromUtf8(f.readAll());
+        const QString name = path.section(u'/', -1);
+        if (!db.transaction())
+            return fail(sqlError(db.lastError(), QStringLiteral("cannot start migration %1").arg(name)));
+        QSqlQuery run(db);
+        if (!run.exec(sql)) {
+            const Error e = sqlError(run.lastError(), QStringLiteral("migration %1 failed").arg(name));
+            db.rollback();
+            return fail(e);
+        }
+        QSqlQuery mark(db);
+        mark.prepare(QStringLiteral("INSERT INTO public.visitmap_migrations (version, name) VALUES (?, ?)"));
+        mark.addBindValue(version);
+        mark.addBindValue(name);
+        if (!mark.exec() || !db.commit()) {
+            const Error e = sqlError(mark.lastError(), QStringLiteral("cannot record migration %1").arg(name));
+            db.rollback();
+            return fail(e);
+        }
+        applied << name;
+    }
+    return applied;
+}
+
+Status ServerAdmin::createUser(const QString &name, const QString &displayName, const QString &role, const QStringList &areas,
+                               const QString &password)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z][a-z0-9_.-]{1,40}$"));
+    if (!valid.match(name).hasMatch())
+        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not an account name (lower-case letters, digits, . _ -; 2–41)").arg(name));
+    static const QStringList roles{QStringLiteral("caseworker"), QStringLiteral("nurse"), QStringLiteral("team_lead"), QStringLiteral("admin")};
+    if (!roles.contains(role))
+        return fail(ErrorCode::Usage, QStringLiteral("the role is caseworker, nurse, team_lead or admin"));
+    static const QRegularExpression dong(QStringLiteral("^[0-9]{10}$")), sgg(QStringLiteral("^[0-9]{5}$"));
+    if (areas.isEmpty() && role != QLatin1String("admin"))
+        return fail(ErrorCode::Usage, QStringLiteral("give the 행정동 (10 digits) or, for a team lead, the 시군구 (5 digits)"));
+    for (const QString &a : areas) {
+        const bool whole = sgg.match(a).hasMatch();
+        if (!dong.match(a).hasMatch() && !whole)
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is neither a 행정동 code (10 digits) nor a 시군구 code (5 digits)").arg(a));
+        if (whole && role != QLatin1String("team_lead") && role != QLatin1String("admin"))
+            return fail(ErrorCode::Usage, QStringLiteral("only a team lead or an admin may be granted a whole 시군구 (%1)").arg(a));
+    }
+    if (password.size() < 10)
+        return fail(ErrorCode::Usage, QStringLiteral("the password must be at least 10 characters"));
+    QSqlDatabase &db = m_c.db();
+    if (!db.transaction())
+        return fail(sqlError(db.lastError(), QStringLiteral("cannot start")));
+    auto rollback = [&db](const Error &e) {
+        db.rollback();
+        return fail(e);
+    };
+    // The statement is built by the server (format %I / %L), so no name or password is pasted in.
+    QSqlQuery build(db);
+    build.prepare(QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE visitmap_staff', ?::text, ?::text)"));
+    build.addBindValue(name);
+    build.addBindValue(password);
+    if (!build.exec() || !build.next())
+        return rollback(sqlError(build.lastError(), QStringLiteral("cannot prepare the account")));
+    QSqlQuery create(db);
+    if (!create.exec(QStringLiteral("SET LOCAL password_encryption = 'scram-sha-256'")) || !create.exec(build.value(0).toString()))
+        return rollback(sqlError(create.lastError(), QStringLiteral("cannot create the login role %1").arg(name)));
+    QSqlQuery staff(db);
+    staff.prepare(QStringLiteral("INSERT INTO visitmap.staff (role_name, display_name, kind) VALUES (?, ?, ?)"));
+    staff.addBindValue(name);
+    staff.addBindValue(displayName.isEmpty() ? name : displayName);
+    staff.addBindValue(role);
+    if (!staff.exec())
+        return rollback(sqlError(staff.lastError(), QStringLiteral("cannot record the account")));
+    for (const QString &a : areas) {
+        QSqlQuery grant(db);
+        grant.prepare(QStringLiteral("INSERT INTO visitmap.grants (role_name, area) VALUES (?, ?)"));
+        grant.addBindValue(name);
+        grant.addBindValue(a);
+        if (!grant.exec())
+            return rollback(sqlError(grant.lastError(), QStringLiteral("cannot grant %1").arg(a)));
+    }
+    if (!db.commit())
+        return rollback(sqlError(db.lastError(), QStringLiteral("cannot commit")));
+    return {};
+}
+
+} // namespace VisitMap::Sync
