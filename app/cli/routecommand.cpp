@@ -189,8 +189,14 @@ int runRoute(const QStringList &args)
             return report(instance.error());
         const Routing::VrpSolution s = Routing::VrpSolver::solve(instance->problem, options);
         const QStringList problems = Routing::checkSolution(instance->problem, s);
-        for (const QString &problem : problems)
-            err() << "error: " << problem << Qt::endl;
+        // A customer no vehicle can serve (its window closes before any vehicle can arrive, or
+        // its demand exceeds the capacity) is named as such; anything else would be our fault.
+        for (int c : s.unassigned)
+            err() << "error: customer " << c << " cannot be served within the fleet, capacity and time windows" << Qt::endl;
+        for (const QString &problem : problems) {
+            if (!problem.contains(QLatin1String("must be visited")))
+                err() << "error: " << problem << Qt::endl;
+        }
         out() << "vehicles " << s.vehiclesUsed() << " distance " << QString::number(s.distance, 'f', 2) << Qt::endl;
         int k = 0;
         for (const auto &route : s.routes) {
