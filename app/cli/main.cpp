@@ -19,9 +19,9 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
     static const std::map<QString, std::pair<std::function<int(const QStringList &)>, const char *>> map{
         {QStringLiteral("init"), {runInit, "create or migrate a local store"}},
         {QStringLiteral("demo"), {runDemo, "generate a deterministic synthetic demo district"}},
-        {QStringLiteral("import"), {runImport, "import households, crisis reports, boundaries or facilities"}},
-        {QStringLiteral("intake"), {runIntake, "the intake queue of crisis reports; link, open or mark duplicate"}},
-        {QStringLiteral("route"), {runRoute, "solve a TSPLIB instance with the route solver"}},
+        {QStringLiteral("import"), {runImport, "import households, 발굴 signals, crisis reports, boundaries or facilities"}},
+        {QStringLiteral("intake"), {runIntake, "the intake queue of crisis reports and 발굴 entries; link, open or mark duplicate"}},
+        {QStringLiteral("route"), {runRoute, "plan a day's visit routes from the store, or solve TSPLIB / Solomon instances"}},
         {QStringLiteral("server-init"), {runServerInit, "create or migrate the central PostgreSQL store"}},
         {QStringLiteral("server-user"), {runServerUser, "create a staff login role on the central store"}},
         {QStringLiteral("export"), {runExport, "export households or visits (masked, with a reason)"}},
@@ -39,7 +39,7 @@ int help()
     out() << "visitmap-cli — 복지방문지도 command line\n\nUsage: visitmap-cli COMMAND [options]\n\n"
              "Commands:\n";
     for (const auto &[name, entry] : commands())
-        out() << "  " << name.leftJustified(10) << entry.second << "\n";
+        out() << "  " << name.leftJustified(13) << entry.second << "\n";
     out() << "\nEvery command has --help. Exit status: 0 success, 1 user error, 2 usage error.\n"
              "Commands that read or write personal data act as --user NAME with the password in "
              "$VISITMAP_PASSWORD;\non a demo store they may act as the demo caseworker without "
