@@ -95,6 +95,7 @@ TEST_CASE("The solver returns a tour of every node, its true length, and the sam
     SolveOptions o;
     o.seed = 7;
     o.maxIterations = 3000;
+    o.seconds = 120; // the round count ends it, however busy the machine
     const auto a = TspSolver::solve(inst->size(), inst->matrix(), o);
     const auto b = TspSolver::solve(inst->size(), inst->matrix(), o);
     REQUIRE(isPermutation(a.tour, inst->size()));
@@ -128,6 +129,7 @@ TEST_CASE("Small TSPLIB instances reach their proven optimum in a fixed number o
         }
         SolveOptions o;
         o.maxIterations = 60000;
+        o.seconds = 120; // the round count ends it, however busy the machine
         const auto r = TspSolver::solve(inst->size(), inst->matrix(), o);
         CHECK(inst->tourLength(r.tour) <= optimum * 1.01);
         CHECK(inst->tourLength(r.tour) >= optimum); // nothing beats a proven optimum
