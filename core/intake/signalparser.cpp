@@ -13,8 +13,7 @@ namespace Field = Import::Field;
 
 QString SignalRow::key() const
 {
-    const QString who = !name.isEmpty() ? name + u'|' + birth.toString(Qt::ISODate) : householdId;
-    return roundId + u'|' + who + u'|' + itemVersion + u'|' + itemCode;
+    return signalRepeatKey(roundId, name, birth.toString(Qt::ISODate), householdId, itemVersion, itemCode);
 }
 
 QString SignalParser::normaliseRound(const QString &text)

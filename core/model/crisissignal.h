@@ -18,6 +18,15 @@ struct CrisisItem
     double weight = 0;
 };
 
+// Who a round entry is about, for finding repeats: round, person (name and birth date when
+// listed by name, else the household id), item. The same key whether read from a file or a store.
+inline QString signalRepeatKey(const QString &round, const QString &name, const QString &birth, const QString &household,
+                               const QString &version, const QString &code)
+{
+    const QString who = !name.isEmpty() ? name + u'|' + birth : household;
+    return round + u'|' + who + u'|' + version + u'|' + code;
+}
+
 // A crisis signal from a 발굴 round for a household (or a person in it).
 struct CrisisSignal
 {

@@ -32,17 +32,7 @@ const QString kSelect = QStringLiteral(
 
 Result<QStringList> grantsOf(const Storage::Database &db, const QString &staffId)
 {
-    auto q = db.prepare(
-        QStringLiteral("SELECT scope FROM staff_grants WHERE staff_id = ? ORDER BY scope"));
-    if (!q)
-        return fail(q.error());
-    Storage::Database::bind(*q, 0, staffId);
-    if (auto ok = Storage::Database::run(*q); !ok)
-        return fail(ok.error());
-    QStringList out;
-    while (q->next())
-        out << q->value(0).toString();
-    return out;
+    return db.strings(QStringLiteral("SELECT scope FROM staff_grants WHERE staff_id = ? ORDER BY scope"), {staffId});
 }
 
 Account readAccount(const QSqlQuery &q)

@@ -38,11 +38,6 @@ CaseFile readCase(const QSqlQuery &q)
     return c;
 }
 
-QVariant dateOrNull(const QDate &d)
-{
-    return d.isValid() ? QVariant(Iso::date(d)) : QVariant();
-}
-
 } // namespace
 
 Result<QList<CaseFile>> CaseStore::forHousehold(const QString &householdId) const

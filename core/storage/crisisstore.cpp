@@ -74,13 +74,6 @@ QVariant orNull(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
-QString repeatKey(const QString &round, const QString &name, const QString &birth, const QString &household,
-                  const QString &version, const QString &code)
-{
-    const QString who = !name.isEmpty() ? name + u'|' + birth : household;
-    return round + u'|' + who + u'|' + version + u'|' + code;
-}
-
 } // namespace
 
 Result<QList<CrisisSignal>> CrisisStore::signalsFor(const QString &householdId) const
@@ -127,7 +120,7 @@ Result<QSet<QString>> CrisisStore::existingKeys(const QStringList &roundIds) con
         if (auto ok = Database::run(*q); !ok)
             return fail(ok.error());
         while (q->next())
-            out.insert(repeatKey(q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+            out.insert(signalRepeatKey(q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
                                  q->value(3).toString(), q->value(4).toString(), q->value(5).toString()));
         q->finish();
     }

@@ -136,6 +136,17 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
     return q->next() ? q->value(0) : QVariant();
 }
 
+Result<QStringList> Database::strings(const QString &sql, const QVariantList &binds) const
+{
+    auto q = execute(sql, binds);
+    if (!q)
+        return fail(q.error());
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
 Status Database::transaction(const std::function<Status()> &work)
 {
     const QString savepoint = QStringLiteral("sp%1").arg(m_depth);

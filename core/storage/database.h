@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 
@@ -36,6 +37,8 @@ public:
     // Runs a prepared query; the error names the statement.
     static Status run(QSqlQuery &query);
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    // The first column of every row, as text.
+    Result<QStringList> strings(const QString &sql, const QVariantList &binds = {}) const;
     // Prepares, binds positionally and runs; the query is positioned before the first row.
     Result<QSqlQuery> execute(const QString &sql, const QVariantList &binds = {}) const;
 

@@ -49,14 +49,7 @@ Result<int> FacilityStore::count() const
 
 Result<QStringList> FacilityStore::existingCodes(const QString &source) const
 {
-    auto q = m_db.execute(
-        QStringLiteral("SELECT code FROM facilities WHERE source = ? AND code IS NOT NULL"), {source});
-    if (!q)
-        return fail(q.error());
-    QStringList out;
-    while (q->next())
-        out << q->value(0).toString();
-    return out;
+    return m_db.strings(QStringLiteral("SELECT code FROM facilities WHERE source = ? AND code IS NOT NULL"), {source});
 }
 
 Result<int> FacilityStore::add(QList<Facility> &facilities, Journal &journal)

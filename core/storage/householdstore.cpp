@@ -624,29 +624,15 @@ Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
     });
 }
 
-namespace {
-
-Result<QStringList> ids(Result<QSqlQuery> q)
-{
-    if (!q)
-        return fail(q.error());
-    QStringList out;
-    while (q->next())
-        out << q->value(0).toString();
-    return out;
-}
-
-} // namespace
-
 Result<QStringList> HouseholdStore::idsNear(double lon, double lat, double metres, int limit) const
 {
     // A box around the point (the latitude band uses its index); the caller measures exactly.
     const double dLat = metres / 111320.0;
     const double dLon = metres / (111320.0 * std::max(0.1, std::cos(lat * M_PI / 180)));
-    return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+    return m_db.strings(QStringLiteral("SELECT id FROM households WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
                                            "ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) * ? LIMIT ?"),
                             {lat - dLat, lat + dLat, lon - dLon, lon + dLon, lat, lat, lon, lon,
-                             std::pow(std::cos(lat * M_PI / 180), 2), limit}));
+                             std::pow(std::cos(lat * M_PI / 180), 2), limit});
 }
 
 Result<QStringList> HouseholdStore::idsOnRoad(const QString &road, const QString &number, int limit) const
@@ -656,17 +642,17 @@ Result<QStringList> HouseholdStore::idsOnRoad(const QString &road, const QString
     QString pattern = road;
     pattern.replace(u'%', QString()).replace(u'_', QString());
     if (!number.isEmpty())
-        return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? OR road_address LIKE ? "
+        return m_db.strings(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? OR road_address LIKE ? "
                                                "LIMIT ?"),
                                 {QStringLiteral("% %1 %2").arg(pattern, number), QStringLiteral("% %1 %2 %").arg(pattern, number),
-                                 limit}));
-    return ids(m_db.execute(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? LIMIT ?"),
-                            {QStringLiteral("% %1 %").arg(pattern), limit}));
+                                 limit});
+    return m_db.strings(QStringLiteral("SELECT id FROM households WHERE road_address LIKE ? LIMIT ?"),
+                            {QStringLiteral("% %1 %").arg(pattern), limit});
 }
 
 Result<QStringList> HouseholdStore::idsWithMember(const QString &name, int limit) const
 {
-    return ids(m_db.execute(QStringLiteral("SELECT DISTINCT household_id FROM persons WHERE name = ? LIMIT ?"), {name, limit}));
+    return m_db.strings(QStringLiteral("SELECT DISTINCT household_id FROM persons WHERE name = ? LIMIT ?"), {name, limit});
 }
 
 Result<QList<PersonRef>> HouseholdStore::personsNamed(const QString &name, const QDate &birth, int limit) const
