@@ -194,6 +194,23 @@ Status Workspace::refreshOffices()
     return {};
 }
 
+Status Workspace::reloadKeys()
+{
+    if (!m_session)
+        return {};
+    auto account = m_accounts->find(m_session->name());
+    if (!account)
+        return fail(account.error());
+    m_session->account = *account;
+    if (Security::holdsOfficeKeys(account->role)) {
+        auto ring = Security::KeyStore(*m_db, *m_clock).open(*account, m_session->secretKey);
+        if (!ring)
+            return fail(ring.error());
+        m_session->keyring = std::move(*ring);
+    }
+    return refreshOffices();
+}
+
 void Workspace::signOut()
 {
     if (m_session) {

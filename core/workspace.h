@@ -63,6 +63,9 @@ public:
     // After offices were added: extends the session's offices and creates (or waits for) their
     // data keys, as at sign-in.
     Status refreshOffices();
+    // After the account's grants or office keys changed (a sync): reads the account again and
+    // opens its office keys anew.
+    Status reloadKeys();
 
     // Fails with PermissionDenied naming the missing right when the session lacks it.
     Status require(Security::Permission permission) const;

@@ -18,6 +18,7 @@ int runIntake(const QStringList &args);
 int runRoute(const QStringList &args);
 int runServerInit(const QStringList &args);
 int runServerUser(const QStringList &args);
+int runSync(const QStringList &args);
 int runBench(const QStringList &args);
 int runBenchRender(const QStringList &args); // needs a QGuiApplication
 } // namespace VisitMap::Cli

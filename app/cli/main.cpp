@@ -24,6 +24,7 @@ const std::map<QString, std::pair<std::function<int(const QStringList &)>, const
         {QStringLiteral("route"), {runRoute, "plan a day's visit routes from the store, or solve TSPLIB / Solomon instances"}},
         {QStringLiteral("server-init"), {runServerInit, "create or migrate the central PostgreSQL store"}},
         {QStringLiteral("server-user"), {runServerUser, "create a staff login role on the central store"}},
+        {QStringLiteral("sync"), {runSync, "sync a local store with the central store (push, conflicts, pull)"}},
         {QStringLiteral("export"), {runExport, "export households or visits (masked, with a reason)"}},
         {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
         {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},

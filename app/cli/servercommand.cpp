@@ -2,6 +2,12 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "sync/centralstore.h"
+#include "security/accountstore.h"
+#include "sync/syncservice.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QElapsedTimer>
 
 namespace VisitMap::Cli {
 
@@ -78,6 +84,75 @@ int runServerUser(const QStringList &args)
         !ok)
         return report(ok.error());
     out() << "created " << name << " (" << p.value(QStringLiteral("role")) << ", " << areas.join(QStringLiteral(", ")) << ")" << Qt::endl;
+    return Ok;
+}
+
+int runSync(const QStringList &args)
+{
+    Command cmd(QStringLiteral("sync"),
+                QStringLiteral("Sync the store with the central store as --user: a team lead's first sync publishes the "
+                               "households of the lead's offices; the outbox is sent in batches (each change once), "
+                               "fields someone else changed first become conflicts, then everything the account may "
+                               "see since the last sync is pulled. On a fresh store (init) the first sync creates the "
+                               "local account with the same password. The password is $VISITMAP_PASSWORD (or asked); "
+                               "it is used for the central store too and never stored."));
+    auto &p = cmd.parser;
+    cmd.addDb();
+    p.addOption({QStringLiteral("server"),
+                 QStringLiteral("The central store: \"host=… port=… dbname=…\" or postgresql://… (default: the last "
+                                "one this store synced with)."),
+                 QStringLiteral("CONNINFO")});
+    p.addOption({QStringLiteral("user"), QStringLiteral("The account (a login role on the central store)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("status"), QStringLiteral("Print the sync state (pending changes, last sync, last error) and exit.")});
+    int code = Ok;
+    if (!cmd.parse(args, &code))
+        return code;
+    auto ws = openStore(p);
+    if (!ws)
+        return report(ws.error());
+    Sync::SyncService sync(**ws);
+    if (p.isSet(QStringLiteral("status"))) {
+        auto s = sync.status();
+        if (!s)
+            return report(s.error());
+        out() << "server " << (s->server.isEmpty() ? QStringLiteral("(none yet)") : s->server) << Qt::endl
+              << "pending " << s->pending << Qt::endl
+              << "conflicts " << s->openConflicts << Qt::endl
+              << "revision " << s->revision << Qt::endl
+              << "last_sync " << (s->lastSync.isValid() ? Iso::utc(s->lastSync) : QStringLiteral("never")) << Qt::endl;
+        if (!s->lastError.isEmpty())
+            out() << "last_error " << s->lastError << Qt::endl;
+        return Ok;
+    }
+    const QString user = p.value(QStringLiteral("user"));
+    if (user.isEmpty())
+        return usage(QStringLiteral("--user NAME is required"), p);
+    const QString server = p.isSet(QStringLiteral("server")) ? p.value(QStringLiteral("server")) : sync.server();
+    if (server.isEmpty())
+        return usage(QStringLiteral("--server CONNINFO is required (this store has not synced before)"), p);
+    auto password = actingPassword(user);
+    if (!password)
+        return report(password.error());
+    // A known account signs in here first, so a wrong password counts towards its lock-out.
+    if (auto known = (*ws)->accounts().find(user); known) {
+        if (auto s = (*ws)->signIn(user, *password); !s)
+            return report(s.error());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto r = sync.syncAs(server, user, *password);
+    if (!r)
+        return report(r.error());
+    if (r->enrolled)
+        out() << "created the local account " << user << " (same password; offline sign-in from now on)" << Qt::endl;
+    out() << "published " << r->published << Qt::endl
+          << "pushed " << r->pushed << " duplicates " << r->duplicates << " conflicts " << r->conflicts
+          << " held_back " << r->heldBack << Qt::endl
+          << "pulled " << r->pulled << " revision " << r->revision << Qt::endl
+          << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl;
+    for (const QString &n : r->notices)
+        out() << "notice: " << n << Qt::endl;
+    out() << "sync_ms " << timer.elapsed() << Qt::endl;
     return Ok;
 }
 

@@ -187,9 +187,9 @@ Status RiskService::setOverride(const QString &householdId, std::optional<RiskTi
         if (!r)
             return fail(r.error());
         if (auto rc = journal.recordChange(QStringLiteral("household"), householdId, Storage::ChangeOp::Update, office,
-                                           {{QStringLiteral("risk_override"), tier ? toCode(*tier) : QString()},
-                                            {QStringLiteral("risk_override_reason"), tier ? reason : QString()}},
-                                           {{QStringLiteral("risk_override"), h->value(1).toString()}});
+                                           {{QStringLiteral("risk_override"), tier ? QJsonValue(toCode(*tier)) : QJsonValue(QJsonValue::Null)},
+                                            {QStringLiteral("risk_override_reason"), tier ? QJsonValue(reason) : QJsonValue(QJsonValue::Null)}},
+                                           {{QStringLiteral("risk_override"), h->value(1).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(h->value(1).toString())}});
             !rc)
             return rc;
         if (auto a = journal.audit({Security::AuditAction::Update, QStringLiteral("household"), householdId, office,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/pgserver.h"
+#include "support/syncfixture.h"
 #include "support/testsupport.h"
 #include "sync/centralstore.h"
 
@@ -29,18 +30,13 @@ Test::PgServer &server()
     return pg;
 }
 
-// The central store migrated, with the accounts the tests use (made once per run).
+// The central store, empty and migrated, with the accounts the tests use.
 void prepare()
 {
-    static bool done = false;
-    if (done)
-        return;
+    Test::Central central; // drops what an earlier case of this run left
     auto admin = CentralConnection::open(server().adminConninfo());
     REQUIRE(admin);
     ServerAdmin a(**admin);
-    auto applied = a.migrate();
-    REQUIRE(applied);
-    CHECK(applied->size() == ServerAdmin::latestVersion());
     auto again = a.migrate();
     REQUIRE(again);
     CHECK(again->isEmpty()); // nothing twice
@@ -48,7 +44,6 @@ void prepare()
     REQUIRE_OK(a.createUser(QStringLiteral("lee"), QStringLiteral("이주무관"), QStringLiteral("caseworker"), {officeA}, password));
     REQUIRE_OK(a.createUser(QStringLiteral("park"), QStringLiteral("박주무관"), QStringLiteral("caseworker"), {officeB}, password));
     REQUIRE_OK(a.createUser(QStringLiteral("choi"), QStringLiteral("최팀장"), QStringLiteral("team_lead"), {QStringLiteral("11410")}, password));
-    done = true;
 }
 
 std::unique_ptr<CentralConnection> as(const QString &name)

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conflictstore.h"
+
+#include "entitymap.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace VisitMap::Sync {
+
+namespace {
+
+QJsonValue parseValue(const QVariant &v)
+{
+    if (v.isNull())
+        return QJsonValue::Null;
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray("[") + v.toString().toUtf8() + "]");
+    return d.isArray() && !d.array().isEmpty() ? d.array().first() : QJsonValue(v.toString());
+}
+
+QString storedValue(const QJsonValue &v)
+{
+    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+} // namespace
+
+QString ConflictStore::display(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+        return QStringLiteral("(비어 있음)");
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("예") : QStringLiteral("아니요");
+    if (value.isString())
+        return value.toString();
+    return storedValue(value);
+}
+
+QString ConflictStore::fieldLabel(const QString &entity, const QString &field)
+{
+    static const QHash<QString, QString> labels = {
+        {QStringLiteral("risk_override"), QStringLiteral("위기 등급 (직접 지정)")},
+        {QStringLiteral("risk_override_reason"), QStringLiteral("등급 지정 사유")},
+        {QStringLiteral("risk_tier"), QStringLiteral("위기 등급")},
+        {QStringLiteral("assigned_worker"), QStringLiteral("담당자")},
+        {QStringLiteral("stage"), QStringLiteral("사례관리 단계")},
+        {QStringLiteral("status"), QStringLiteral("상태")},
+        {QStringLiteral("match_status"), QStringLiteral("대상자 연결")},
+        {QStringLiteral("phone"), QStringLiteral("연락처")},
+        {QStringLiteral("office_address"), QStringLiteral("주민센터 주소")},
+    };
+    static const QHash<QString, QString> entities = {
+        {QStringLiteral("household"), QStringLiteral("가구")},       {QStringLiteral("case"), QStringLiteral("사례")},
+        {QStringLiteral("service_link"), QStringLiteral("서비스 연계")}, {QStringLiteral("crisis_report"), QStringLiteral("위기 신고")},
+        {QStringLiteral("signal"), QStringLiteral("발굴 항목")},       {QStringLiteral("office"), QStringLiteral("행정동")},
+        {QStringLiteral("checkin"), QStringLiteral("방문 안전 확인")},
+    };
+    return QStringLiteral("%1 · %2").arg(entities.value(entity, entity), labels.value(field, field));
+}
+
+Result<QList<Conflict>> ConflictStore::open() const
+{
+    Storage::Database &db = m_ws.db();
+    auto q = db.execute(QStringLiteral("SELECT id, entity, entity_id, office_code, field, base_value, mine_value, "
+                                       "theirs_value, theirs_by, detected_at FROM conflicts WHERE resolved_at IS NULL "
+                                       "ORDER BY detected_at, id"));
+    if (!q)
+        return fail(q.error());
+    QList<Conflict> out;
+    const auto *session = m_ws.session();
+    while (q->next()) {
+        Conflict c;
+        c.id = q->value(0).toString();
+        c.entity = q->value(1).toString();
+        c.entityId = q->value(2).toString();
+        c.officeCode = q->value(3).toString();
+        if (session && !session->covers(c.officeCode))
+            continue;
+        c.field = q->value(4).toString();
+        c.base = parseValue(q->value(5));
+        c.mine = parseValue(q->value(6));
+        c.theirs = parseValue(q->value(7));
+        c.theirsBy = q->value(8).toString();
+        c.detectedAt = Iso::parse(q->value(9).toString());
+        out.append(c);
+    }
+    for (Conflict &c : out) {
+        if (c.entity == QLatin1String("household")) {
+            c.householdId = c.entityId;
+        } else if (const EntitySpec *spec = entitySpec(c.entity)) {
+            RowCodec codec(db);
+            if (auto has = codec.hasColumn(spec->table, QStringLiteral("household_id")); has && *has) {
+                auto h = db.scalar(QStringLiteral("SELECT household_id FROM %1 WHERE %2 = ?").arg(spec->table, spec->idColumn),
+                                   {c.entityId});
+                if (h)
+                    c.householdId = h->toString();
+            }
+        }
+        if (!c.householdId.isEmpty()) {
+            auto a = db.scalar(QStringLiteral("SELECT road_address || CASE WHEN address_detail <> '' THEN ' ' || "
+                                              "address_detail ELSE '' END FROM households WHERE id = ?"),
+                               {c.householdId});
+            if (a)
+                c.householdAddress = a->toString();
+        }
+    }
+    return out;
+}
+
+Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
+{
+    const auto *session = m_ws.session();
+    if (!session)
+        return fail(ErrorCode::AuthFailed, QStringLiteral("sign in to resolve conflicts"));
+    auto all = open();
+    if (!all)
+        return fail(all.error());
+    const Conflict *found = nullptr;
+    for (const Conflict &c : *all) {
+        if (c.id == conflictId)
+            found = &c;
+    }
+    if (!found)
+        return fail(ErrorCode::NotFound, QStringLiteral("no open conflict %1").arg(conflictId));
+    const Conflict c = *found;
+    const EntitySpec *spec = entitySpec(c.entity);
+    if (!spec)
+        return fail(ErrorCode::Internal, QStringLiteral("records of kind %1 are not synced").arg(c.entity));
+    Storage::Database &db = m_ws.db();
+    Storage::Journal &journal = m_ws.journal();
+    return db.transaction([&]() -> Status {
+        RowCodec codec(db);
+        const QJsonValue chosen = resolution == Resolution::Mine ? c.mine : c.theirs;
+        auto value = codec.toSql(spec->table, c.field, chosen);
+        if (!value)
+            return fail(value.error());
+        auto u = db.execute(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(spec->table, c.field, spec->idColumn),
+                            {*value, c.entityId});
+        if (!u)
+            return fail(u.error());
+        if (resolution == Resolution::Mine) {
+            // Sent from the value the central store holds, so it applies there.
+            if (auto ok = journal.recordChange(c.entity, c.entityId, Storage::ChangeOp::Update, c.officeCode,
+                                               QJsonObject{{c.field, c.mine}}, QJsonObject{{c.field, c.theirs}});
+                !ok)
+                return ok;
+        }
+        auto r = db.execute(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, "
+                                           "resolved_value = ? WHERE id = ?"),
+                            {Iso::utc(journal.now()), session->name(),
+                             resolution == Resolution::Mine ? QStringLiteral("mine") : QStringLiteral("theirs"),
+                             storedValue(chosen), c.id});
+        if (!r)
+            return fail(r.error());
+        return journal.audit({Security::AuditAction::Update, c.entity == QLatin1String("household") ? QStringLiteral("household") : c.entity,
+                              c.householdId.isEmpty() ? c.entityId : c.householdId, c.officeCode,
+                              QStringLiteral("conflict on %1: kept %2").arg(c.field, resolution == Resolution::Mine ? QStringLiteral("mine") : QStringLiteral("theirs")),
+                              {}});
+    });
+}
+
+} // namespace VisitMap::Sync

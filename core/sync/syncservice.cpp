@@ -1,0 +1,759 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncservice.h"
+
+#include "centralstore.h"
+#include "entitymap.h"
+#include "security/accountstore.h"
+#include "security/crypto.h"
+#include "security/keystore.h"
+#include "security/permissions.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "storage/visitstore.h"
+#include "util/clock.h"
+#include "workspace.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace VisitMap::Sync {
+
+namespace {
+
+const QString kRevision = QStringLiteral("last_revision");
+const QString kLastSync = QStringLiteral("last_sync_at");
+const QString kLastError = QStringLiteral("last_error");
+const QString kLastErrorAt = QStringLiteral("last_error_at");
+const QString kConflictCursor = QStringLiteral("last_conflict_id");
+const QString kPublishedOffices = QStringLiteral("published_offices");
+const QString kServer = QStringLiteral("server");
+
+// A failed statement on the central store, in plain words.
+Error remoteError(const QSqlError &e, const QString &what)
+{
+    const QString text = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
+    const QString code = e.nativeErrorCode();
+    if (code == QLatin1String("42501"))
+        return Error{ErrorCode::PermissionDenied, QStringLiteral("%1: the central store refused: %2").arg(what, text), {}, 0};
+    if (e.type() == QSqlError::ConnectionError || code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")
+        || text.contains(QLatin1String("terminat")) || text.contains(QLatin1String("server closed the connection"))
+        || text.contains(QLatin1String("no connection")))
+        return Error{ErrorCode::Network,
+                     QStringLiteral("%1: the connection to the central store was lost (%2); nothing of the "
+                                    "unfinished step was kept, the next sync does it again")
+                         .arg(what, text),
+                     {}, 0};
+    return Error{ErrorCode::Sql, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+}
+
+Result<QSqlQuery> remote(CentralConnection &c, const QString &sql, const QVariantList &binds, const QString &what)
+{
+    QSqlQuery q(c.db());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return fail(remoteError(q.lastError(), what));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (!q.exec())
+        return fail(remoteError(q.lastError(), what));
+    return q;
+}
+
+QString compact(const QJsonValue &v)
+{
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (v.isArray())
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    // A scalar: wrap and unwrap so strings are quoted as JSON.
+    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+QJsonObject parseObject(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+// Tables whose rows hang off a household, in the order they are offered.
+const QStringList &householdChildEntities()
+{
+    static const QStringList e = {QStringLiteral("person"), QStringLiteral("crisis_report"), QStringLiteral("case"),
+                                  QStringLiteral("signal"), QStringLiteral("visit"), QStringLiteral("service_link"),
+                                  QStringLiteral("checkin"), QStringLiteral("assessment"),
+                                  QStringLiteral("counseling"), QStringLiteral("attachment")};
+    return e;
+}
+
+} // namespace
+
+bool areasCover(const QStringList &areas, const QString &officeCode)
+{
+    for (const QString &a : areas) {
+        if (a == officeCode || (a.size() == 5 && officeCode.startsWith(a)))
+            return true;
+    }
+    return false;
+}
+
+QString SyncService::state(const QString &key) const
+{
+    auto v = m_ws.db().scalar(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});
+    return v ? v->toString() : QString();
+}
+
+Status SyncService::setState(const QString &key, const QString &value)
+{
+    auto q = m_ws.db().execute(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
+                               {key, value});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+QString SyncService::server() const
+{
+    return state(kServer);
+}
+
+Status SyncService::setServer(const QString &conninfo)
+{
+    // Only where the server is: a password is never kept here.
+    QString clean = conninfo.trimmed();
+    clean.remove(QRegularExpression(QStringLiteral("\\bpassword\\s*=\\s*('[^']*'|\\S+)")));
+    return setState(kServer, clean.simplified());
+}
+
+void SyncService::recordFailure(const Error &e)
+{
+    (void)setState(kLastError, e.message);
+    (void)setState(kLastErrorAt, Iso::utc(m_ws.clock().now()));
+}
+
+Result<SyncStatus> SyncService::status() const
+{
+    SyncStatus s;
+    s.server = state(kServer);
+    auto pending = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    if (!pending)
+        return fail(pending.error());
+    s.pending = pending->toInt();
+    auto open = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL"));
+    if (!open)
+        return fail(open.error());
+    s.openConflicts = open->toInt();
+    s.revision = state(kRevision).toLongLong();
+    s.lastSync = Iso::parse(state(kLastSync));
+    s.lastError = state(kLastError);
+    s.lastErrorAt = Iso::parse(state(kLastErrorAt));
+    return s;
+}
+
+Result<SyncReport> SyncService::syncAs(const QString &conninfo, const QString &user, const QString &password,
+                                       const SyncOptions &options)
+{
+    auto connection = CentralConnection::open(conninfo, user, password);
+    if (!connection) {
+        Error e = connection.error();
+        if (e.code == ErrorCode::AuthFailed)
+            e.message = QStringLiteral("the central store refused the password for '%1' (nothing here was changed)").arg(user);
+        else if (e.code == ErrorCode::Network || e.code == ErrorCode::Sql)
+            e.message = QStringLiteral("cannot reach the central store (%1); work goes on offline and is sent at the "
+                                       "next sync")
+                            .arg(e.message);
+        recordFailure(e);
+        return fail(e);
+    }
+    SyncReport report;
+    const auto *session = m_ws.session();
+    if (!session || session->name() != user) {
+        auto known = m_ws.accounts().find(user);
+        if (!known) {
+            if (known.error().code != ErrorCode::NotFound)
+                return fail(known.error());
+            if (auto ok = enrol(**connection, user, password, report); !ok) {
+                recordFailure(ok.error());
+                return fail(ok.error());
+            }
+        }
+        auto signedIn = m_ws.signIn(user, password);
+        if (!signedIn)
+            return fail(signedIn.error());
+    }
+    if (auto ok = setServer(conninfo); !ok)
+        return fail(ok.error());
+    auto result = run(**connection, options);
+    if (!result)
+        return fail(result.error());
+    result->enrolled = report.enrolled;
+    return result;
+}
+
+Status SyncService::enrol(CentralConnection &c, const QString &name, const QString &password, SyncReport &report)
+{
+    auto me = remote(c, QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
+                                       "FROM visitmap.staff WHERE role_name = session_user"),
+                     {}, QStringLiteral("reading the account"));
+    if (!me)
+        return fail(me.error());
+    if (!me->next())
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("'%1' signs in to the central store but is not a VisitMap account there").arg(name));
+    Security::NewAccount account;
+    account.name = name;
+    account.displayName = me->value(0).toString();
+    account.role = roleFromCode(me->value(1).toString()).value_or(Role::Caseworker);
+    account.password = password;
+    const Security::WrappedKeyPair serverKeys{me->value(2).toByteArray(), me->value(3).toByteArray(),
+                                              me->value(4).toByteArray()};
+    auto grants = remote(c, QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
+                         {}, QStringLiteral("reading the account's offices"));
+    if (!grants)
+        return fail(grants.error());
+    while (grants->next())
+        account.grants << grants->value(0).toString();
+    auto created = m_ws.accounts().create(account, QStringLiteral("central store"));
+    if (!created)
+        return fail(created.error().code,
+                    QStringLiteral("could not create the local account '%1': %2").arg(name, created.error().message));
+    // The account's key pair from the central store (made on another workstation) opens the
+    // office keys already sealed to it; adopt it when the password opens it.
+    if (!serverKeys.publicKey.isEmpty()) {
+        if (auto secret = Security::AccountKeys::unwrap(serverKeys, password); secret) {
+            if (auto ok = m_ws.accounts().setPassword(name, created->passwordHash, serverKeys,
+                                                      QStringLiteral("central store"));
+                !ok)
+                return ok;
+        } else {
+            report.notices << QStringLiteral("the account's key pair on the central store does not open with this "
+                                             "password: a new one was made and colleagues seal the office keys to "
+                                             "it again at their next sync");
+            if (auto ok = setState(QStringLiteral("replace_account_keys"), QStringLiteral("1")); !ok)
+                return ok;
+        }
+    }
+    report.enrolled = true;
+    return {};
+}
+
+Status SyncService::adoptGrants(const QStringList &areas)
+{
+    const auto *session = m_ws.session();
+    QStringList local = session->account.grants;
+    QStringList server = areas;
+    local.sort();
+    server.sort();
+    if (local == server || session->role() == Role::Admin)
+        return {};
+    // The central store decides what an account may see; the local account follows it.
+    if (auto ok = m_ws.accounts().setGrants(session->name(), server, QStringLiteral("central store")); !ok)
+        return ok;
+    return m_ws.reloadKeys();
+}
+
+Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
+{
+    if (!m_ws.session())
+        return fail(ErrorCode::AuthFailed, QStringLiteral("sign in before syncing"));
+    SyncReport report;
+    auto step = [&]() -> Status {
+        auto grants = remote(c, QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user"), {},
+                             QStringLiteral("reading the account's offices"));
+        if (!grants)
+            return fail(grants.error());
+        QStringList areas;
+        while (grants->next())
+            areas << grants->value(0).toString();
+        if (areas.isEmpty() && m_ws.session()->role() != Role::Admin)
+            return fail(ErrorCode::PermissionDenied,
+                        QStringLiteral("the central store grants '%1' no office").arg(m_ws.session()->name()));
+        QStringList refused;
+        if (auto ok = exchangeKeys(c, areas, report, refused); !ok)
+            return ok;
+        if (auto ok = publish(areas, refused, report); !ok)
+            return ok;
+        if (auto ok = push(c, areas, o, report); !ok)
+            return ok;
+        if (auto ok = fetchConflicts(c, report); !ok)
+            return ok;
+        if (auto ok = pull(c, o, report); !ok)
+            return ok;
+        if (auto ok = adoptGrants(areas); !ok)
+            return ok;
+        // Keys sealed while this sync ran (offices that arrived with the pull) are taken now.
+        QStringList ignored;
+        return exchangeKeys(c, areas, report, ignored);
+    };
+    if (auto ok = step(); !ok) {
+        recordFailure(ok.error());
+        return fail(ok.error());
+    }
+    (void)setState(kLastSync, Iso::utc(m_ws.clock().now()));
+    (void)setState(kLastError, QString());
+    report.revision = state(kRevision).toLongLong();
+    return report;
+}
+
+Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas, SyncReport &report,
+                                 QStringList &refusedOffices)
+{
+    const auto *session = m_ws.session();
+    if (!Security::holdsOfficeKeys(session->role()))
+        return {};
+    // 1. The account's own key pair, wrapped, so its other workstations can open what is sealed to it.
+    const bool replace = state(QStringLiteral("replace_account_keys")) == QLatin1String("1");
+    auto account = m_ws.accounts().find(session->name());
+    if (!account)
+        return fail(account.error());
+    auto set = remote(c, QStringLiteral("SELECT visitmap.set_account_keys(?, ?, ?, ?)"),
+                      {account->keys.publicKey, account->keys.wrappedSecretKey, account->keys.salt, replace},
+                      QStringLiteral("storing the account's key pair"));
+    if (!set)
+        return fail(set.error());
+    if (set->next() && !set->value(0).toBool())
+        report.notices << QStringLiteral("the central store holds another key pair for '%1'; office keys are "
+                                         "taken from this store's own grants")
+                              .arg(session->name());
+    else if (replace)
+        (void)setState(QStringLiteral("replace_account_keys"), QString());
+
+    // 2. Office keys sealed to this account that this store lacks.
+    auto mine = remote(c, QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
+                                         "JOIN visitmap.office_keys k ON k.office_code = g.office_code "
+                                         "WHERE g.role_name = session_user"),
+                       {}, QStringLiteral("reading office keys"));
+    if (!mine)
+        return fail(mine.error());
+    Security::KeyStore keys(m_ws.db(), m_ws.clock());
+    bool received = false;
+    QHash<QString, QByteArray> serverChecks;
+    while (mine->next()) {
+        const QString office = mine->value(0).toString();
+        const QByteArray sealed = mine->value(1).toByteArray();
+        const QByteArray check = mine->value(2).toByteArray();
+        serverChecks.insert(office, check);
+        if (session->keyring.has(office))
+            continue;
+        auto local = m_ws.db().scalar(QStringLiteral("SELECT key_check FROM data_keys WHERE office_code = ?"), {office});
+        if (!local)
+            return fail(local.error());
+        if (!local->isNull() && local->toByteArray() != check)
+            continue; // this store holds another key for the office: refused below, when it is offered
+        auto opened = Security::DataKey::open(sealed, account->keys.publicKey, session->secretKey);
+        if (!opened || Security::DataKey::check(*opened) != check)
+            continue; // sealed to an earlier key pair; a colleague seals it again
+        if (auto ok = keys.storeSealed(office, check, *account, sealed, QStringLiteral("central store")); !ok)
+            return ok;
+        received = true;
+        ++report.keysReceived;
+    }
+    // Offices that have a key on the central store but none sealed to this account yet: noted, so
+    // that this store waits for it instead of making a key of its own.
+    auto known = remote(c, QStringLiteral("SELECT office_code, key_check FROM visitmap.office_keys"), {},
+                        QStringLiteral("reading office keys"));
+    if (!known)
+        return fail(known.error());
+    while (known->next()) {
+        auto q = m_ws.db().execute(QStringLiteral("INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, "
+                                                  "created_by) VALUES (?,?,?,?)"),
+                                   {known->value(0).toString(), known->value(1).toByteArray(),
+                                    Iso::utc(m_ws.clock().now()), QStringLiteral("central store")});
+        if (!q)
+            return fail(q.error());
+    }
+    if (received) {
+        if (auto ok = m_ws.reloadKeys(); !ok)
+            return ok;
+    }
+
+    // 3. The keys this store holds: offered as the office's key (the first offered wins) and sealed
+    // to every colleague who has none yet.
+    QStringList offices;
+    for (const QString &office : m_ws.session()->keyring.offices()) {
+        if (areasCover(areas, office))
+            offices << office;
+    }
+    if (offices.isEmpty())
+        return {};
+    auto keyless = remote(c, QStringLiteral("SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
+                          {QStringLiteral("{%1}").arg(offices.join(u','))}, QStringLiteral("listing colleagues without keys"));
+    if (!keyless)
+        return fail(keyless.error());
+    QHash<QString, QJsonArray> grants;
+    while (keyless->next()) {
+        const QString office = keyless->value(0).toString();
+        const Security::SecretBytes *key = m_ws.session()->keyring.key(office);
+        if (!key)
+            continue;
+        const QByteArray sealed = Security::DataKey::seal(*key, keyless->value(2).toByteArray());
+        grants[office].append(QJsonObject{{QStringLiteral("role_name"), keyless->value(1).toString()},
+                                          {QStringLiteral("sealed_key"), QString::fromLatin1(sealed.toBase64())}});
+    }
+    for (const QString &office : offices) {
+        const QByteArray check = Security::DataKey::check(*m_ws.session()->keyring.key(office));
+        if (serverChecks.contains(office) && serverChecks.value(office) == check && !grants.contains(office))
+            continue;
+        auto put = remote(c, QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"),
+                          {office, check, compact(grants.value(office))}, QStringLiteral("offering office keys"));
+        if (!put) {
+            if (put.error().message.contains(QLatin1String("another data key"))) {
+                refusedOffices << office;
+                report.notices << QStringLiteral("office %1 has another data key on the central store: this store's "
+                                                 "records of it are not published (their encrypted fields would not "
+                                                 "open elsewhere)")
+                                      .arg(office);
+                continue;
+            }
+            return fail(put.error());
+        }
+        if (put->next())
+            report.keysSealed += put->value(0).toInt();
+    }
+    return {};
+}
+
+Status SyncService::publish(const QStringList &areas, const QStringList &refusedOffices, SyncReport &report)
+{
+    const auto *session = m_ws.session();
+    if (session->role() != Role::TeamLead && session->role() != Role::Admin)
+        return {};
+    Storage::Database &db = m_ws.db();
+    QStringList published = state(kPublishedOffices).split(u',', Qt::SkipEmptyParts);
+    auto offices = db.strings(QStringLiteral("SELECT code FROM offices ORDER BY code"));
+    if (!offices)
+        return fail(offices.error());
+    Storage::Journal &journal = m_ws.journal();
+    for (const QString &office : *offices) {
+        if (!areasCover(areas, office) || refusedOffices.contains(office))
+            continue;
+        const bool firstTime = !published.contains(office);
+        auto waiting = db.scalar(QStringLiteral(
+                                     "SELECT COUNT(*) FROM households h WHERE office_code = ? AND published = 0 AND NOT "
+                                     "EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'household' AND o.entity_id = h.id)"),
+                                 {office});
+        if (!waiting)
+            return fail(waiting.error());
+        if (!firstTime && waiting->toInt() == 0)
+            continue;
+        auto ok = db.transaction([&]() -> Status {
+            auto before = db.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox"));
+            if (!before)
+                return fail(before.error());
+            auto offer = [&](const QString &entity, const QString &selectIds, const QVariantList &binds) -> Status {
+                const EntitySpec *spec = entitySpec(entity);
+                auto ids = db.strings(QStringLiteral("SELECT t.%1 FROM %2 t WHERE t.%1 IN (%3) AND NOT EXISTS "
+                                                     "(SELECT 1 FROM outbox o WHERE o.entity = '%4' AND o.entity_id = t.%1)")
+                                          .arg(spec->idColumn, spec->table, selectIds, entity),
+                                      binds);
+                if (!ids)
+                    return fail(ids.error());
+                for (const QString &id : *ids) {
+                    // The row itself is read when it is pushed.
+                    if (auto r = journal.recordChange(entity, id, spec->appendOnly ? Storage::ChangeOp::Append
+                                                                           : Storage::ChangeOp::Insert,
+                                                      office, {});
+                        !r)
+                        return r;
+                    ++report.published;
+                }
+                return {};
+            };
+            if (auto r = db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS publish_households (id TEXT PRIMARY KEY)")); !r)
+                return r;
+            if (auto r = db.exec(QStringLiteral("DELETE FROM publish_households")); !r)
+                return r;
+            auto fill = db.execute(QStringLiteral("INSERT INTO publish_households SELECT id FROM households h WHERE "
+                                                  "office_code = ? AND published = 0 AND NOT EXISTS (SELECT 1 FROM outbox o "
+                                                  "WHERE o.entity = 'household' AND o.entity_id = h.id)"),
+                                   {office});
+            if (!fill)
+                return fail(fill.error());
+            if (firstTime) {
+                if (auto r = offer(QStringLiteral("office"), QStringLiteral("?"), {office}); !r)
+                    return r;
+            }
+            if (auto r = offer(QStringLiteral("household"), QStringLiteral("SELECT id FROM publish_households"), {}); !r)
+                return r;
+            const QString inHouseholds = QStringLiteral("SELECT id FROM %1 WHERE household_id IN (SELECT id FROM publish_households)");
+            for (const QString &entity : householdChildEntities()) {
+                const EntitySpec *spec = entitySpec(entity);
+                QString ids = inHouseholds.arg(spec->table);
+                if (firstTime && (entity == QLatin1String("crisis_report") || entity == QLatin1String("signal")))
+                    ids += QStringLiteral(" UNION SELECT id FROM %1 WHERE household_id IS NULL AND office_code = ?").arg(spec->table);
+                if (auto r = offer(entity, ids, ids.contains(u'?') ? QVariantList{office} : QVariantList{}); !r)
+                    return r;
+                if (entity == QLatin1String("case")) {
+                    if (auto r = offer(QStringLiteral("stage_change"),
+                                      QStringLiteral("SELECT id FROM case_stage_changes WHERE case_id IN (SELECT id FROM "
+                                                     "cases WHERE household_id IN (SELECT id FROM publish_households))"),
+                                      {});
+                        !r)
+                        return r;
+                }
+            }
+            if (auto r = offer(QStringLiteral("void"), QStringLiteral("SELECT id FROM voids WHERE office_code = ?"), {office}); !r)
+                return r;
+            auto mark = db.execute(QStringLiteral("UPDATE households SET published = 1 WHERE id IN (SELECT id FROM publish_households)"));
+            if (!mark)
+                return fail(mark.error());
+            // Edits made before publishing go after the records they edit.
+            auto moved = db.execute(QStringLiteral(
+                                        "UPDATE outbox SET seq = seq + (SELECT MAX(seq) FROM outbox) WHERE sent_at IS NULL "
+                                        "AND seq <= ?"),
+                                    {*before});
+            if (!moved)
+                return fail(moved.error());
+            if (firstTime) {
+                published << office;
+                return setState(kPublishedOffices, published.join(u','));
+            }
+            return {};
+        });
+        if (!ok)
+            return ok;
+    }
+    return {};
+}
+
+Status SyncService::push(CentralConnection &c, const QStringList &areas, const SyncOptions &o, SyncReport &report)
+{
+    Storage::Database &db = m_ws.db();
+    RowCodec codec(db);
+    auto total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    if (!total)
+        return fail(total.error());
+    qint64 cursor = 0;
+    qint64 done = 0;
+    int batchIndex = 0;
+    for (;;) {
+        auto q = db.execute(QStringLiteral("SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
+                                           "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
+                            {cursor, o.pushBatch});
+        if (!q)
+            return fail(q.error());
+        QJsonArray batch;
+        QStringList seqs;
+        QStringList households;
+        int rows = 0;
+        while (q->next()) {
+            ++rows;
+            cursor = q->value(0).toLongLong();
+            const QString entity = q->value(2).toString();
+            const QString id = q->value(3).toString();
+            const QString op = q->value(4).toString();
+            const QString office = q->value(5).toString();
+            const EntitySpec *spec = entitySpec(entity);
+            if (!spec || !areasCover(areas, office)) {
+                ++report.heldBack;
+                continue;
+            }
+            QJsonObject payload = parseObject(q->value(6));
+            if (op == QLatin1String("insert") || op == QLatin1String("append")) {
+                auto row = codec.snapshot(*spec, id);
+                if (!row)
+                    return fail(row.error());
+                if (*row)
+                    payload = **row;
+            }
+            batch.append(QJsonObject{{QStringLiteral("change_id"), q->value(1).toString()},
+                                     {QStringLiteral("entity"), entity},
+                                     {QStringLiteral("entity_id"), id},
+                                     {QStringLiteral("office_code"), office},
+                                     {QStringLiteral("op"), op},
+                                     {QStringLiteral("payload"), payload},
+                                     {QStringLiteral("base"), parseObject(q->value(7))}});
+            seqs << q->value(0).toString();
+            if (entity == QLatin1String("household"))
+                households << id;
+        }
+        q->finish();
+        if (rows == 0)
+            break;
+        if (batch.isEmpty())
+            continue;
+        auto r = remote(c, QStringLiteral("SELECT visitmap.push(?::jsonb)"),
+                        {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact))},
+                        QStringLiteral("sending changes"));
+        if (!r)
+            return fail(r.error());
+        QJsonObject result;
+        if (r->next())
+            result = parseObject(r->value(0));
+        if (o.afterPushCommitted) {
+            if (auto ok = o.afterPushCommitted(batchIndex); !ok)
+                return ok;
+        }
+        ++batchIndex;
+        report.pushed += result.value(QStringLiteral("applied")).toInt();
+        report.duplicates += result.value(QStringLiteral("duplicates")).toInt();
+        report.conflicts += result.value(QStringLiteral("conflicts")).toInt();
+        auto marked = db.transaction([&]() -> Status {
+            const QString now = Iso::utc(m_ws.clock().now());
+            auto m = db.execute(QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE seq IN (%1)")
+                                    .arg(seqs.join(u',')),
+                                {now});
+            if (!m)
+                return fail(m.error());
+            for (const QString &h : households) {
+                auto p = db.execute(QStringLiteral("UPDATE households SET published = 1 WHERE id = ?"), {h});
+                if (!p)
+                    return fail(p.error());
+            }
+            return {};
+        });
+        if (!marked)
+            return marked;
+        done += seqs.size();
+        if (o.progress && !o.progress(QStringLiteral("push"), done, total->toLongLong()))
+            return fail(ErrorCode::Cancelled, QStringLiteral("the sync was stopped"));
+    }
+    return {};
+}
+
+Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
+{
+    auto q = remote(c, QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
+                                      "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
+                                      "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
+                                      "WHERE c.id > ? ORDER BY c.id"),
+                    {state(kConflictCursor).toLongLong()}, QStringLiteral("reading conflicts"));
+    if (!q)
+        return fail(q.error());
+    Storage::Database &db = m_ws.db();
+    return db.transaction([&]() -> Status {
+        qint64 last = state(kConflictCursor).toLongLong();
+        while (q->next()) {
+            last = q->value(0).toLongLong();
+            auto ins = db.execute(QStringLiteral("INSERT OR IGNORE INTO conflicts (id, entity, entity_id, office_code, "
+                                                 "field, base_value, mine_value, theirs_value, theirs_by, detected_at) "
+                                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+                                  {QStringLiteral("central-%1").arg(last), q->value(1), q->value(2), q->value(3),
+                                   q->value(4), q->value(5), q->value(6), q->value(7), q->value(8),
+                                   Iso::utc(q->value(9).toDateTime().toUTC())});
+            if (!ins)
+                return fail(ins.error());
+        }
+        return setState(kConflictCursor, QString::number(last));
+    });
+}
+
+Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport &report)
+{
+    Storage::Database &db = m_ws.db();
+    RowCodec codec(db);
+    auto total = remote(c, QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
+                        {state(kRevision).toLongLong()}, QStringLiteral("counting changes"));
+    if (!total)
+        return fail(total.error());
+    const qint64 expected = total->next() ? total->value(0).toLongLong() : 0;
+    qint64 done = 0;
+    for (;;) {
+        const qint64 from = state(kRevision).toLongLong();
+        // The entity's state as it stands (merged by the server) for every change after from.
+        auto q = remote(c, QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
+                                          "FROM visitmap.changes c "
+                                          "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
+                                          "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
+                        {from, o.pullBatch}, QStringLiteral("receiving changes"));
+        if (!q)
+            return fail(q.error());
+        struct Item
+        {
+            const EntitySpec *spec;
+            QString id;
+            QJsonObject data;
+            qint64 rev;
+        };
+        QList<Item> items;
+        QSet<QString> seen;
+        qint64 last = from;
+        int rows = 0;
+        int received = 0;
+        while (q->next()) {
+            ++rows;
+            last = q->value(0).toLongLong();
+            const EntitySpec *spec = entitySpec(q->value(1).toString());
+            const QString key = q->value(1).toString() + u'/' + q->value(2).toString();
+            if (!spec)
+                continue;
+            // This store's own changes are here already (a field the server kept instead arrives
+            // with the change that set it).
+            auto ours = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE change_id = ?"), {q->value(5).toString()});
+            if (!ours)
+                return fail(ours.error());
+            if (ours->toInt() > 0)
+                continue;
+            ++received;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            items.append({spec, q->value(2).toString(), parseObject(q->value(3)), q->value(4).toLongLong()});
+        }
+        if (rows == 0)
+            break;
+        std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) { return a.spec->rank < b.spec->rank; });
+        auto applied = db.transaction([&]() -> Status {
+            QSet<QString> refresh;
+            for (const Item &it : items) {
+                // Fields this store changed and has not sent yet stay as they are here.
+                QSet<QString> skip;
+                auto pending = db.execute(QStringLiteral("SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? "
+                                                         "AND entity_id = ?"),
+                                          {it.spec->entity, it.id});
+                if (!pending)
+                    return fail(pending.error());
+                while (pending->next()) {
+                    const QJsonObject p = parseObject(pending->value(0));
+                    for (auto k = p.begin(); k != p.end(); ++k)
+                        skip.insert(k.key());
+                }
+                if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
+                    return ok;
+                if (it.spec->entity == QLatin1String("household")) {
+                    auto m = db.execute(QStringLiteral("UPDATE households SET published = 1, revision = ? WHERE id = ?"),
+                                        {it.rev, it.id});
+                    if (!m)
+                        return fail(m.error());
+                    refresh.insert(it.id);
+                } else if (it.spec->entity == QLatin1String("visit")) {
+                    refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
+                } else if (it.spec->entity == QLatin1String("void")
+                           && it.data.value(QStringLiteral("entity")).toString() == QLatin1String("visit")) {
+                    auto h = db.scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
+                                       {it.data.value(QStringLiteral("entity_id")).toString()});
+                    if (h && !h->isNull())
+                        refresh.insert(h->toString());
+                }
+            }
+            // Last visit and next due date are worked out here from the visits, as for local ones.
+            const auto cycle = m_ws.visitCycle();
+            Storage::VisitStore visits(db);
+            for (const QString &h : refresh) {
+                if (h.isEmpty())
+                    continue;
+                if (auto ok = visits.refreshHousehold(h, m_ws.journal(), cycle); !ok && ok.error().code != ErrorCode::NotFound)
+                    return ok;
+            }
+            return setState(kRevision, QString::number(last));
+        });
+        if (!applied)
+            return applied;
+        report.pulled += received;
+        done += rows;
+        if (o.progress && !o.progress(QStringLiteral("pull"), done, std::max(done, expected)))
+            return fail(ErrorCode::Cancelled, QStringLiteral("the sync was stopped"));
+    }
+    if (report.pulled > 0) {
+        // Offices that arrived are covered by the session now.
+        return m_ws.refreshOffices();
+    }
+    return {};
+}
+
+} // namespace VisitMap::Sync

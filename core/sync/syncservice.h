@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <functional>
+
+namespace VisitMap {
+class Workspace;
+}
+
+namespace VisitMap::Sync {
+
+class CentralConnection;
+
+struct SyncOptions
+{
+    int pushBatch = 1000;  // changes per call of visitmap.push
+    int pullBatch = 5000;  // changes per pull, applied in one local transaction
+    // Called as the work goes; return false to stop after the current step.
+    std::function<bool(const QString &stage, qint64 done, qint64 total)> progress;
+    // Called after the server committed a pushed batch and before this store marks it sent (tests
+    // use it to cut the connection at the worst moment).
+    std::function<Status(int batch)> afterPushCommitted;
+};
+
+struct SyncReport
+{
+    int published = 0;   // records of this store newly offered to the central store
+    int pushed = 0;      // changes the server applied
+    int duplicates = 0;  // changes it had applied before (a retried batch)
+    int conflicts = 0;   // fields the server kept because someone changed them first
+    int heldBack = 0;    // changes for offices the server does not grant this account
+    int pulled = 0;      // changes received
+    int keysReceived = 0;
+    int keysSealed = 0;  // office keys sealed for colleagues who lacked them
+    qint64 revision = 0; // the central revision this store has caught up to
+    bool enrolled = false;
+    QStringList notices;
+};
+
+// What the status bar shows.
+struct SyncStatus
+{
+    QString server;
+    int pending = 0;
+    int openConflicts = 0;
+    qint64 revision = 0;
+    QDateTime lastSync;
+    QString lastError;
+    QDateTime lastErrorAt;
+};
+
+// Synchronises a local store with the central store: publishes a team lead's records, pushes the
+// outbox in batches, takes in conflicts, exchanges office keys (sealed per account) and pulls what
+// the account may see. Every step is safe to cut off: a batch is marked sent only after the
+// server applied it (and a resent one applies once), a pulled batch and its revision land in one
+// local transaction.
+class SyncService
+{
+public:
+    explicit SyncService(Workspace &workspace) : m_ws(workspace) {}
+
+    // Connects as the account, creates the local account on its first sync to this store (same
+    // password; offline sign-in from then on), signs it in if nobody is, and syncs. Wrong
+    // password or no server: a clear message, nothing local changed; the error is kept for the
+    // status bar.
+    Result<SyncReport> syncAs(const QString &conninfo, const QString &user, const QString &password,
+                              const SyncOptions &options = {});
+    // Syncs the signed-in account over an open connection.
+    Result<SyncReport> run(CentralConnection &connection, const SyncOptions &options = {});
+
+    Result<SyncStatus> status() const;
+    Status setServer(const QString &conninfo);
+    QString server() const;
+
+private:
+    Status enrol(CentralConnection &c, const QString &name, const QString &password, SyncReport &report);
+    Status exchangeKeys(CentralConnection &c, const QStringList &areas, SyncReport &report,
+                        QStringList &refusedOffices);
+    Status publish(const QStringList &areas, const QStringList &refusedOffices, SyncReport &report);
+    Status push(CentralConnection &c, const QStringList &areas, const SyncOptions &o, SyncReport &report);
+    Status fetchConflicts(CentralConnection &c, SyncReport &report);
+    Status pull(CentralConnection &c, const SyncOptions &o, SyncReport &report);
+    Status adoptGrants(const QStringList &areas);
+    QString state(const QString &key) const;
+    Status setState(const QString &key, const QString &value);
+    void recordFailure(const Error &e);
+
+    Workspace &m_ws;
+};
+
+// Whether an area list (10-digit 행정동 or 5-digit 시군구 codes) covers a 행정동.
+bool areasCover(const QStringList &areas, const QString &officeCode);
+
+} // namespace VisitMap::Sync

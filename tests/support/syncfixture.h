@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "support/pgserver.h"
+#include "support/testsupport.h"
+#include "storage/metastore.h"
+#include "sync/centralstore.h"
+#include "sync/syncservice.h"
+
+#include <QSqlQuery>
+
+namespace VisitMap::Test {
+
+// A freshly migrated central store on the test run's PostgreSQL, with staff roles made on request,
+// and the demo store's team lead (11410, 서대문구) among them.
+struct Central
+{
+    static constexpr const char *staffPassword = "Casework-2026!";
+
+    Central()
+    {
+        PgServer &pg = PgServer::shared();
+        if (!pg.available())
+            FAIL("no PostgreSQL for the sync tests: " << pg.why().toStdString());
+        conninfo = pg.conninfo();
+        auto a = Sync::CentralConnection::open(pg.adminConninfo());
+        REQUIRE(a);
+        admin = std::move(*a);
+        // Each fixture starts from an empty central store (the server lives for the whole run).
+        QSqlQuery q(admin->db());
+        q.exec(QStringLiteral("DROP SCHEMA IF EXISTS visitmap CASCADE"));
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS public.visitmap_migrations"));
+        if (q.exec(QStringLiteral("SELECT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
+                                  "JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = 'visitmap_staff'"))) {
+            QStringList roles;
+            while (q.next())
+                roles << q.value(0).toString();
+            for (const QString &r : roles)
+                QSqlQuery(admin->db()).exec(QStringLiteral("DROP ROLE \"%1\"").arg(r));
+        }
+        auto applied = Sync::ServerAdmin(*admin).migrate();
+        REQUIRE(applied);
+        CHECK(applied->size() == Sync::ServerAdmin::latestVersion()); // every migration, from empty
+    }
+
+    void user(const QString &name, const QString &role, const QStringList &areas,
+              const QString &password = QString::fromLatin1(staffPassword))
+    {
+        REQUIRE_OK(Sync::ServerAdmin(*admin).createUser(name, name, role, areas, password));
+    }
+
+    // A value of a query as the administrator (who sees every row).
+    qint64 count(const QString &sql) const
+    {
+        QSqlQuery q(admin->db());
+        if (!q.exec(sql) || !q.next())
+            FAIL("query failed: " << sql.toStdString());
+        return q.value(0).toLongLong();
+    }
+
+    QString conninfo;
+    std::unique_ptr<Sync::CentralConnection> admin;
+};
+
+inline QString demoPassword(Workspace &ws, const QString &account)
+{
+    auto p = Storage::MetaStore(ws.db()).get(QStringLiteral("demo_password:") + account);
+    REQUIRE(p);
+    return *p;
+}
+
+} // namespace VisitMap::Test
