@@ -9,6 +9,8 @@
 #include "widgets/intakepanel.h"
 #include "dialogs/plannerdialog.h"
 #include "storage/checkinstore.h"
+#include "sync/syncdialogs.h"
+#include "sync/syncrunner.h"
 #include "util/clock.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/passworddialog.h"
@@ -75,6 +77,8 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     , m_storeLabel(new QLabel(this))
     , m_accountLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
+    , m_sync(new SyncRunner(controller, this))
+    , m_syncLabel(new QLabel(this))
 {
     setWindowTitle(tr("복지방문지도"));
     m_table->setModel(m_model);
@@ -141,7 +145,17 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     statusBar()->addWidget(m_storeLabel, 1);
     m_checkinAlert->setStyleSheet(QStringLiteral("color: #B3261E; font-weight: bold"));
     statusBar()->addPermanentWidget(m_checkinAlert);
+    statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_accountLabel);
+    m_syncLabel->setAccessibleName(tr("동기화 상태"));
+    m_syncLabel->setTextFormat(Qt::RichText);
+    connect(m_syncLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("conflicts"))
+            openConflicts();
+        else
+            openSync();
+    });
+    connect(m_sync, &SyncRunner::stateChanged, this, &MainWindow::updateSyncStatus);
 
     m_panelDock->setObjectName(QStringLiteral("householdDock"));
     m_panelDock->setWidget(m_panel);
@@ -172,6 +186,7 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
         QMessageBox::warning(this, tr("복지방문지도"), message);
     });
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
+    connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus); // pending count, "last sync"
     m_checkinTimer->start(60 * 1000);
 
     connect(m_filter, &HouseholdFilterBar::queryChanged, this, [this] {
@@ -209,6 +224,7 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     initial.order = Storage::HouseholdOrder::Tier;
     m_model->setQuery(initial);
     updateStatus();
+    updateSyncStatus();
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -238,6 +254,12 @@ void MainWindow::buildMenus()
         m_intake->importSignals();
     });
     m_importActions = {importReports, importSignals};
+    file->addSeparator();
+    QAction *syncNow = file->addAction(tr("중앙 서버와 동기화(&Y)…"));
+    syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    connect(syncNow, &QAction::triggered, this, [this] { openSync(); });
+    QAction *conflicts = file->addAction(tr("동기화 충돌 해결(&C)…"));
+    connect(conflicts, &QAction::triggered, this, [this] { openConflicts(); });
     file->addSeparator();
     QAction *password = file->addAction(tr("비밀번호 변경(&P)…"));
     connect(password, &QAction::triggered, this, [this] {
@@ -598,6 +620,43 @@ void MainWindow::updateStatus()
                               .arg(c.medium)
                               .arg(c.low)
                               .arg(c.overdue));
+}
+
+void MainWindow::updateSyncStatus()
+{
+    bool problem = false;
+    const QString text = m_sync->statusText(&problem);
+    m_syncLabel->setVisible(!text.isEmpty());
+    const QString colour = problem ? QStringLiteral("#B3261E") : QStringLiteral("#1D1D1F");
+    // The line opens the sync (or, when conflicts wait, their panel).
+    const QString link = text.contains(tr("충돌")) ? QStringLiteral("conflicts") : QStringLiteral("sync");
+    m_syncLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:%2; text-decoration:none\">%3</a>")
+                             .arg(link, colour, text.toHtmlEscaped()));
+    m_syncLabel->setToolTip(tr("눌러서 중앙 서버와 동기화 (Ctrl+Shift+Y)"));
+    m_syncLabel->setMinimumWidth(m_syncLabel->sizeHint().width()); // the store name gives way, not this
+}
+
+SyncDialog *MainWindow::openSync()
+{
+    if (!m_syncDialog) {
+        m_syncDialog = new SyncDialog(m_controller, m_sync, this);
+        m_syncDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_syncDialog->show();
+    m_syncDialog->raise();
+    return m_syncDialog;
+}
+
+ConflictDialog *MainWindow::openConflicts()
+{
+    if (!m_conflictDialog) {
+        m_conflictDialog = new ConflictDialog(m_controller, this);
+        m_conflictDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_conflictDialog, &ConflictDialog::resolved, this, &MainWindow::updateSyncStatus);
+    }
+    m_conflictDialog->show();
+    m_conflictDialog->raise();
+    return m_conflictDialog;
 }
 
 void MainWindow::selectInList(qint64 rowId)

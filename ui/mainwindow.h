@@ -22,6 +22,9 @@ class HouseholdTableModel;
 class IdleWatcher;
 class IntakePanel;
 class PlannerDialog;
+class SyncRunner;
+class SyncDialog;
+class ConflictDialog;
 class LockScreen;
 class MapWidget;
 class WorkspaceController;
@@ -54,6 +57,10 @@ public:
     QStringList selectedHouseholdIds() const;
     bool isLocked() const;
     void lock();
+    SyncRunner *syncRunner() const { return m_sync; }
+    // 파일 › 중앙 서버와 동기화 and 동기화 충돌 해결 (non-modal; the window keeps them).
+    SyncDialog *openSync();
+    ConflictDialog *openConflicts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -108,6 +115,11 @@ private:
     QLabel *m_storeLabel;
     QLabel *m_accountLabel;
     QLabel *m_countLabel;
+    SyncRunner *m_sync;
+    QLabel *m_syncLabel;
+    QPointer<SyncDialog> m_syncDialog;
+    QPointer<ConflictDialog> m_conflictDialog;
+    void updateSyncStatus();
 };
 
 } // namespace VisitMap::Ui

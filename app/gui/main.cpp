@@ -12,6 +12,7 @@
 #include "dialogs/workloaddialog.h"
 #include "dialogs/signindialog.h"
 #include "mainwindow.h"
+#include "sync/syncdialogs.h"
 #include "map/mapwidget.h"
 #include "security/crypto.h"
 #include "theme.h"
@@ -111,7 +112,7 @@ int main(int argc, char *argv[])
                                                           "1600x1000)."),
                       QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     parser.addOption({QStringLiteral("view"), QObject::tr("For --screenshot: map (default), list, lock, access-log, "
-                                                          "export, workload, intake[:ID], planner, planner-dialog, household:ID or "
+                                                          "export, workload, intake[:ID], planner, planner-dialog, sync, conflicts, household:ID or "
                                                           "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
     parser.addOption({QStringLiteral("route-sheet"), QObject::tr("With --view planner: also print the plan's route sheets "
@@ -180,7 +181,8 @@ int main(int argc, char *argv[])
         static const QStringList views{QStringLiteral("map"), QStringLiteral("list"),
                                        QStringLiteral("lock"), QStringLiteral("access-log"),
                                        QStringLiteral("export"), QStringLiteral("workload"),
-                                       QStringLiteral("planner"), QStringLiteral("planner-dialog")};
+                                       QStringLiteral("planner"), QStringLiteral("planner-dialog"),
+                                       QStringLiteral("sync"), QStringLiteral("conflicts")};
         const bool householdView = view.startsWith(QLatin1String("household:"));
         const bool intakeView = view == QLatin1String("intake") || view.startsWith(QLatin1String("intake:"));
         const bool dialogView = view.startsWith(QLatin1String("dialog:"));
@@ -304,6 +306,11 @@ int main(int argc, char *argv[])
                     return fatal(ok.error().toString(), false);
             }
             shot = view == QLatin1String("planner") ? window.grab() : planner->grab();
+        } else if (view == QLatin1String("sync") || view == QLatin1String("conflicts")) {
+            QDialog *d = view == QLatin1String("sync") ? static_cast<QDialog *>(window.openSync())
+                                                       : static_cast<QDialog *>(window.openConflicts());
+            QApplication::processEvents();
+            shot = d->grab();
         } else if (intakeView) {
             // The queue with an item selected (the first, or the one named) and its candidates.
             window.showIntake(view.section(u':', 1));

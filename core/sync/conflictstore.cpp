@@ -31,10 +31,16 @@ QString storedValue(const QJsonValue &v)
 
 } // namespace
 
-QString ConflictStore::display(const QJsonValue &value)
+QString ConflictStore::display(const QJsonValue &value, const QString &field)
 {
     if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
         return QStringLiteral("(비어 있음)");
+    if (field == QLatin1String("risk_override") || field == QLatin1String("risk_tier")) {
+        static const QHash<QString, QString> tiers = {{QStringLiteral("high"), QStringLiteral("고위험")},
+                                                      {QStringLiteral("medium"), QStringLiteral("중위험")},
+                                                      {QStringLiteral("low"), QStringLiteral("저위험")}};
+        return tiers.value(value.toString(), value.toString());
+    }
     if (value.isDouble())
         return QString::number(value.toDouble());
     if (value.isBool())

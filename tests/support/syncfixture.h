@@ -3,6 +3,7 @@
 
 #include "support/pgserver.h"
 #include "support/testsupport.h"
+#include "storage/database.h"
 #include "storage/metastore.h"
 #include "sync/centralstore.h"
 #include "sync/syncservice.h"
@@ -68,5 +69,49 @@ inline QString demoPassword(Workspace &ws, const QString &account)
     REQUIRE(p);
     return *p;
 }
+
+// The demo district's team lead on the central store (the store published at the first sync),
+// and caseworkers starting from empty stores.
+struct District
+{
+    TempDir dir;
+    Central central;
+    std::unique_ptr<Workspace> lead;
+    QString leadPassword;
+    QString officeA; // the 행정동 with the most households
+    QString officeB; // another
+
+    District()
+    {
+        lead = openStore(demoStoreCopy(dir, QStringLiteral("lead.visitmap")));
+        leadPassword = demoPassword(*lead, QStringLiteral("demo-lead"));
+        central.user(QStringLiteral("demo-lead"), QStringLiteral("team_lead"), {QStringLiteral("11410")}, leadPassword);
+        auto offices = lead->db().strings(QStringLiteral("SELECT office_code FROM households GROUP BY office_code "
+                                                         "ORDER BY COUNT(*) DESC, office_code"));
+        REQUIRE(offices);
+        REQUIRE(offices->size() >= 2);
+        officeA = offices->at(0);
+        officeB = offices->at(1);
+    }
+
+    Sync::SyncReport syncLead(const Sync::SyncOptions &o = {})
+    {
+        auto r = Sync::SyncService(*lead).syncAs(central.conninfo, QStringLiteral("demo-lead"), leadPassword, o);
+        if (!r)
+            FAIL(r.error().toString().toStdString());
+        return *r;
+    }
+
+    // A workstation store made by `init`, synced for the first time as this account.
+    std::unique_ptr<Workspace> fresh(const QString &name)
+    {
+        auto ws = openStore(dir.path(name + QStringLiteral(".visitmap")));
+        auto r = Sync::SyncService(*ws).syncAs(central.conninfo, name, QString::fromLatin1(Central::staffPassword));
+        if (!r)
+            FAIL(r.error().toString().toStdString());
+        CHECK(r->enrolled);
+        return ws;
+    }
+};
 
 } // namespace VisitMap::Test

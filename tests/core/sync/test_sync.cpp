@@ -19,52 +19,11 @@
 using namespace VisitMap;
 using namespace VisitMap::Sync;
 using Test::Central;
+using Test::District;
 
 namespace {
 
 const QString pw = QString::fromLatin1(Central::staffPassword);
-
-struct District
-{
-    Test::TempDir dir;
-    Central central;
-    std::unique_ptr<Workspace> lead;
-    QString leadPassword;
-    QString officeA; // the 행정동 with the most households
-    QString officeB; // another
-
-    District()
-    {
-        lead = Test::openStore(Test::demoStoreCopy(dir, QStringLiteral("lead.visitmap")));
-        leadPassword = Test::demoPassword(*lead, QStringLiteral("demo-lead"));
-        central.user(QStringLiteral("demo-lead"), QStringLiteral("team_lead"), {QStringLiteral("11410")}, leadPassword);
-        auto offices = lead->db().strings(QStringLiteral("SELECT office_code FROM households GROUP BY office_code "
-                                                         "ORDER BY COUNT(*) DESC, office_code"));
-        REQUIRE(offices);
-        REQUIRE(offices->size() >= 2);
-        officeA = offices->at(0);
-        officeB = offices->at(1);
-    }
-
-    SyncReport syncLead(const SyncOptions &o = {})
-    {
-        auto r = SyncService(*lead).syncAs(central.conninfo, QStringLiteral("demo-lead"), leadPassword, o);
-        if (!r)
-            FAIL(r.error().toString().toStdString());
-        return *r;
-    }
-
-    // A workstation store made by `init`, synced for the first time as this account.
-    std::unique_ptr<Workspace> fresh(const QString &name)
-    {
-        auto ws = Test::openStore(dir.path(name + QStringLiteral(".visitmap")));
-        auto r = SyncService(*ws).syncAs(central.conninfo, name, pw);
-        if (!r)
-            FAIL(r.error().toString().toStdString());
-        CHECK(r->enrolled);
-        return ws;
-    }
-};
 
 SyncReport sync(Workspace &ws, const SyncOptions &o = {})
 {

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncrunner.h"
+
+#include "security/session.h"
+#include "util/clock.h"
+#include "workspace.h"
+#include "workspacecontroller.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+#include <qt6keychain/keychain.h>
+
+namespace VisitMap::Ui {
+
+namespace {
+
+const QString keyringService = QStringLiteral("VisitMap central store");
+
+// host and port of a libpq connection string or URI (to ask whether the server is there before
+// a sync blocks on it).
+std::pair<QString, quint16> hostPort(const QString &conninfo)
+{
+    if (conninfo.startsWith(QLatin1String("postgres"))) {
+        const QUrl url(conninfo);
+        return {url.host(), quint16(url.port(5432))};
+    }
+    QString host = QStringLiteral("localhost");
+    quint16 port = 5432;
+    for (const QString &part : conninfo.split(u' ', Qt::SkipEmptyParts)) {
+        if (part.startsWith(QLatin1String("host=")))
+            host = part.mid(5);
+        else if (part.startsWith(QLatin1String("port=")))
+            port = quint16(part.mid(5).toUInt());
+    }
+    return {host, port};
+}
+
+} // namespace
+
+QString describe(const Sync::SyncReport &r)
+{
+    QStringList parts;
+    if (r.enrolled)
+        parts << QCoreApplication::translate("SyncRunner", "이 저장소에 계정을 만들었습니다 (같은 비밀번호로 오프라인 로그인)");
+    if (r.published)
+        parts << QCoreApplication::translate("SyncRunner", "처음 올린 기록 %L1건").arg(r.published);
+    parts << QCoreApplication::translate("SyncRunner", "보낸 변경 %L1건").arg(r.pushed);
+    if (r.duplicates)
+        parts << QCoreApplication::translate("SyncRunner", "이미 반영된 변경 %L1건 (다시 보냄)").arg(r.duplicates);
+    parts << QCoreApplication::translate("SyncRunner", "받은 변경 %L1건").arg(r.pulled);
+    if (r.conflicts)
+        parts << QCoreApplication::translate("SyncRunner", "충돌 %L1건 — 충돌 해결 창에서 골라 주세요").arg(r.conflicts);
+    if (r.heldBack)
+        parts << QCoreApplication::translate("SyncRunner", "서버 권한 밖의 행정동 변경 %L1건은 보내지 않았습니다").arg(r.heldBack);
+    if (r.keysReceived)
+        parts << QCoreApplication::translate("SyncRunner", "암호화 키 %L1개를 받았습니다").arg(r.keysReceived);
+    if (r.keysSealed)
+        parts << QCoreApplication::translate("SyncRunner", "동료 %L1명에게 암호화 키를 전달했습니다").arg(r.keysSealed);
+    for (const QString &n : r.notices)
+        parts << n;
+    return parts.join(QStringLiteral("\n"));
+}
+
+SyncRunner::SyncRunner(WorkspaceController *controller, QObject *parent)
+    : QObject(parent), m_controller(controller), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(periodMinutes * 60 * 1000);
+    connect(m_timer, &QTimer::timeout, this, &SyncRunner::periodic);
+    m_timer->start();
+    connect(controller, &WorkspaceController::sessionChanged, this, [this] {
+        if (m_controller->accountName().isEmpty())
+            forget();
+        Q_EMIT stateChanged();
+    });
+    connect(controller, &WorkspaceController::householdsChanged, this, &SyncRunner::stateChanged);
+}
+
+QString SyncRunner::server() const
+{
+    Workspace *ws = m_controller->workspace();
+    return ws ? Sync::SyncService(*ws).server() : QString();
+}
+
+QString SyncRunner::keyringKey(const QString &account, const QString &server)
+{
+    return account + u'@' + server;
+}
+
+void SyncRunner::rememberPassword(const QString &password, bool keyring)
+{
+    m_password = password;
+    if (!keyring)
+        return;
+    auto *job = new QKeychain::WritePasswordJob(keyringService);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false); // the keyring or nothing: never a plain file
+    job->setKey(keyringKey(m_controller->accountName(), server()));
+    job->setTextData(password);
+    job->start();
+}
+
+bool SyncRunner::loadFromKeyring(QString *why)
+{
+    QKeychain::ReadPasswordJob job(keyringService);
+    job.setAutoDelete(false);
+    job.setInsecureFallback(false);
+    job.setKey(keyringKey(m_controller->accountName(), server()));
+    QEventLoop loop;
+    connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (job.error() != QKeychain::NoError) {
+        if (why)
+            *why = job.errorString();
+        return false;
+    }
+    m_password = job.textData();
+    return !m_password.isEmpty();
+}
+
+void SyncRunner::forget()
+{
+    m_password.fill(u'\0');
+    m_password.clear();
+}
+
+Result<Sync::SyncReport> SyncRunner::syncNow(const QString &server, const QString &password)
+{
+    Workspace *ws = m_controller->workspace();
+    if (!ws || !ws->session())
+        return fail(ErrorCode::AuthFailed, tr("로그인한 뒤에 동기화할 수 있습니다"));
+    if (m_running)
+        return fail(ErrorCode::Conflict, tr("동기화가 이미 진행 중입니다"));
+    m_running = true;
+    Q_EMIT stateChanged();
+    Sync::SyncOptions o;
+    o.progress = [this](const QString &stage, qint64 done, qint64 total) {
+        Q_EMIT progress(stage, done, total);
+        // The window repaints while the sync runs; input waits until it is done.
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        return true;
+    };
+    auto r = Sync::SyncService(*ws).syncAs(server, ws->session()->name(), password.isEmpty() ? m_password : password, o);
+    m_running = false;
+    if (r) {
+        m_controller->notifyHouseholdsChanged();
+        Q_EMIT synced(*r);
+    }
+    Q_EMIT stateChanged();
+    return r;
+}
+
+void SyncRunner::periodic()
+{
+    Workspace *ws = m_controller->workspace();
+    if (!ws || !ws->session() || m_password.isEmpty() || m_running)
+        return;
+    const QString s = server();
+    if (s.isEmpty())
+        return;
+    // Offline is normal: ask the server's port first (a second at most) rather than wait on it.
+    const auto [host, port] = hostPort(s);
+    QTcpSocket probe;
+    probe.connectToHost(host, port);
+    if (!probe.waitForConnected(1000)) {
+        Q_EMIT stateChanged();
+        return;
+    }
+    probe.abort();
+    (void)syncNow(s, m_password);
+}
+
+QString SyncRunner::statusText(bool *problem) const
+{
+    if (problem)
+        *problem = false;
+    Workspace *ws = m_controller->workspace();
+    if (!ws || !ws->session())
+        return {};
+    if (m_running)
+        return tr("동기화 중…");
+    auto st = Sync::SyncService(*ws).status();
+    if (!st)
+        return tr("동기화 상태를 읽지 못했습니다");
+    QStringList parts;
+    if (st->server.isEmpty()) {
+        parts << tr("중앙 서버와 동기화한 적 없음");
+    } else if (!st->lastError.isEmpty()) {
+        if (problem)
+            *problem = true;
+        QString error = st->lastError;
+        if (error.contains(QLatin1String("cannot reach")))
+            error = tr("서버에 연결할 수 없습니다 (오프라인으로 계속 작업하며, 다음 동기화 때 보냅니다)");
+        else if (error.contains(QLatin1String("refused the password")))
+            error = tr("서버가 비밀번호를 거부했습니다");
+        else if (error.contains(QLatin1String("connection to the central store was lost")))
+            error = tr("동기화 중 연결이 끊겼습니다 (다음 동기화 때 이어서 보냅니다)");
+        parts << tr("동기화 오류 %1: %2").arg(st->lastErrorAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("HH:mm")), error);
+    } else if (st->lastSync.isValid()) {
+        const QDateTime local = st->lastSync.toTimeZone(Clock::seoul());
+        parts << tr("마지막 동기화 %1").arg(local.date() == m_controller->today() ? local.toString(QStringLiteral("HH:mm"))
+                                                                                : local.toString(QStringLiteral("M월 d일 HH:mm")));
+    }
+    parts << (st->pending ? tr("보낼 변경 %L1건").arg(st->pending) : tr("보낼 변경 없음"));
+    if (st->openConflicts) {
+        if (problem)
+            *problem = true;
+        parts << tr("충돌 %L1건").arg(st->openConflicts);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace VisitMap::Ui
