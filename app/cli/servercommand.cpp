@@ -152,7 +152,7 @@ int runSync(const QStringList &args)
           << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl;
     for (const QString &n : r->notices)
         out() << "notice: " << n << Qt::endl;
-    out() << "sync_ms " << timer.elapsed() << Qt::endl;
+    out() << "push_ms " << r->pushMs << " pull_ms " << r->pullMs << Qt::endl << "sync_ms " << timer.elapsed() << Qt::endl;
     return Ok;
 }
 

@@ -13,6 +13,7 @@
 #include "util/clock.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QJsonDocument>
@@ -276,14 +277,18 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         QStringList refused;
         if (auto ok = exchangeKeys(c, areas, report, refused); !ok)
             return ok;
+        QElapsedTimer timer;
+        timer.start();
         if (auto ok = publish(areas, refused, report); !ok)
             return ok;
         if (auto ok = push(c, areas, o, report); !ok)
             return ok;
         if (auto ok = fetchConflicts(c, report); !ok)
             return ok;
+        report.pushMs = timer.restart();
         if (auto ok = pull(c, o, report); !ok)
             return ok;
+        report.pullMs = timer.elapsed();
         if (auto ok = adoptGrants(areas); !ok)
             return ok;
         // Keys sealed while this sync ran (offices that arrived with the pull) are taken now.

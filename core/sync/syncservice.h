@@ -39,6 +39,8 @@ struct SyncReport
     int keysSealed = 0;  // office keys sealed for colleagues who lacked them
     qint64 revision = 0; // the central revision this store has caught up to
     bool enrolled = false;
+    qint64 pushMs = 0;   // time spent publishing and pushing
+    qint64 pullMs = 0;   // time spent pulling and applying
     QStringList notices;
 };
 
