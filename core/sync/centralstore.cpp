@@ -16,21 +16,6 @@ namespace VisitMap::Sync {
 
 namespace {
 
-Error sqlError(const QSqlError &e, const QString &what)
-{
-    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    const QString code = e.nativeErrorCode();
-    ErrorCode kind = ErrorCode::Sql;
-    if (code == QLatin1String("42501"))
-        kind = ErrorCode::PermissionDenied;
-    else if (code == QLatin1String("28P01") || code == QLatin1String("28000") || text.contains(QLatin1String("password authentication failed"))
-             || text.contains(QLatin1String("no password supplied")))
-        kind = ErrorCode::AuthFailed;
-    else if (e.type() == QSqlError::ConnectionError)
-        kind = ErrorCode::Network;
-    return Error{kind, QStringLiteral("%1: %2").arg(what, text.trimmed()), {}, 0};
-}
-
 // The migrations compiled in (resource /server/migrations), by number.
 std::map<int, QString> migrationFiles()
 {
@@ -49,6 +34,96 @@ std::map<int, QString> migrationFiles()
 
 } // namespace
 
+Error sqlError(const QSqlError &e, const QString &what)
+{
+    const QString text = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
+    const QString code = e.nativeErrorCode();
+    if (code == QLatin1String("42501"))
+        return Error{ErrorCode::PermissionDenied, QStringLiteral("%1: the central store refused: %2").arg(what, text), {}, 0};
+    if (code == QLatin1String("28P01") || code == QLatin1String("28000") || text.contains(QLatin1String("password authentication failed"))
+        || text.contains(QLatin1String("no password supplied")))
+        return Error{ErrorCode::AuthFailed, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+    if (e.type() == QSqlError::ConnectionError && code.isEmpty() && !text.contains(QLatin1String("terminat")))
+        return Error{ErrorCode::Network, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+    // The connection went away under a statement (cut, server restart, backend terminated).
+    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || text.contains(QLatin1String("terminat"))
+        || text.contains(QLatin1String("server closed the connection")) || text.contains(QLatin1String("no connection")))
+        return Error{ErrorCode::Network,
+                     QStringLiteral("%1: the connection to the central store was lost (%2); nothing of the "
+                                    "unfinished step was kept, the next sync does it again")
+                         .arg(what, text),
+                     {}, 0};
+    return Error{ErrorCode::Sql, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+}
+
+Result<ConnParams> ConnParams::parse(const QString &conninfo)
+{
+    ConnParams p;
+    const QString text = conninfo.trimmed();
+    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl url(text);
+        if (!url.isValid())
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a postgresql:// address").arg(text));
+        p.host = url.host();
+        p.port = url.port();
+        p.dbname = url.path().mid(1);
+        p.user = url.userName();
+        p.password = url.password();
+        for (const auto &[k, v] : QUrlQuery(url).queryItems())
+            p.options << k + u'=' + v;
+        return p;
+    }
+    static const QRegularExpression pair(QStringLiteral("(\\w+)\\s*=\\s*('([^']*)'|\\S+)"));
+    auto it = pair.globalMatch(text);
+    if (!it.hasNext() && !text.isEmpty())
+        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a connection string (host=… port=… dbname=…)").arg(text));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString key = m.captured(1);
+        const QString value = m.captured(3).isEmpty() ? m.captured(2) : m.captured(3);
+        if (key == QLatin1String("host"))
+            p.host = value;
+        else if (key == QLatin1String("port"))
+            p.port = value.toInt();
+        else if (key == QLatin1String("dbname"))
+            p.dbname = value;
+        else if (key == QLatin1String("user"))
+            p.user = value;
+        else if (key == QLatin1String("password"))
+            p.password = value;
+        else
+            p.options << key + u'=' + value;
+    }
+    return p;
+}
+
+QString ConnParams::withoutPassword() const
+{
+    QStringList parts;
+    if (!host.isEmpty())
+        parts << QStringLiteral("host=") + host;
+    if (port > 0)
+        parts << QStringLiteral("port=%1").arg(port);
+    if (!dbname.isEmpty())
+        parts << QStringLiteral("dbname=") + dbname;
+    if (!user.isEmpty())
+        parts << QStringLiteral("user=") + user;
+    return (parts + options).join(u' ');
+}
+
+Result<QSqlQuery> CentralConnection::exec(const QString &sql, const QVariantList &binds, const QString &what)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return fail(sqlError(q.lastError(), what));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (!q.exec())
+        return fail(sqlError(q.lastError(), what));
+    return q;
+}
+
 Result<std::unique_ptr<CentralConnection>> CentralConnection::open(const QString &conninfo, const QString &user,
                                                                    const QString &password)
 {
@@ -57,43 +132,16 @@ Result<std::unique_ptr<CentralConnection>> CentralConnection::open(const QString
     c->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), c->m_name);
     if (!c->m_db.isValid())
         return fail(ErrorCode::Internal, QStringLiteral("the PostgreSQL driver (libqt6sql6-psql) is not installed"));
-    QStringList options{QStringLiteral("connect_timeout=8")};
-    const QString text = conninfo.trimmed();
-    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
-        const QUrl url(text);
-        if (!url.isValid())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a postgresql:// address").arg(text));
-        c->m_db.setHostName(url.host());
-        if (url.port() > 0)
-            c->m_db.setPort(url.port());
-        c->m_db.setDatabaseName(url.path().mid(1));
-        c->m_db.setUserName(url.userName());
-        c->m_db.setPassword(url.password());
-        for (const auto &[k, v] : QUrlQuery(url).queryItems())
-            options << k + u'=' + v;
-    } else {
-        static const QRegularExpression pair(QStringLiteral("(\\w+)\\s*=\\s*('([^']*)'|\\S+)"));
-        auto it = pair.globalMatch(text);
-        if (!it.hasNext() && !text.isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a connection string (host=… port=… dbname=…)").arg(text));
-        while (it.hasNext()) {
-            const auto m = it.next();
-            const QString key = m.captured(1);
-            const QString value = m.captured(3).isEmpty() ? m.captured(2) : m.captured(3);
-            if (key == QLatin1String("host"))
-                c->m_db.setHostName(value);
-            else if (key == QLatin1String("port"))
-                c->m_db.setPort(value.toInt());
-            else if (key == QLatin1String("dbname"))
-                c->m_db.setDatabaseName(value);
-            else if (key == QLatin1String("user"))
-                c->m_db.setUserName(value);
-            else if (key == QLatin1String("password"))
-                c->m_db.setPassword(value);
-            else
-                options << key + u'=' + value;
-        }
-    }
+    auto params = ConnParams::parse(conninfo);
+    if (!params)
+        return fail(params.error());
+    c->m_db.setHostName(params->host);
+    if (params->port > 0)
+        c->m_db.setPort(params->port);
+    c->m_db.setDatabaseName(params->dbname);
+    c->m_db.setUserName(params->user);
+    c->m_db.setPassword(params->password);
+    const QStringList options = QStringList{QStringLiteral("connect_timeout=8")} + params->options;
     if (!user.isEmpty())
         c->m_db.setUserName(user);
     if (!password.isEmpty())

@@ -4,9 +4,32 @@
 #include "util/result.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 
+class QSqlError;
+
 namespace VisitMap::Sync {
+
+// The parts of a libpq connection string ("host=… port=… dbname=… user=…", values may be
+// quoted) or a postgresql:// URI.
+struct ConnParams
+{
+    QString host;
+    int port = 0;
+    QString dbname;
+    QString user;
+    QString password;
+    QStringList options; // the rest, as key=value (sslmode, connect_timeout …)
+
+    static Result<ConnParams> parse(const QString &conninfo);
+    // The same place as a connection string with no password in it (safe to keep).
+    QString withoutPassword() const;
+};
+
+// A failed statement or connection on the central store, in plain words: refused (42501), wrong
+// password, no server, or the connection lost under a statement.
+Error sqlError(const QSqlError &error, const QString &what);
 
 // A connection to the central PostgreSQL store. conninfo is libpq's "host=… port=… dbname=…
 // user=… sslmode=…" or a postgresql:// URI; user and password, when given, override it.
@@ -19,6 +42,8 @@ public:
     ~CentralConnection();
     QSqlDatabase &db() { return m_db; }
     QString user() const { return m_db.userName(); }
+    // Prepares and runs a statement with positional binds; what: the step, for the message.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &what);
 
 private:
     CentralConnection() = default;

@@ -13,23 +13,6 @@
 
 namespace VisitMap::Sync {
 
-namespace {
-
-QJsonValue parseValue(const QVariant &v)
-{
-    if (v.isNull())
-        return QJsonValue::Null;
-    const QJsonDocument d = QJsonDocument::fromJson(QByteArray("[") + v.toString().toUtf8() + "]");
-    return d.isArray() && !d.array().isEmpty() ? d.array().first() : QJsonValue(v.toString());
-}
-
-QString storedValue(const QJsonValue &v)
-{
-    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
-
-} // namespace
 
 QString ConflictStore::display(const QJsonValue &value, const QString &field)
 {
@@ -47,7 +30,7 @@ QString ConflictStore::display(const QJsonValue &value, const QString &field)
         return value.toBool() ? QStringLiteral("예") : QStringLiteral("아니요");
     if (value.isString())
         return value.toString();
-    return storedValue(value);
+    return jsonText(value);
 }
 
 QString ConflictStore::fieldLabel(const QString &entity, const QString &field)
@@ -91,9 +74,9 @@ Result<QList<Conflict>> ConflictStore::open() const
         if (session && !session->covers(c.officeCode))
             continue;
         c.field = q->value(4).toString();
-        c.base = parseValue(q->value(5));
-        c.mine = parseValue(q->value(6));
-        c.theirs = parseValue(q->value(7));
+        c.base = jsonFromText(q->value(5));
+        c.mine = jsonFromText(q->value(6));
+        c.theirs = jsonFromText(q->value(7));
         c.theirsBy = q->value(8).toString();
         c.detectedAt = Iso::parse(q->value(9).toString());
         out.append(c);
@@ -163,7 +146,7 @@ Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
                                            "resolved_value = ? WHERE id = ?"),
                             {Iso::utc(journal.now()), session->name(),
                              resolution == Resolution::Mine ? QStringLiteral("mine") : QStringLiteral("theirs"),
-                             storedValue(chosen), c.id});
+                             jsonText(chosen), c.id});
         if (!r)
             return fail(r.error());
         return journal.audit({Security::AuditAction::Update, c.entity == QLatin1String("household") ? QStringLiteral("household") : c.entity,

@@ -45,6 +45,21 @@ const QList<EntitySpec> &entitySpecs()
     return specs;
 }
 
+QString jsonText(const QJsonValue &value)
+{
+    // Wrapped in an array so that scalars come out as JSON too.
+    const QByteArray a = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+QJsonValue jsonFromText(const QVariant &text)
+{
+    if (text.isNull())
+        return QJsonValue::Null;
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray("[") + text.toString().toUtf8() + "]");
+    return d.isArray() && !d.array().isEmpty() ? d.array().first() : QJsonValue(text.toString());
+}
+
 const EntitySpec *entitySpec(const QString &entity)
 {
     for (const EntitySpec &s : entitySpecs()) {
@@ -120,9 +135,7 @@ Result<QVariant> RowCodec::toSql(const QString &table, const QString &column, co
             return QVariant(d);
         }
         if (value.isArray() || value.isObject())
-            return QVariant(QString::fromUtf8(QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
-                                                                            : QJsonDocument(value.toObject()))
-                                                  .toJson(QJsonDocument::Compact)));
+            return QVariant(jsonText(value));
         return QVariant(value.toString());
     }
     return fail(ErrorCode::Validation, QStringLiteral("%1 has no column %2").arg(table, column));

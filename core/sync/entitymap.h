@@ -28,6 +28,11 @@ struct EntitySpec
 };
 
 const QList<EntitySpec> &entitySpecs();
+
+// A JSON value as text (a string quoted, an object or array compact) and back; a NULL column
+// reads as JSON null.
+QString jsonText(const QJsonValue &value);
+QJsonValue jsonFromText(const QVariant &text);
 const EntitySpec *entitySpec(const QString &entity);
 
 // Reads rows as JSON and writes JSON back as rows, by the tables' declared column types.

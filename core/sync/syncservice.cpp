@@ -15,7 +15,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -31,51 +30,10 @@ const QString kRevision = QStringLiteral("last_revision");
 const QString kLastSync = QStringLiteral("last_sync_at");
 const QString kLastError = QStringLiteral("last_error");
 const QString kLastErrorAt = QStringLiteral("last_error_at");
+const QString kLastFailure = QStringLiteral("last_failure");
 const QString kConflictCursor = QStringLiteral("last_conflict_id");
 const QString kPublishedOffices = QStringLiteral("published_offices");
 const QString kServer = QStringLiteral("server");
-
-// A failed statement on the central store, in plain words.
-Error remoteError(const QSqlError &e, const QString &what)
-{
-    const QString text = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
-    const QString code = e.nativeErrorCode();
-    if (code == QLatin1String("42501"))
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("%1: the central store refused: %2").arg(what, text), {}, 0};
-    if (e.type() == QSqlError::ConnectionError || code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")
-        || text.contains(QLatin1String("terminat")) || text.contains(QLatin1String("server closed the connection"))
-        || text.contains(QLatin1String("no connection")))
-        return Error{ErrorCode::Network,
-                     QStringLiteral("%1: the connection to the central store was lost (%2); nothing of the "
-                                    "unfinished step was kept, the next sync does it again")
-                         .arg(what, text),
-                     {}, 0};
-    return Error{ErrorCode::Sql, QStringLiteral("%1: %2").arg(what, text), {}, 0};
-}
-
-Result<QSqlQuery> remote(CentralConnection &c, const QString &sql, const QVariantList &binds, const QString &what)
-{
-    QSqlQuery q(c.db());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return fail(remoteError(q.lastError(), what));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds[i]);
-    if (!q.exec())
-        return fail(remoteError(q.lastError(), what));
-    return q;
-}
-
-QString compact(const QJsonValue &v)
-{
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    // A scalar: wrap and unwrap so strings are quoted as JSON.
-    const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
 
 QJsonObject parseObject(const QVariant &v)
 {
@@ -126,13 +84,19 @@ QString SyncService::server() const
 Status SyncService::setServer(const QString &conninfo)
 {
     // Only where the server is: a password is never kept here.
-    QString clean = conninfo.trimmed();
-    clean.remove(QRegularExpression(QStringLiteral("\\bpassword\\s*=\\s*('[^']*'|\\S+)")));
-    return setState(kServer, clean.simplified());
+    auto params = ConnParams::parse(conninfo);
+    if (!params)
+        return fail(params.error());
+    return setState(kServer, params->withoutPassword());
 }
 
-void SyncService::recordFailure(const Error &e)
+void SyncService::recordFailure(const Error &e, bool unreachable)
 {
+    const SyncStatus::Failure kind = unreachable                        ? SyncStatus::Failure::Unreachable
+                                     : e.code == ErrorCode::AuthFailed ? SyncStatus::Failure::Password
+                                     : e.code == ErrorCode::Network    ? SyncStatus::Failure::ConnectionLost
+                                                                       : SyncStatus::Failure::Other;
+    (void)setState(kLastFailure, QString::number(int(kind)));
     (void)setState(kLastError, e.message);
     (void)setState(kLastErrorAt, Iso::utc(m_ws.clock().now()));
 }
@@ -152,6 +116,8 @@ Result<SyncStatus> SyncService::status() const
     s.revision = state(kRevision).toLongLong();
     s.lastSync = Iso::parse(state(kLastSync));
     s.lastError = state(kLastError);
+    if (!s.lastError.isEmpty())
+        s.failure = SyncStatus::Failure(state(kLastFailure).toInt());
     s.lastErrorAt = Iso::parse(state(kLastErrorAt));
     return s;
 }
@@ -168,7 +134,7 @@ Result<SyncReport> SyncService::syncAs(const QString &conninfo, const QString &u
             e.message = QStringLiteral("cannot reach the central store (%1); work goes on offline and is sent at the "
                                        "next sync")
                             .arg(e.message);
-        recordFailure(e);
+        recordFailure(e, e.code != ErrorCode::AuthFailed);
         return fail(e);
     }
     SyncReport report;
@@ -198,7 +164,7 @@ Result<SyncReport> SyncService::syncAs(const QString &conninfo, const QString &u
 
 Status SyncService::enrol(CentralConnection &c, const QString &name, const QString &password, SyncReport &report)
 {
-    auto me = remote(c, QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
+    auto me = c.exec(QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
                                        "FROM visitmap.staff WHERE role_name = session_user"),
                      {}, QStringLiteral("reading the account"));
     if (!me)
@@ -213,7 +179,7 @@ Status SyncService::enrol(CentralConnection &c, const QString &name, const QStri
     account.password = password;
     const Security::WrappedKeyPair serverKeys{me->value(2).toByteArray(), me->value(3).toByteArray(),
                                               me->value(4).toByteArray()};
-    auto grants = remote(c, QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
+    auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
                          {}, QStringLiteral("reading the account's offices"));
     if (!grants)
         return fail(grants.error());
@@ -264,7 +230,7 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         return fail(ErrorCode::AuthFailed, QStringLiteral("sign in before syncing"));
     SyncReport report;
     auto step = [&]() -> Status {
-        auto grants = remote(c, QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user"), {},
+        auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user"), {},
                              QStringLiteral("reading the account's offices"));
         if (!grants)
             return fail(grants.error());
@@ -289,11 +255,7 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         if (auto ok = pull(c, o, report); !ok)
             return ok;
         report.pullMs = timer.elapsed();
-        if (auto ok = adoptGrants(areas); !ok)
-            return ok;
-        // Keys sealed while this sync ran (offices that arrived with the pull) are taken now.
-        QStringList ignored;
-        return exchangeKeys(c, areas, report, ignored);
+        return adoptGrants(areas);
     };
     if (auto ok = step(); !ok) {
         recordFailure(ok.error());
@@ -316,7 +278,7 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
     auto account = m_ws.accounts().find(session->name());
     if (!account)
         return fail(account.error());
-    auto set = remote(c, QStringLiteral("SELECT visitmap.set_account_keys(?, ?, ?, ?)"),
+    auto set = c.exec(QStringLiteral("SELECT visitmap.set_account_keys(?, ?, ?, ?)"),
                       {account->keys.publicKey, account->keys.wrappedSecretKey, account->keys.salt, replace},
                       QStringLiteral("storing the account's key pair"));
     if (!set)
@@ -329,7 +291,7 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
         (void)setState(QStringLiteral("replace_account_keys"), QString());
 
     // 2. Office keys sealed to this account that this store lacks.
-    auto mine = remote(c, QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
+    auto mine = c.exec(QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
                                          "JOIN visitmap.office_keys k ON k.office_code = g.office_code "
                                          "WHERE g.role_name = session_user"),
                        {}, QStringLiteral("reading office keys"));
@@ -360,7 +322,7 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
     }
     // Offices that have a key on the central store but none sealed to this account yet: noted, so
     // that this store waits for it instead of making a key of its own.
-    auto known = remote(c, QStringLiteral("SELECT office_code, key_check FROM visitmap.office_keys"), {},
+    auto known = c.exec(QStringLiteral("SELECT office_code, key_check FROM visitmap.office_keys"), {},
                         QStringLiteral("reading office keys"));
     if (!known)
         return fail(known.error());
@@ -386,7 +348,7 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
     }
     if (offices.isEmpty())
         return {};
-    auto keyless = remote(c, QStringLiteral("SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
+    auto keyless = c.exec(QStringLiteral("SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
                           {QStringLiteral("{%1}").arg(offices.join(u','))}, QStringLiteral("listing colleagues without keys"));
     if (!keyless)
         return fail(keyless.error());
@@ -404,8 +366,8 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
         const QByteArray check = Security::DataKey::check(*m_ws.session()->keyring.key(office));
         if (serverChecks.contains(office) && serverChecks.value(office) == check && !grants.contains(office))
             continue;
-        auto put = remote(c, QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"),
-                          {office, check, compact(grants.value(office))}, QStringLiteral("offering office keys"));
+        auto put = c.exec(QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"),
+                          {office, check, jsonText(grants.value(office))}, QStringLiteral("offering office keys"));
         if (!put) {
             if (put.error().message.contains(QLatin1String("another data key"))) {
                 refusedOffices << office;
@@ -582,7 +544,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
             break;
         if (batch.isEmpty())
             continue;
-        auto r = remote(c, QStringLiteral("SELECT visitmap.push(?::jsonb)"),
+        auto r = c.exec(QStringLiteral("SELECT visitmap.push(?::jsonb)"),
                         {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact))},
                         QStringLiteral("sending changes"));
         if (!r)
@@ -623,7 +585,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
 
 Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 {
-    auto q = remote(c, QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
+    auto q = c.exec(QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
                                       "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
                                       "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
                                       "WHERE c.id > ? ORDER BY c.id"),
@@ -652,16 +614,21 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
 {
     Storage::Database &db = m_ws.db();
     RowCodec codec(db);
-    auto total = remote(c, QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
+    auto total = c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
                         {state(kRevision).toLongLong()}, QStringLiteral("counting changes"));
     if (!total)
         return fail(total.error());
     const qint64 expected = total->next() ? total->value(0).toLongLong() : 0;
+    // Asked once per pulled change: prepared once.
+    auto ours = db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE change_id = ?"));
+    auto pending = db.prepare(QStringLiteral("SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
+    if (!ours || !pending)
+        return fail(!ours ? ours.error() : pending.error());
     qint64 done = 0;
     for (;;) {
         const qint64 from = state(kRevision).toLongLong();
         // The entity's state as it stands (merged by the server) for every change after from.
-        auto q = remote(c, QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
+        auto q = c.exec(QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
                                           "FROM visitmap.changes c "
                                           "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
                                           "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
@@ -689,10 +656,12 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
                 continue;
             // This store's own changes are here already (a field the server kept instead arrives
             // with the change that set it).
-            auto ours = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE change_id = ?"), {q->value(5).toString()});
-            if (!ours)
-                return fail(ours.error());
-            if (ours->toInt() > 0)
+            Storage::Database::bind(*ours, 0, q->value(5).toString());
+            if (auto ok = Storage::Database::run(*ours); !ok)
+                return ok;
+            const bool mine = ours->next();
+            ours->finish();
+            if (mine)
                 continue;
             ++received;
             if (seen.contains(key))
@@ -708,11 +677,10 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
             for (const Item &it : items) {
                 // Fields this store changed and has not sent yet stay as they are here.
                 QSet<QString> skip;
-                auto pending = db.execute(QStringLiteral("SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? "
-                                                         "AND entity_id = ?"),
-                                          {it.spec->entity, it.id});
-                if (!pending)
-                    return fail(pending.error());
+                Storage::Database::bind(*pending, 0, it.spec->entity);
+                Storage::Database::bind(*pending, 1, it.id);
+                if (auto ok = Storage::Database::run(*pending); !ok)
+                    return ok;
                 while (pending->next()) {
                     const QJsonObject p = parseObject(pending->value(0));
                     for (auto k = p.begin(); k != p.end(); ++k)

@@ -52,7 +52,9 @@ struct SyncStatus
     int openConflicts = 0;
     qint64 revision = 0;
     QDateTime lastSync;
-    QString lastError;
+    enum class Failure { None, Unreachable, Password, ConnectionLost, Other };
+    Failure failure = Failure::None; // the last sync's, until one succeeds
+    QString lastError;               // its message
     QDateTime lastErrorAt;
 };
 
@@ -90,7 +92,7 @@ private:
     Status adoptGrants(const QStringList &areas);
     QString state(const QString &key) const;
     Status setState(const QString &key, const QString &value);
-    void recordFailure(const Error &e);
+    void recordFailure(const Error &e, bool unreachable = false);
 
     Workspace &m_ws;
 };

@@ -2,15 +2,16 @@
 #include "syncrunner.h"
 
 #include "security/session.h"
+#include "sync/centralstore.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QSettings>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrl>
 #include <qt6keychain/keychain.h>
 
 namespace VisitMap::Ui {
@@ -18,25 +19,6 @@ namespace VisitMap::Ui {
 namespace {
 
 const QString keyringService = QStringLiteral("VisitMap central store");
-
-// host and port of a libpq connection string or URI (to ask whether the server is there before
-// a sync blocks on it).
-std::pair<QString, quint16> hostPort(const QString &conninfo)
-{
-    if (conninfo.startsWith(QLatin1String("postgres"))) {
-        const QUrl url(conninfo);
-        return {url.host(), quint16(url.port(5432))};
-    }
-    QString host = QStringLiteral("localhost");
-    quint16 port = 5432;
-    for (const QString &part : conninfo.split(u' ', Qt::SkipEmptyParts)) {
-        if (part.startsWith(QLatin1String("host=")))
-            host = part.mid(5);
-        else if (part.startsWith(QLatin1String("port=")))
-            port = quint16(part.mid(5).toUInt());
-    }
-    return {host, port};
-}
 
 } // namespace
 
@@ -73,6 +55,9 @@ SyncRunner::SyncRunner(WorkspaceController *controller, QObject *parent)
     connect(controller, &WorkspaceController::sessionChanged, this, [this] {
         if (m_controller->accountName().isEmpty())
             forget();
+        else if (!hasPassword() && !server().isEmpty()
+                 && QSettings().value(QStringLiteral("sync/useKeyring"), false).toBool())
+            loadFromKeyring(); // the person chose to keep it there; without it, sync asks
         Q_EMIT stateChanged();
     });
     connect(controller, &WorkspaceController::householdsChanged, this, &SyncRunner::stateChanged);
@@ -162,9 +147,12 @@ void SyncRunner::periodic()
     if (s.isEmpty())
         return;
     // Offline is normal: ask the server's port first (a second at most) rather than wait on it.
-    const auto [host, port] = hostPort(s);
+    auto where = Sync::ConnParams::parse(s);
+    if (!where)
+        return;
     QTcpSocket probe;
-    probe.connectToHost(host, port);
+    probe.connectToHost(where->host.isEmpty() ? QStringLiteral("localhost") : where->host,
+                        quint16(where->port > 0 ? where->port : 5432));
     if (!probe.waitForConnected(1000)) {
         Q_EMIT stateChanged();
         return;
@@ -186,19 +174,20 @@ QString SyncRunner::statusText(bool *problem) const
     if (!st)
         return tr("동기화 상태를 읽지 못했습니다");
     QStringList parts;
-    if (st->server.isEmpty()) {
-        parts << tr("중앙 서버와 동기화한 적 없음");
-    } else if (!st->lastError.isEmpty()) {
+    using Failure = Sync::SyncStatus::Failure;
+    if (st->failure != Failure::None) {
         if (problem)
             *problem = true;
         QString error = st->lastError;
-        if (error.contains(QLatin1String("cannot reach")))
+        if (st->failure == Failure::Unreachable)
             error = tr("서버에 연결할 수 없습니다 (오프라인으로 계속 작업하며, 다음 동기화 때 보냅니다)");
-        else if (error.contains(QLatin1String("refused the password")))
+        else if (st->failure == Failure::Password)
             error = tr("서버가 비밀번호를 거부했습니다");
-        else if (error.contains(QLatin1String("connection to the central store was lost")))
+        else if (st->failure == Failure::ConnectionLost)
             error = tr("동기화 중 연결이 끊겼습니다 (다음 동기화 때 이어서 보냅니다)");
         parts << tr("동기화 오류 %1: %2").arg(st->lastErrorAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("HH:mm")), error);
+    } else if (st->server.isEmpty()) {
+        parts << tr("중앙 서버와 동기화한 적 없음");
     } else if (st->lastSync.isValid()) {
         const QDateTime local = st->lastSync.toTimeZone(Clock::seoul());
         parts << tr("마지막 동기화 %1").arg(local.date() == m_controller->today() ? local.toString(QStringLiteral("HH:mm"))

@@ -164,6 +164,7 @@ TEST_CASE("A wrong password or no server: a clear message, local work untouched"
     REQUIRE(st);
     CHECK(st->pending == pending);
     CHECK(st->lastError.contains(QStringLiteral("cannot reach")));
+    CHECK(st->failure == SyncStatus::Failure::Unreachable);
     // A fresh store whose password the server refuses gets no account.
     auto empty = Test::openStore(d.dir.path(QStringLiteral("empty.visitmap")));
     d.central.user(QStringLiteral("kim"), QStringLiteral("caseworker"), {d.officeA});
