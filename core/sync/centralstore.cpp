@@ -211,7 +211,29 @@ Result<QStringList> ServerAdmin::migrate()
         }
         applied << name;
     }
+    if (auto ok = restrictConnect(); !ok)
+        return fail(ok.error());
     return applied;
+}
+
+Status ServerAdmin::restrictConnect()
+{
+    // Staff connect to this database only: not to postgres, template1 or another application's.
+    // Where this role may not change a database's rights (not its owner), PostgreSQL warns and
+    // leaves them; server/README.md says what the superuser runs then.
+    QSqlQuery q(m_c.db());
+    if (!q.exec(QStringLiteral(
+            "DO $$ DECLARE d text; BEGIN "
+            "EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', "
+            "current_database()); "
+            "EXECUTE format('GRANT CONNECT ON DATABASE %I TO visitmap_staff', current_database()); "
+            "FOR d IN SELECT datname FROM pg_database WHERE datallowconn AND datname <> "
+            "current_database() LOOP "
+            "EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC, visitmap_staff', d); "
+            "END LOOP; END $$")))
+        return fail(sqlError(q.lastError(),
+                             QStringLiteral("cannot restrict which databases staff connect to")));
+    return {};
 }
 
 Status ServerAdmin::createUser(const QString &name, const QString &displayName, const QString &role, const QStringList &areas,

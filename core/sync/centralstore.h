@@ -58,7 +58,8 @@ class ServerAdmin
 public:
     explicit ServerAdmin(CentralConnection &connection) : m_c(connection) {}
 
-    // Applies the numbered migrations in server/migrations not applied yet; their names.
+    // Applies the numbered migrations in server/migrations not applied yet (their names), and
+    // lets staff roles connect to this database only.
     Result<QStringList> migrate();
     static int latestVersion();
     // A staff member as a login role (password stored by PostgreSQL as SCRAM-SHA-256), in the
@@ -68,6 +69,8 @@ public:
                       const QString &password);
 
 private:
+    // Staff roles may connect to this database only (run at every migrate).
+    Status restrictConnect();
     CentralConnection &m_c;
 };
 
