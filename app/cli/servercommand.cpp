@@ -118,6 +118,7 @@ int runSync(const QStringList &args)
         out() << "server " << (s->server.isEmpty() ? QStringLiteral("(none yet)") : s->server) << Qt::endl
               << "pending " << s->pending << Qt::endl
               << "conflicts " << s->openConflicts << Qt::endl
+              << "quarantined " << s->quarantined << Qt::endl
               << "revision " << s->revision << Qt::endl
               << "last_sync " << (s->lastSync.isValid() ? Iso::utc(s->lastSync) : QStringLiteral("never")) << Qt::endl;
         if (!s->lastError.isEmpty())
@@ -149,7 +150,8 @@ int runSync(const QStringList &args)
           << "pushed " << r->pushed << " duplicates " << r->duplicates << " conflicts " << r->conflicts
           << " held_back " << r->heldBack << Qt::endl
           << "pulled " << r->pulled << " revision " << r->revision << Qt::endl
-          << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl;
+          << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl
+          << "quarantined " << r->quarantined << Qt::endl;
     for (const QString &n : r->notices)
         out() << "notice: " << n << Qt::endl;
     out() << "push_ms " << r->pushMs << " pull_ms " << r->pullMs << Qt::endl << "sync_ms " << timer.elapsed() << Qt::endl;

@@ -3,6 +3,7 @@
 
 #include "centralstore.h"
 #include "entitymap.h"
+#include "quarantinestore.h"
 #include "security/accountstore.h"
 #include "security/crypto.h"
 #include "security/keystore.h"
@@ -113,6 +114,10 @@ Result<SyncStatus> SyncService::status() const
     if (!open)
         return fail(open.error());
     s.openConflicts = open->toInt();
+    auto quarantined = QuarantineStore(m_ws.db()).count();
+    if (!quarantined)
+        return fail(quarantined.error());
+    s.quarantined = *quarantined;
     s.revision = state(kRevision).toLongLong();
     s.lastSync = Iso::parse(state(kLastSync));
     s.lastError = state(kLastError);
@@ -283,7 +288,9 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
                       QStringLiteral("storing the account's key pair"));
     if (!set)
         return fail(set.error());
-    if (set->next() && !set->value(0).toBool())
+    // Whether what is sealed to the account on the server is sealed to this store's key pair.
+    const bool samePair = !(set->next() && !set->value(0).toBool());
+    if (!samePair)
         report.notices << QStringLiteral("the central store holds another key pair for '%1'; office keys are "
                                          "taken from this store's own grants")
                               .arg(session->name());
@@ -300,10 +307,18 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
     Security::KeyStore keys(m_ws.db(), m_ws.clock());
     bool received = false;
     QHash<QString, QByteArray> serverChecks;
-    while (mine->next()) {
-        const QString office = mine->value(0).toString();
-        const QByteArray sealed = mine->value(1).toByteArray();
-        const QByteArray check = mine->value(2).toByteArray();
+    // Read to the end first: a key given back below is another statement on this connection.
+    struct Sealed
+    {
+        QString office;
+        QByteArray sealed, check;
+    };
+    QList<Sealed> sealedToMe;
+    while (mine->next())
+        sealedToMe.append({mine->value(0).toString(), mine->value(1).toByteArray(),
+                           mine->value(2).toByteArray()});
+    mine->finish();
+    for (const auto &[office, sealed, check] : sealedToMe) {
         serverChecks.insert(office, check);
         if (session->keyring.has(office))
             continue;
@@ -313,8 +328,25 @@ Status SyncService::exchangeKeys(CentralConnection &c, const QStringList &areas,
         if (!local->isNull() && local->toByteArray() != check)
             continue; // this store holds another key for the office: refused below, when it is offered
         auto opened = Security::DataKey::open(sealed, account->keys.publicKey, session->secretKey);
-        if (!opened || Security::DataKey::check(*opened) != check)
-            continue; // sealed to an earlier key pair; a colleague seals it again
+        if (!opened || Security::DataKey::check(*opened) != check) {
+            if (!samePair)
+                continue; // sealed to the server's other key pair, not to this store's
+            // Not the office's key, or not sealed to this account: given back, so that a colleague
+            // who holds the key seals it again at their next sync.
+            auto back = c.exec(QStringLiteral("SELECT visitmap.return_key(?)"), {office},
+                               QStringLiteral("returning an office key that does not open"));
+            if (!back)
+                return fail(back.error());
+            ++report.keysReturned;
+            report.notices
+                << QStringLiteral(
+                       "the key of office %1 sealed to '%2' does not open (%3): asked for it "
+                       "again; a colleague who holds it seals it at their next sync")
+                       .arg(office, session->name(),
+                            opened ? QStringLiteral("not the office's key")
+                                   : QStringLiteral("not sealed to this account's key pair"));
+            continue;
+        }
         if (auto ok = keys.storeSealed(office, check, *account, sealed, QStringLiteral("central store")); !ok)
             return ok;
         received = true;
@@ -498,17 +530,24 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
     qint64 cursor = 0;
     qint64 done = 0;
     int batchIndex = 0;
+    const int perCall = std::clamp(o.pushBatch, 1, 1000);
     for (;;) {
-        auto q = db.execute(QStringLiteral("SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
-                                           "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
-                            {cursor, o.pushBatch});
+        auto q = db.execute(
+            QStringLiteral(
+                "SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
+                "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
+            {cursor, perCall});
         if (!q)
             return fail(q.error());
         QJsonArray batch;
         QStringList seqs;
         QStringList households;
+        QHash<QString, QJsonObject> sent; // by change id, for what the server refuses
+        qint64 bytes = 0;
         int rows = 0;
-        while (q->next()) {
+        // A batch ends at perCall rows or once it passes pushBytes (a single change larger than
+        // that goes alone).
+        while (bytes < o.pushBytes && q->next()) {
             ++rows;
             cursor = q->value(0).toLongLong();
             const QString entity = q->value(2).toString();
@@ -528,13 +567,16 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
                 if (*row)
                     payload = **row;
             }
-            batch.append(QJsonObject{{QStringLiteral("change_id"), q->value(1).toString()},
+            const QJsonObject change{{QStringLiteral("change_id"), q->value(1).toString()},
                                      {QStringLiteral("entity"), entity},
                                      {QStringLiteral("entity_id"), id},
                                      {QStringLiteral("office_code"), office},
                                      {QStringLiteral("op"), op},
                                      {QStringLiteral("payload"), payload},
-                                     {QStringLiteral("base"), parseObject(q->value(7))}});
+                                     {QStringLiteral("base"), parseObject(q->value(7))}};
+            bytes += QJsonDocument(change).toJson(QJsonDocument::Compact).size();
+            batch.append(change);
+            sent.insert(q->value(1).toString().toLower(), change);
             seqs << q->value(0).toString();
             if (entity == QLatin1String("household"))
                 households << id;
@@ -560,7 +602,33 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
         report.pushed += result.value(QStringLiteral("applied")).toInt();
         report.duplicates += result.value(QStringLiteral("duplicates")).toInt();
         report.conflicts += result.value(QStringLiteral("conflicts")).toInt();
+        const QJsonArray refused = result.value(QStringLiteral("refused")).toArray();
         auto marked = db.transaction([&]() -> Status {
+            // A change the server refused is not sent again: it is set aside with the server's
+            // reason.
+            QuarantineStore quarantine(db);
+            for (const QJsonValue &r : refused) {
+                const QJsonObject why = r.toObject();
+                const QJsonObject change
+                    = sent.value(why.value(QStringLiteral("change_id")).toString().toLower());
+                QuarantinedChange qc;
+                qc.direction = QuarantinedChange::Direction::Push;
+                qc.changeId = why.value(QStringLiteral("change_id")).toString();
+                qc.entity = why.value(QStringLiteral("entity")).toString();
+                qc.entityId = why.value(QStringLiteral("entity_id")).toString();
+                qc.officeCode = change.value(QStringLiteral("office_code")).toString();
+                qc.reason = why.value(QStringLiteral("reason")).toString();
+                qc.data = change.value(QStringLiteral("payload")).toObject();
+                qc.at = m_ws.clock().now();
+                if (auto ok = quarantine.add(qc); !ok)
+                    return ok;
+                ++report.quarantined;
+                if (qc.entity == QLatin1String("household"))
+                    households.removeAll(qc.entityId);
+                if (report.quarantined <= 20)
+                    report.notices << QStringLiteral("the central store refused %1 %2: %3")
+                                          .arg(qc.entity, qc.entityId, qc.reason);
+            }
             const QString now = Iso::utc(m_ws.clock().now());
             auto m = db.execute(QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE seq IN (%1)")
                                     .arg(seqs.join(u',')),
@@ -637,10 +705,12 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
             return fail(q.error());
         struct Item
         {
-            const EntitySpec *spec;
+            const EntitySpec *spec; // null: a kind this version does not know
+            QString entity;
             QString id;
             QJsonObject data;
             qint64 rev;
+            QString changeId;
         };
         QList<Item> items;
         QSet<QString> seen;
@@ -652,8 +722,6 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
             last = q->value(0).toLongLong();
             const EntitySpec *spec = entitySpec(q->value(1).toString());
             const QString key = q->value(1).toString() + u'/' + q->value(2).toString();
-            if (!spec)
-                continue;
             // This store's own changes are here already (a field the server kept instead arrives
             // with the change that set it).
             Storage::Database::bind(*ours, 0, q->value(5).toString());
@@ -667,37 +735,77 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
             if (seen.contains(key))
                 continue;
             seen.insert(key);
-            items.append({spec, q->value(2).toString(), parseObject(q->value(3)), q->value(4).toLongLong()});
+            items.append({spec, q->value(1).toString(), q->value(2).toString(),
+                          parseObject(q->value(3)), q->value(4).toLongLong(),
+                          q->value(5).toString()});
         }
         if (rows == 0)
             break;
-        std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) { return a.spec->rank < b.spec->rank; });
+        std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            return (a.spec ? a.spec->rank : 0) < (b.spec ? b.spec->rank : 0);
+        });
         auto applied = db.transaction([&]() -> Status {
             QSet<QString> refresh;
+            QuarantineStore quarantine(db);
             for (const Item &it : items) {
-                // Fields this store changed and has not sent yet stay as they are here.
-                QSet<QString> skip;
-                Storage::Database::bind(*pending, 0, it.spec->entity);
-                Storage::Database::bind(*pending, 1, it.id);
-                if (auto ok = Storage::Database::run(*pending); !ok)
-                    return ok;
-                while (pending->next()) {
-                    const QJsonObject p = parseObject(pending->value(0));
-                    for (auto k = p.begin(); k != p.end(); ++k)
-                        skip.insert(k.key());
+                // Each record in its own savepoint: one that does not apply here is set aside with
+                // the reason, and the rest of the pull goes on.
+                auto one = it.spec ? db.transaction([&]() -> Status {
+                    // Fields this store changed and has not sent yet stay as they are here.
+                    QSet<QString> skip;
+                    Storage::Database::bind(*pending, 0, it.spec->entity);
+                    Storage::Database::bind(*pending, 1, it.id);
+                    if (auto ok = Storage::Database::run(*pending); !ok)
+                        return ok;
+                    while (pending->next()) {
+                        const QJsonObject p = parseObject(pending->value(0));
+                        for (auto k = p.begin(); k != p.end(); ++k)
+                            skip.insert(k.key());
+                    }
+                    if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
+                        return ok;
+                    if (it.spec->entity == QLatin1String("household")) {
+                        auto m = db.execute(
+                            QStringLiteral(
+                                "UPDATE households SET published = 1, revision = ? WHERE id = ?"),
+                            {it.rev, it.id});
+                        if (!m)
+                            return fail(m.error());
+                    }
+                    return quarantine.clearPulled(it.entity, it.id);
+                })
+                                   : Status(
+                                       fail(ErrorCode::Validation,
+                                            QStringLiteral(
+                                                "%1 is not a kind of record this version knows")
+                                                .arg(it.entity)));
+                if (!one) {
+                    QuarantinedChange qc;
+                    qc.direction = QuarantinedChange::Direction::Pull;
+                    qc.changeId = it.changeId;
+                    qc.entity = it.entity;
+                    qc.entityId = it.id;
+                    qc.officeCode = it.data.value(QStringLiteral("office_code")).toString();
+                    qc.revision = it.rev;
+                    qc.reason = one.error().message;
+                    qc.data = it.data;
+                    qc.at = m_ws.clock().now();
+                    if (auto ok = quarantine.add(qc); !ok)
+                        return ok;
+                    ++report.quarantined;
+                    if (report.quarantined <= 20)
+                        report.notices
+                            << QStringLiteral("set aside %1 %2 from the central store: %3")
+                                   .arg(it.entity, it.id, qc.reason);
+                    continue;
                 }
-                if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
-                    return ok;
                 if (it.spec->entity == QLatin1String("household")) {
-                    auto m = db.execute(QStringLiteral("UPDATE households SET published = 1, revision = ? WHERE id = ?"),
-                                        {it.rev, it.id});
-                    if (!m)
-                        return fail(m.error());
                     refresh.insert(it.id);
                 } else if (it.spec->entity == QLatin1String("visit")) {
                     refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
                 } else if (it.spec->entity == QLatin1String("void")
-                           && it.data.value(QStringLiteral("entity")).toString() == QLatin1String("visit")) {
+                           && it.data.value(QStringLiteral("entity")).toString()
+                                  == QLatin1String("visit")) {
                     auto h = db.scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
                                        {it.data.value(QStringLiteral("entity_id")).toString()});
                     if (h && !h->isNull())

@@ -18,7 +18,8 @@ class CentralConnection;
 
 struct SyncOptions
 {
-    int pushBatch = 1000;  // changes per call of visitmap.push
+    int pushBatch = 1000; // changes per call of visitmap.push (the server takes at most 1,000)
+    qint64 pushBytes = 8 * 1024 * 1024; // and at most this much JSON per call (the server: 32 MB)
     int pullBatch = 5000;  // changes per pull, applied in one local transaction
     // Called as the work goes; return false to stop after the current step.
     std::function<bool(const QString &stage, qint64 done, qint64 total)> progress;
@@ -37,6 +38,9 @@ struct SyncReport
     int pulled = 0;      // changes received
     int keysReceived = 0;
     int keysSealed = 0;  // office keys sealed for colleagues who lacked them
+    int keysReturned = 0; // keys sealed to this account that did not open: asked for again
+    int quarantined = 0;  // changes set aside with the reason (pulled ones that do not apply here,
+                          // pushed ones the server refused); the sync goes on without them
     qint64 revision = 0; // the central revision this store has caught up to
     bool enrolled = false;
     qint64 pushMs = 0;   // time spent publishing and pushing
@@ -50,6 +54,7 @@ struct SyncStatus
     QString server;
     int pending = 0;
     int openConflicts = 0;
+    int quarantined = 0; // changes set aside so far (QuarantineStore)
     qint64 revision = 0;
     QDateTime lastSync;
     enum class Failure { None, Unreachable, Password, ConnectionLost, Other };
