@@ -3,6 +3,7 @@
 
 #include "centralstore.h"
 #include "entitymap.h"
+#include "pullapplier.h"
 #include "quarantinestore.h"
 #include "security/accountstore.h"
 #include "security/crypto.h"
@@ -10,7 +11,6 @@
 #include "security/permissions.h"
 #include "storage/database.h"
 #include "storage/journal.h"
-#include "storage/visitstore.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -681,7 +681,6 @@ Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport &report)
 {
     Storage::Database &db = m_ws.db();
-    RowCodec codec(db);
     auto total = c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
                         {state(kRevision).toLongLong()}, QStringLiteral("counting changes"));
     if (!total)
@@ -689,9 +688,8 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
     const qint64 expected = total->next() ? total->value(0).toLongLong() : 0;
     // Asked once per pulled change: prepared once.
     auto ours = db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE change_id = ?"));
-    auto pending = db.prepare(QStringLiteral("SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
-    if (!ours || !pending)
-        return fail(!ours ? ours.error() : pending.error());
+    if (!ours)
+        return fail(ours.error());
     qint64 done = 0;
     for (;;) {
         const qint64 from = state(kRevision).toLongLong();
@@ -703,16 +701,7 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
                         {from, o.pullBatch}, QStringLiteral("receiving changes"));
         if (!q)
             return fail(q.error());
-        struct Item
-        {
-            const EntitySpec *spec; // null: a kind this version does not know
-            QString entity;
-            QString id;
-            QJsonObject data;
-            qint64 rev;
-            QString changeId;
-        };
-        QList<Item> items;
+        QList<PulledChange> items;
         QSet<QString> seen;
         qint64 last = from;
         int rows = 0;
@@ -741,86 +730,12 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
         }
         if (rows == 0)
             break;
-        std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
-            return (a.spec ? a.spec->rank : 0) < (b.spec ? b.spec->rank : 0);
-        });
         auto applied = db.transaction([&]() -> Status {
-            QSet<QString> refresh;
-            QuarantineStore quarantine(db);
-            for (const Item &it : items) {
-                // Each record in its own savepoint: one that does not apply here is set aside with
-                // the reason, and the rest of the pull goes on.
-                auto one = it.spec ? db.transaction([&]() -> Status {
-                    // Fields this store changed and has not sent yet stay as they are here.
-                    QSet<QString> skip;
-                    Storage::Database::bind(*pending, 0, it.spec->entity);
-                    Storage::Database::bind(*pending, 1, it.id);
-                    if (auto ok = Storage::Database::run(*pending); !ok)
-                        return ok;
-                    while (pending->next()) {
-                        const QJsonObject p = parseObject(pending->value(0));
-                        for (auto k = p.begin(); k != p.end(); ++k)
-                            skip.insert(k.key());
-                    }
-                    if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
-                        return ok;
-                    if (it.spec->entity == QLatin1String("household")) {
-                        auto m = db.execute(
-                            QStringLiteral(
-                                "UPDATE households SET published = 1, revision = ? WHERE id = ?"),
-                            {it.rev, it.id});
-                        if (!m)
-                            return fail(m.error());
-                    }
-                    return quarantine.clearPulled(it.entity, it.id);
-                })
-                                   : Status(
-                                       fail(ErrorCode::Validation,
-                                            QStringLiteral(
-                                                "%1 is not a kind of record this version knows")
-                                                .arg(it.entity)));
-                if (!one) {
-                    QuarantinedChange qc;
-                    qc.direction = QuarantinedChange::Direction::Pull;
-                    qc.changeId = it.changeId;
-                    qc.entity = it.entity;
-                    qc.entityId = it.id;
-                    qc.officeCode = it.data.value(QStringLiteral("office_code")).toString();
-                    qc.revision = it.rev;
-                    qc.reason = one.error().message;
-                    qc.data = it.data;
-                    qc.at = m_ws.clock().now();
-                    if (auto ok = quarantine.add(qc); !ok)
-                        return ok;
-                    ++report.quarantined;
-                    if (report.quarantined <= 20)
-                        report.notices
-                            << QStringLiteral("set aside %1 %2 from the central store: %3")
-                                   .arg(it.entity, it.id, qc.reason);
-                    continue;
-                }
-                if (it.spec->entity == QLatin1String("household")) {
-                    refresh.insert(it.id);
-                } else if (it.spec->entity == QLatin1String("visit")) {
-                    refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
-                } else if (it.spec->entity == QLatin1String("void")
-                           && it.data.value(QStringLiteral("entity")).toString()
-                                  == QLatin1String("visit")) {
-                    auto h = db.scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
-                                       {it.data.value(QStringLiteral("entity_id")).toString()});
-                    if (h && !h->isNull())
-                        refresh.insert(h->toString());
-                }
-            }
-            // Last visit and next due date are worked out here from the visits, as for local ones.
-            const auto cycle = m_ws.visitCycle();
-            Storage::VisitStore visits(db);
-            for (const QString &h : refresh) {
-                if (h.isEmpty())
-                    continue;
-                if (auto ok = visits.refreshHousehold(h, m_ws.journal(), cycle); !ok && ok.error().code != ErrorCode::NotFound)
-                    return ok;
-            }
+            auto outcome = PullApplier(m_ws).apply(items);
+            if (!outcome)
+                return fail(outcome.error());
+            report.quarantined += outcome->quarantined;
+            report.notices += outcome->notices;
             return setState(kRevision, QString::number(last));
         });
         if (!applied)
