@@ -81,6 +81,12 @@ Result<QList<RowCodec::Column>> RowCodec::columns(const QString &table)
         out.append({q->value(0).toString(), q->value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) == 0});
     if (out.isEmpty())
         return fail(ErrorCode::Internal, QStringLiteral("the store has no table %1").arg(table));
+    auto refs
+        = m_db.strings(QStringLiteral("SELECT \"from\" FROM pragma_foreign_key_list(?)"), {table});
+    if (!refs)
+        return fail(refs.error());
+    for (Column &c : out)
+        c.reference = refs->contains(c.name);
     m_columns.insert(table, out);
     return out;
 }
@@ -122,7 +128,8 @@ Result<QVariant> RowCodec::toSql(const QString &table, const QString &column, co
     for (const Column &c : *cols) {
         if (c.name != column)
             continue;
-        if (value.isNull() || value.isUndefined())
+        if (value.isNull() || value.isUndefined()
+            || (c.reference && value.isString() && value.toString().isEmpty()))
             return QVariant();
         if (c.blob)
             return QVariant(QByteArray::fromBase64(value.toString().toLatin1()));

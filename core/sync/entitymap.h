@@ -48,7 +48,8 @@ public:
     // (edits of this store not pushed yet).
     Status upsert(const EntitySpec &spec, const QString &id, const QJsonObject &data,
                   const QSet<QString> &skip = {});
-    // One field, as the column's type wants it.
+    // One field, as the column's type wants it ('' in a reference column is NULL: the stores
+    // send an empty text for "no household" where their row holds NULL).
     Result<QVariant> toSql(const QString &table, const QString &column, const QJsonValue &value);
     static QJsonValue toJson(const QVariant &value, bool blob);
     Result<bool> hasColumn(const QString &table, const QString &column);
@@ -58,6 +59,7 @@ private:
     {
         QString name;
         bool blob = false;
+        bool reference = false; // a foreign key: empty text is no reference (NULL)
     };
     Result<QList<Column>> columns(const QString &table);
     Result<QJsonObject> readRow(const QString &table, const QString &where, const QVariantList &binds);

@@ -6,6 +6,7 @@
 
 #include "model/visit.h"
 #include "storage/visitstore.h"
+#include "sync/entitymap.h"
 #include "sync/quarantinestore.h"
 
 #include <QJsonArray>
@@ -575,4 +576,44 @@ TEST_CASE("An office key sealed to an account that does not open there is given 
     REQUIRE(kim->session()->keyring.has(d.officeA));
     CHECK(kim->session()->keyring.key(d.officeA)->bytes()
           == d.lead->session()->keyring.key(d.officeA)->bytes());
+}
+
+TEST_CASE(
+    "A pulled record whose reference is an empty text applies with no reference instead of failing",
+    "[sync][push-validation]")
+{
+    // The stores send "" for "no household" (a crisis report resolved without one, a signal matched
+    // to no person) where their own row holds NULL; the colleague's store takes it as NULL.
+    Test::TempDir dir;
+    auto ws = Test::openStore(Test::demoStoreCopy(dir));
+    const QString signal
+        = ws->db()
+              .scalar(QStringLiteral("SELECT id FROM crisis_signals WHERE household_id IS NOT NULL "
+                                     "LIMIT 1"))
+              ->toString();
+    REQUIRE_FALSE(signal.isEmpty());
+    const EntitySpec *spec = entitySpec(QStringLiteral("signal"));
+    RowCodec codec(ws->db());
+    auto row = codec.snapshot(*spec, signal);
+    REQUIRE(row);
+    REQUIRE(*row);
+    // As a colleague's match to "no household, no person" arrives.
+    QJsonObject unmatched = **row;
+    unmatched.insert(QStringLiteral("household_id"), QString());
+    unmatched.insert(QStringLiteral("person_id"), QString());
+    unmatched.insert(QStringLiteral("match_status"), QStringLiteral("unmatched"));
+    REQUIRE_OK(codec.upsert(*spec, signal, unmatched));
+    CHECK(
+        Test::count(
+            *ws, QStringLiteral(
+                     "SELECT COUNT(*) FROM crisis_signals WHERE id = '%1' AND household_id IS NULL "
+                     "AND person_id IS NULL")
+                     .arg(signal))
+        == 1);
+    // A text column that is no reference keeps its empty text.
+    CHECK(codec.toSql(QStringLiteral("visits"), QStringLiteral("notes"), QString())
+              ->toString()
+              .isEmpty());
+    CHECK_FALSE(
+        codec.toSql(QStringLiteral("visits"), QStringLiteral("notes"), QString())->isNull());
 }
