@@ -70,7 +70,8 @@ int visitImport(const QStringList &args)
 {
     Command cmd(QStringLiteral("visit import"),
                 QStringLiteral("Transcribe paper visit logs from a CSV (household, kind, outcome, at, "
-                               "met_whom, staff, note), all or nothing."));
+                               "met_whom, staff, note), all or nothing; a visit already in the "
+                               "store (same household, time, kind, outcome) is skipped."));
     cmd.addDb();
     cmd.addUser();
     cmd.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
