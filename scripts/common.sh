@@ -15,7 +15,7 @@ VISITMAP_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-positioning-dev qt6-charts-dev qt6-svg-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
-    libgl-dev catch2 libsqlite3-dev sqlite3 libproj-dev proj-data libsodium-dev libssl-dev
+    libgl-dev catch2 libsqlite3-dev sqlite3 libproj-dev proj-data libsodium-dev libssl-dev libgeos-dev
     fonts-noto-cjk postgresql postgresql-15-postgis-3 postgresql-15-pgrouting
     clang-16 libclang-rt-16-dev libbenchmark-dev
 )

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 #include "commands.h"
-#include "import/visitimporter.h"
+#include "import/importservice.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "util/clock.h"
@@ -70,7 +70,8 @@ int visitImport(const QStringList &args)
 {
     Command cmd(QStringLiteral("visit import"),
                 QStringLiteral("Transcribe paper visit logs from a CSV (household, kind, outcome, at, "
-                               "met_whom, staff, note), all or nothing."));
+                               "met_whom, staff, note), all or nothing; a visit already in the "
+                               "store (same household, time, kind, outcome) is skipped."));
     cmd.addDb();
     cmd.addUser();
     cmd.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The CSV file."));
@@ -85,30 +86,21 @@ int visitImport(const QStringList &args)
         return report(ws.error());
     if (auto ok = signIn(**ws, cmd.parser); !ok)
         return report(ok.error());
-    auto table = CsvReader::readFile(file);
-    if (!table)
-        return report(table.error());
-    Storage::HouseholdStore households((*ws)->db());
-    const Security::Session *session = (*ws)->session();
-    auto parsed = Import::VisitImporter::parse(*table, file, (*ws)->clock().now(), [&](const QString &id) -> QString {
-        if (id.isEmpty())
-            return QStringLiteral("no household id");
-        auto h = households.get(id);
-        if (!h)
-            return QStringLiteral("no household with id %1").arg(id);
-        if (!session->covers(h->officeCode))
-            return QStringLiteral("the household is outside your offices");
-        return {};
-    });
-    if (!parsed.report.ok()) {
-        for (const auto &e : parsed.report.errors)
+    auto result = Import::ImportService(**ws).visits(file);
+    if (!result)
+        return report(result.error());
+    if (!result->ok()) {
+        for (const auto &e : result->errors)
             err() << "error: " << e.toString() << Qt::endl;
-        err() << "nothing was imported (" << parsed.report.errors.size() << " problems)" << Qt::endl;
+        err() << "nothing was imported (" << result->errors.size() << " problems)" << Qt::endl;
         return UserError;
     }
-    if (auto ok = CaseWork(**ws).logVisits(parsed.visits); !ok)
-        return report(ok.error());
-    out() << "imported " << parsed.visits.size() << " visits" << Qt::endl;
+    for (const QString &n : result->notes)
+        out() << "note: " << n << Qt::endl;
+    out() << "imported " << result->imported << " visits";
+    if (result->skipped > 0)
+        out() << " (skipped " << result->skipped << " already imported)";
+    out() << Qt::endl;
     return Ok;
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facilityimporter.h"
 
+#include "columnmap.h"
 #include "fieldparse.h"
 #include "geo/donglocator.h"
 #include "geo/geomath.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 namespace VisitMap::Import {
 
@@ -13,15 +15,20 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
                                                  const Geo::DongLocator &locator)
 {
     Parsed out;
-    const int cName = table.column({u"name", u"시설명"});
-    const int cCode = table.column({u"code", u"시설코드"});
-    const int cCategory = table.column({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
-    const int cDetail = table.column({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
-    const int cSgg = table.column({u"sgg_code", u"시군구코드"});
-    const int cAddress = table.column({u"address", u"시설주소", u"시설 주소", u"주소"});
-    const int cPhone = table.column({u"phone", u"전화번호"});
-    const int cLon = table.column({u"lon", u"경도", u"엑스(X)좌표", u"x"});
-    const int cLat = table.column({u"lat", u"위도", u"와이(Y)좌표", u"y"});
+    ColumnMap columns(table, fileName, out.report);
+    const int cName = columns.find({u"name", u"시설명"});
+    const int cCode = columns.find({u"code", u"시설코드"});
+    const int cCategory
+        = columns.find({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
+    const int cDetail
+        = columns.find({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
+    const int cSgg = columns.find({u"sgg_code", u"시군구코드"});
+    const int cAddress = columns.find({u"address", u"시설주소", u"시설 주소", u"주소"});
+    const int cPhone = columns.find({u"phone", u"전화번호"});
+    const int cLon = columns.find({u"lon", u"경도", u"엑스(X)좌표", u"x"});
+    const int cLat = columns.find({u"lat", u"위도", u"와이(Y)좌표", u"y"});
+    if (!out.report.ok())
+        return out;
     if (cName < 0)
         out.report.addError(fileName, 1, {}, QStringLiteral("no name column (시설명 or name)"));
     if (cAddress < 0)
@@ -36,6 +43,7 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
     auto field = [](const CsvRecord &r, int c) {
         return c >= 0 && c < r.fields.size() ? Field::clean(r.fields.at(c)) : QString();
     };
+    QHash<QString, int> codeLines; // code -> the line it first appears on
     for (const CsvRecord &r : table.rows) {
         if (r.fields.size() != table.header.size()) {
             out.report.addError(fileName, r.line, {},
@@ -47,6 +55,18 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
         Facility f;
         f.name = field(r, cName);
         f.code = field(r, cCode);
+        if (!f.code.isEmpty()) {
+            if (const int first = codeLines.value(f.code); first > 0) {
+                out.report.addError(
+                    fileName, r.line, table.header.value(cCode),
+                    QStringLiteral("the code %1 appears twice (first on line %2); a "
+                                   "facility is listed once")
+                        .arg(f.code)
+                        .arg(first));
+                continue;
+            }
+            codeLines.insert(f.code, r.line);
+        }
         f.category = field(r, cCategory);
         f.categoryDetail = field(r, cDetail);
         f.address = field(r, cAddress);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdimporter.h"
 
+#include "columnmap.h"
 #include "fieldparse.h"
 #include "geo/crs.h"
 #include "geo/donglocator.h"
@@ -54,30 +55,30 @@ struct Columns
         sex, members, risk, worker, lastVisit, nextDue, status;
 };
 
-Columns findColumns(const CsvTable &t)
+Columns findColumns(ColumnMap &t)
 {
     return {
-        t.column({u"id", u"가구ID", u"가구번호"}),
-        t.column({u"adm_cd", u"행정동코드", u"office_code"}),
-        t.column({u"address", u"road_address", u"주소", u"도로명주소"}),
-        t.column({u"address_detail", u"상세주소", u"동호수"}),
-        t.column({u"tong", u"통"}),
-        t.column({u"ban", u"반"}),
-        t.column({u"lon", u"경도", u"longitude", u"x"}),
-        t.column({u"lat", u"위도", u"latitude", u"y"}),
-        t.column({u"household_type", u"가구유형", u"type"}),
-        t.column({u"housing", u"주거형태"}),
-        t.column({u"phone", u"전화번호", u"연락처"}),
-        t.column({u"head_name", u"세대주", u"성명", u"name"}),
-        t.column({u"head_rrn", u"주민등록번호", u"rrn"}),
-        t.column({u"head_birth", u"생년월일", u"birth_date"}),
-        t.column({u"head_sex", u"성별", u"sex"}),
-        t.column({u"members", u"가구원수", u"member_count"}),
-        t.column({u"risk", u"위험도", u"risk_tier"}),
-        t.column({u"worker", u"담당자", u"assigned_worker"}),
-        t.column({u"last_visit", u"최근방문일", u"last_visit_at"}),
-        t.column({u"next_visit_due", u"다음방문예정일", u"next_due"}),
-        t.column({u"status", u"상태"}),
+        t.find({u"id", u"가구ID", u"가구번호"}),
+        t.find({u"adm_cd", u"행정동코드", u"office_code"}),
+        t.find({u"address", u"road_address", u"주소", u"도로명주소"}),
+        t.find({u"address_detail", u"상세주소", u"동호수"}),
+        t.find({u"tong", u"통"}),
+        t.find({u"ban", u"반"}),
+        t.find({u"lon", u"경도", u"longitude", u"x"}),
+        t.find({u"lat", u"위도", u"latitude", u"y"}),
+        t.find({u"household_type", u"가구유형", u"type"}),
+        t.find({u"housing", u"주거형태"}),
+        t.find({u"phone", u"전화번호", u"연락처"}),
+        t.find({u"head_name", u"세대주", u"성명", u"name"}),
+        t.find({u"head_rrn", u"주민등록번호", u"rrn"}),
+        t.find({u"head_birth", u"생년월일", u"birth_date"}),
+        t.find({u"head_sex", u"성별", u"sex"}),
+        t.find({u"members", u"가구원수", u"member_count"}),
+        t.find({u"risk", u"위험도", u"risk_tier"}),
+        t.find({u"worker", u"담당자", u"assigned_worker"}),
+        t.find({u"last_visit", u"최근방문일", u"last_visit_at"}),
+        t.find({u"next_visit_due", u"다음방문예정일", u"next_due"}),
+        t.find({u"status", u"상태"}),
     };
 }
 
@@ -88,7 +89,10 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
 {
     Parsed out;
     ImportReport &report = out.report;
-    const Columns c = findColumns(table);
+    ColumnMap columns(table, fileName, report);
+    const Columns c = findColumns(columns);
+    if (!report.ok())
+        return out;
     if (c.address < 0)
         report.addError(fileName, 1, {}, QStringLiteral("no address column (address or 주소)"));
     if (c.lon < 0 || c.lat < 0)
@@ -271,22 +275,37 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                                           "date)"));
             }
         }
+        // A 주민등록번호 carries the birth date and sex; a file that gives them too must agree,
+        // or one of the two was typed for another person.
+        const QDate rrnBirth = head.birthDate;
+        const QString rrnSex = head.sex;
         const QString birthText = field(r, c.birth);
         if (!birthText.isEmpty()) {
             const auto d = Field::date(birthText);
             if (!d || *d > ctx.today || d->year() < 1890)
                 bad(c.birth, QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
+            else if (rrnBirth.isValid() && *d != rrnBirth)
+                bad(c.birth,
+                    QStringLiteral("'%1' disagrees with the birth date in the 주민등록번호 (%2); "
+                                   "is one of them another person's?")
+                        .arg(birthText, rrnBirth.toString(Qt::ISODate)));
             else
                 head.birthDate = *d;
         }
         const QString sexText = field(r, c.sex);
         if (!sexText.isEmpty()) {
+            QString sex;
             if (sexText == QLatin1String("M") || sexText == QLatin1String("m") || sexText == QStringLiteral("남"))
-                head.sex = QStringLiteral("M");
+                sex = QStringLiteral("M");
             else if (sexText == QLatin1String("F") || sexText == QLatin1String("f") || sexText == QStringLiteral("여"))
-                head.sex = QStringLiteral("F");
-            else
+                sex = QStringLiteral("F");
+            if (sex.isEmpty())
                 bad(c.sex, QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
+            else if (!rrnSex.isEmpty() && sex != rrnSex)
+                bad(c.sex, QStringLiteral("'%1' disagrees with the sex in the 주민등록번호 (%2)")
+                               .arg(sexText, rrnSex));
+            else
+                head.sex = sex;
         }
 
         const QString membersText = field(r, c.members);
@@ -315,6 +334,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                                 .arg(riskText));
         }
         h.assignedWorker = field(r, c.worker);
+        if (!h.assignedWorker.isEmpty() && ctx.workerProblem) {
+            if (const QString why = ctx.workerProblem(h.assignedWorker, h.officeCode);
+                !why.isEmpty())
+                bad(c.worker, why);
+        }
 
         QDate lastVisit;
         const QString lastText = field(r, c.lastVisit);

@@ -32,6 +32,8 @@ public:
         QString actor;
         std::function<bool(const QString &officeCode)> covers; // the importing account's grants
         std::function<bool(const QString &id)> idExists;        // already in the store
+        // Why this account name cannot be the household's worker (empty: it can).
+        std::function<QString(const QString &worker, const QString &officeCode)> workerProblem;
     };
 
     struct Parsed

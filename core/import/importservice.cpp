@@ -7,12 +7,17 @@
 #include "geo/crs.h"
 #include "geo/donglocator.h"
 #include "householdimporter.h"
+#include "importfile.h"
+#include "security/accountstore.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/officestore.h"
+#include "storage/visitstore.h"
 #include "util/clock.h"
+#include "visitimporter.h"
+#include "workflow/casework.h"
 #include "workspace.h"
 
 #include <QFile>
@@ -60,7 +65,7 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
             return fail(t.error());
         crs.emplace(std::move(*t));
     }
-    auto table = CsvReader::readFile(path);
+    auto table = ImportFile::readCsv(path);
     if (!table)
         return reportFor(table.error());
     auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
@@ -82,6 +87,20 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
     ctx.idExists = [&store](const QString &id) {
         auto e = store.exists(id);
         return e && *e;
+    };
+    // The worker is an account of this store that may hold households of that 행정동, as when
+    // a team lead assigns one by hand.
+    ctx.workerProblem = [this](const QString &worker, const QString &officeCode) -> QString {
+        auto account = m_ws.accounts().find(worker);
+        if (!account)
+            return QStringLiteral("'%1' is not an account of this store (give the worker's login "
+                                  "name, or leave it empty)")
+                .arg(worker);
+        if (!account->active || account->role == Role::Admin)
+            return QStringLiteral("'%1' cannot be assigned households").arg(worker);
+        if (!officeCode.isEmpty() && !account->covers(officeCode))
+            return QStringLiteral("'%1' does not work in the 행정동 %2").arg(worker, officeCode);
+        return {};
     };
     auto parsed = HouseholdImporter::parse(*table, path, ctx);
     if (!parsed.report.ok())
@@ -130,10 +149,10 @@ Result<ImportReport> ImportService::boundaries(const QString &path)
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("importing boundaries needs a team lead, caseworker or admin "
                                    "account"));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return reportFor(Error{ErrorCode::Io, QStringLiteral("cannot open the file: %1").arg(f.errorString()), path, 0});
-    auto parsed = BoundaryImporter::parse(f.readAll(), path);
+    auto bytes = ImportFile::read(path);
+    if (!bytes)
+        return reportFor(bytes.error());
+    auto parsed = BoundaryImporter::parse(*bytes, path);
     if (!parsed.report.ok())
         return parsed.report;
     auto ok = m_ws.db().transaction([&]() -> Status {
@@ -154,7 +173,7 @@ Result<ImportReport> ImportService::facilities(const QString &path)
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("importing facilities needs a team lead, caseworker or admin "
                                    "account"));
-    auto table = CsvReader::readFile(path);
+    auto table = ImportFile::readCsv(path);
     if (!table)
         return reportFor(table.error());
     auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
@@ -184,6 +203,68 @@ Result<ImportReport> ImportService::facilities(const QString &path)
         parsed.report.notes << QStringLiteral("%1 facilities were already in the store and were "
                                               "left as they are")
                                    .arg(parsed.report.skipped);
+    return parsed.report;
+}
+
+Result<ImportReport> ImportService::visits(const QString &path)
+{
+    if (auto ok = m_ws.require(Security::Permission::EditHouseholds); !ok)
+        return fail(ok.error());
+    auto table = ImportFile::readCsv(path);
+    if (!table)
+        return reportFor(table.error());
+    Storage::HouseholdStore households(m_ws.db());
+    const Security::Session *session = m_ws.session();
+    auto parsed
+        = VisitImporter::parse(*table, path, m_ws.clock().now(), [&](const QString &id) -> QString {
+              if (id.isEmpty())
+                  return QStringLiteral("no household id");
+              auto h = households.get(id);
+              if (!h)
+                  return QStringLiteral("no household with id %1").arg(id);
+              if (!session->covers(h->officeCode))
+                  return QStringLiteral("the household is outside your offices");
+              return {};
+          });
+    if (!parsed.report.ok())
+        return parsed.report;
+    Storage::VisitStore store(m_ws.db());
+    QHash<QString, int> inFile; // household|at|kind|outcome -> its first line
+    QList<Visit> fresh;
+    for (qsizetype i = 0; i < parsed.visits.size(); ++i) {
+        const Visit &v = parsed.visits[i];
+        const int line = parsed.lines.value(i);
+        const QString key = v.householdId + u'|' + Iso::utc(v.at) + u'|' + toCode(v.kind) + u'|'
+                            + toCode(v.outcome);
+        if (const int first = inFile.value(key); first > 0) {
+            ++parsed.report.skipped;
+            parsed.report.notes << QStringLiteral("%1:%2: the same visit as line %3; skipped")
+                                       .arg(path)
+                                       .arg(line)
+                                       .arg(first);
+            continue;
+        }
+        inFile.insert(key, line);
+        auto logged = store.isLogged(v);
+        if (!logged)
+            return fail(logged.error());
+        if (*logged) {
+            ++parsed.report.skipped;
+            parsed.report.notes
+                << QStringLiteral(
+                       "%1:%2: this visit (household, time, kind and outcome) is already "
+                       "in the store; skipped")
+                       .arg(path)
+                       .arg(line);
+            continue;
+        }
+        fresh << v;
+    }
+    if (!fresh.isEmpty()) {
+        if (auto ok = CaseWork(m_ws).logVisits(fresh); !ok)
+            return fail(ok.error());
+    }
+    parsed.report.imported = int(fresh.size());
     return parsed.report;
 }
 

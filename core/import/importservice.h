@@ -31,6 +31,10 @@ public:
     Result<ImportReport> households(const QString &path, const ImportOptions &options = {});
     Result<ImportReport> boundaries(const QString &path);
     Result<ImportReport> facilities(const QString &path);
+    // Transcribed paper visit logs (CSV). A row the store already holds (same household, time,
+    // kind and outcome), or a row repeating an earlier row of the file, is skipped and named in
+    // the notes, so importing the same file twice does not double any visit.
+    Result<ImportReport> visits(const QString &path);
 
 private:
     Workspace &m_ws;

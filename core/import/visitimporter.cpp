@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "visitimporter.h"
 
+#include "columnmap.h"
 #include "fieldparse.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
@@ -33,13 +34,16 @@ VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString 
                                            const std::function<QString(const QString &)> &householdProblem)
 {
     Parsed out;
-    const int cHousehold = table.column({u"household", u"household_id", u"가구ID", u"가구"});
-    const int cKind = table.column({u"kind", u"구분", u"방법"});
-    const int cOutcome = table.column({u"outcome", u"결과"});
-    const int cAt = table.column({u"at", u"일시", u"방문일시"});
-    const int cMet = table.column({u"met_whom", u"만난사람"});
-    const int cStaff = table.column({u"staff", u"방문자"});
-    const int cNote = table.column({u"note", u"notes", u"내용", u"메모"});
+    ColumnMap columns(table, fileName, out.report);
+    const int cHousehold = columns.find({u"household", u"household_id", u"가구ID", u"가구"});
+    const int cKind = columns.find({u"kind", u"구분", u"방법"});
+    const int cOutcome = columns.find({u"outcome", u"결과"});
+    const int cAt = columns.find({u"at", u"일시", u"방문일시"});
+    const int cMet = columns.find({u"met_whom", u"만난사람"});
+    const int cStaff = columns.find({u"staff", u"방문자"});
+    const int cNote = columns.find({u"note", u"notes", u"내용", u"메모"});
+    if (!out.report.ok())
+        return out;
     for (auto [col, name] : {std::pair{cHousehold, "household"}, {cKind, "kind"}, {cOutcome, "outcome"}, {cAt, "at"}}) {
         if (col < 0)
             out.report.addError(fileName, 1, {}, QStringLiteral("no %1 column").arg(QString::fromLatin1(name)));
@@ -80,11 +84,15 @@ VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString 
             if (const QString why = Storage::VisitStore::validate(v, now); !why.isEmpty())
                 bad(cAt, why);
         }
-        if (int(out.report.errors.size()) == before)
+        if (int(out.report.errors.size()) == before) {
             out.visits.append(v);
+            out.lines.append(r.line);
+        }
     }
-    if (!out.report.ok())
+    if (!out.report.ok()) {
         out.visits.clear();
+        out.lines.clear();
+    }
     return out;
 }
 

@@ -18,6 +18,7 @@ public:
     struct Parsed
     {
         QList<Visit> visits;
+        QList<int> lines; // the line of each visit, same order
         ImportReport report;
     };
     // householdKnown: whether the id names a household the account may log for (with why not).

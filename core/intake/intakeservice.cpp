@@ -3,6 +3,7 @@
 
 #include "geo/boundarycatalog.h"
 #include "geo/donglocator.h"
+#include "import/importfile.h"
 #include "reportparser.h"
 #include "risk/riskservice.h"
 #include "security/permissions.h"
@@ -77,17 +78,15 @@ QString IntakeService::officeAtAddress(const QString &addressText) const
 
 Result<Import::ImportReport> IntakeService::importReports(const QString &path)
 {
-    QFile f(path);
-    if (f.size() > ReportParser::maxFileBytes) {
+    auto bytes = Import::ImportFile::read(path, ReportParser::maxFileBytes);
+    if (!bytes) {
+        if (bytes.error().code == ErrorCode::Io)
+            return fail(bytes.error());
         Import::ImportReport r;
-        r.addError(path, 0, {}, QStringLiteral("the file is %1 MB; report files are read up to %2 MB (split it)")
-                                   .arg(f.size() / (1024 * 1024))
-                                   .arg(ReportParser::maxFileBytes / (1024 * 1024)));
+        r.addError(path, 0, {}, bytes.error().message);
         return r;
     }
-    if (!f.open(QIODevice::ReadOnly))
-        return failAt(ErrorCode::Io, path, 0, QStringLiteral("cannot open the file: %1").arg(f.errorString()));
-    return importReports(f.readAll(), path, QFileInfo(path).absolutePath());
+    return importReports(*bytes, path, QFileInfo(path).absolutePath());
 }
 
 Result<Import::ImportReport> IntakeService::importReports(const QByteArray &json, const QString &fileName,
@@ -95,7 +94,7 @@ Result<Import::ImportReport> IntakeService::importReports(const QByteArray &json
 {
     if (auto ok = m_ws.require(Permission::ImportData); !ok)
         return fail(ok.error());
-    auto parsed = ReportParser::parse(json, fileName, baseDir);
+    auto parsed = ReportParser::parse(json, fileName, baseDir, m_ws.clock().now());
     if (!parsed.report.ok())
         return parsed.report;
     auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
@@ -418,15 +417,7 @@ Result<Import::ImportReport> IntakeService::importSignals(const QString &path)
 {
     if (auto ok = m_ws.require(Permission::ImportData); !ok)
         return fail(ok.error());
-    const QFileInfo info(path);
-    if (info.exists() && info.size() > SignalParser::maxFileBytes) {
-        Import::ImportReport r;
-        r.addError(path, 0, {}, QStringLiteral("the file is %1 MB; round files are read up to %2 MB (split it)")
-                                   .arg(info.size() / (1024 * 1024))
-                                   .arg(SignalParser::maxFileBytes / (1024 * 1024)));
-        return r;
-    }
-    auto table = CsvReader::readFile(path);
+    auto table = Import::ImportFile::readCsv(path, SignalParser::maxFileBytes);
     if (!table) {
         Import::ImportReport r;
         r.addError(table.error().file.isEmpty() ? path : table.error().file, table.error().line, {}, table.error().message);

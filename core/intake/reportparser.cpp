@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportparser.h"
 
+#include "photofile.h"
+
 #include "model/household.h"
 #include "util/clock.h"
 
@@ -80,8 +82,14 @@ bool isIsoWithOffset(const QString &text)
 
 } // namespace
 
-ReportParser::Parsed ReportParser::parse(const QByteArray &json, const QString &fileName, const QString &baseDir)
+ReportParser::Parsed ReportParser::parse(const QByteArray &json,
+                                         const QString &fileName,
+                                         const QString &baseDir,
+                                         const QDateTime &now)
 {
+    // A report is received before it is read; ten minutes allow for a sender's clock running fast.
+    const QDateTime latest
+        = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).addSecs(10 * 60);
     Parsed out;
     auto &rep = out.report;
     if (json.size() > maxFileBytes) {
@@ -156,6 +164,11 @@ ReportParser::Parsed ReportParser::parse(const QByteArray &json, const QString &
             if (!isIsoWithOffset(received) || !r.receivedAt.isValid())
                 bad(QStringLiteral("received_at"),
                     QStringLiteral("'%1' is not an ISO-8601 time with an offset (2026-11-20T09:15:00+09:00)").arg(received));
+            else if (r.receivedAt > latest)
+                bad(QStringLiteral("received_at"),
+                    QStringLiteral(
+                        "'%1' is in the future; a report cannot be received after it is imported")
+                        .arg(received));
         }
         r.channel = text("channel", true);
         if (!r.channel.isEmpty() && !channels.contains(r.channel))
@@ -254,34 +267,48 @@ ReportParser::Parsed ReportParser::parse(const QByteArray &json, const QString &
                     }
                     ReportAttachments::Photo photo;
                     if (p.value(QLatin1String("data")).isString()) {
-                        const QByteArray b64 = p.value(QLatin1String("data")).toString().toLatin1();
-                        auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
+                        const QString b64 = p.value(QLatin1String("data")).toString();
+                        // Base64 holds 3 bytes in 4 characters: a photo over the limit is refused
+                        // before it is decoded.
+                        if (b64.size() / 4 * 3 > maxPhotoBytes + 3) {
+                            bad(field, QStringLiteral("data is larger than %1 MB")
+                                           .arg(maxPhotoBytes / (1024 * 1024)));
+                            continue;
+                        }
+                        auto decoded = QByteArray::fromBase64Encoding(
+                            b64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
                         if (!decoded || decoded.decoded.isEmpty()) {
                             bad(field, QStringLiteral("data is not base64"));
                             continue;
                         }
                         photo.data = decoded.decoded;
-                        photo.fileName = p.value(QLatin1String("file_name")).toString(QStringLiteral("photo-%1.jpg").arg(n));
+                        photo.fileName
+                            = QFileInfo(p.value(QLatin1String("file_name")).toString()).fileName();
+                        if (photo.fileName.isEmpty())
+                            photo.fileName = QStringLiteral("photo-%1").arg(n);
                     } else {
                         const QString path = p.value(QLatin1String("path")).toString();
                         if (baseDir.isEmpty()) {
                             bad(field, QStringLiteral("photos by path are read only from a report file on disk"));
                             continue;
                         }
-                        QFile f(QDir(baseDir).absoluteFilePath(path));
-                        if (f.size() > maxPhotoBytes) {
-                            bad(field, QStringLiteral("%1 is larger than 20 MB").arg(path));
+                        auto bytes = PhotoFile::read(baseDir, path);
+                        if (!bytes) {
+                            bad(field, bytes.error().message);
                             continue;
                         }
-                        if (!f.open(QIODevice::ReadOnly)) {
-                            bad(field, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-                            continue;
-                        }
-                        photo.data = f.readAll();
+                        photo.data = *bytes;
                         photo.fileName = QFileInfo(path).fileName();
                     }
                     if (photo.data.size() > maxPhotoBytes) {
-                        bad(field, QStringLiteral("larger than 20 MB"));
+                        bad(field,
+                            QStringLiteral("larger than %1 MB").arg(maxPhotoBytes / (1024 * 1024)));
+                        continue;
+                    }
+                    if (PhotoFile::imageMime(photo.data).isEmpty()) {
+                        bad(field, QStringLiteral("%1 is not a JPEG, PNG, HEIC or WebP image "
+                                                  "(judged by its contents)")
+                                       .arg(photo.fileName));
                         continue;
                     }
                     att.photos << photo;

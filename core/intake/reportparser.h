@@ -5,6 +5,7 @@
 #include "model/crisisreport.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -27,8 +28,12 @@ public:
         QList<ReportAttachments> attachments; // one per report, same order
         Import::ImportReport report;
     };
-    // fileName names the file in messages; baseDir resolves photo paths (empty: paths refused).
-    static Parsed parse(const QByteArray &json, const QString &fileName, const QString &baseDir = {});
+    // fileName names the file in messages; baseDir resolves photo paths (empty: paths refused);
+    // now is the clock a received_at may not be later than (invalid: the system clock).
+    static Parsed parse(const QByteArray &json,
+                        const QString &fileName,
+                        const QString &baseDir = {},
+                        const QDateTime &now = {});
 
     // The line each top-level array element starts on (1-based), found by scanning the text the
     // way a JSON reader does (strings and escapes respected), since Qt's reader keeps no positions.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signalparser.h"
 
+#include "import/columnmap.h"
 #include "import/fieldparse.h"
 #include "util/uuid.h"
 
@@ -61,19 +62,22 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
 {
     Parsed out;
     Import::ImportReport &report = out.report;
+    Import::ColumnMap columns(table, fileName, report);
     const Columns c{
-        table.column({u"round_id", u"round", u"회차", u"발굴회차"}),
-        table.column({u"household_id", u"가구ID", u"가구번호"}),
-        table.column({u"name", u"성명", u"이름", u"대상자명"}),
-        table.column({u"birth_date", u"birth", u"생년월일"}),
-        table.column({u"rrn", u"주민등록번호"}),
-        table.column({u"address", u"주소", u"도로명주소"}),
-        table.column({u"item_code", u"code", u"위기정보코드", u"항목코드"}),
-        table.column({u"item_version", u"code_version", u"코드버전"}),
-        table.column({u"amount", u"금액", u"체납금액"}),
-        table.column({u"months", u"개월수", u"체납개월"}),
-        table.column({u"received_date", u"received", u"통보일", u"수신일"}),
+        columns.find({u"round_id", u"round", u"회차", u"발굴회차"}),
+        columns.find({u"household_id", u"가구ID", u"가구번호"}),
+        columns.find({u"name", u"성명", u"이름", u"대상자명"}),
+        columns.find({u"birth_date", u"birth", u"생년월일"}),
+        columns.find({u"rrn", u"주민등록번호"}),
+        columns.find({u"address", u"주소", u"도로명주소"}),
+        columns.find({u"item_code", u"code", u"위기정보코드", u"항목코드"}),
+        columns.find({u"item_version", u"code_version", u"코드버전"}),
+        columns.find({u"amount", u"금액", u"체납금액"}),
+        columns.find({u"months", u"개월수", u"체납개월"}),
+        columns.find({u"received_date", u"received", u"통보일", u"수신일"}),
     };
+    if (!report.ok())
+        return out;
     if (c.round < 0)
         report.addError(fileName, 1, {}, QStringLiteral("no round column (round_id or 회차)"));
     if (c.code < 0)

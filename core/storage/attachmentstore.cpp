@@ -2,26 +2,44 @@
 #include "attachmentstore.h"
 
 #include "database.h"
+#include "intake/photofile.h"
 #include "journal.h"
 #include "security/crypto.h"
 #include "security/keyring.h"
 #include "util/clock.h"
 
 #include <QFileInfo>
+#include <sodium.h>
 
 namespace VisitMap::Storage {
 
 QString AttachmentStore::mimeFor(const QByteArray &data, const QString &fileName)
 {
+    if (const QString image = Intake::PhotoFile::imageMime(data); !image.isEmpty())
+        return image;
     if (data.startsWith("\x89PNG"))
         return QStringLiteral("image/png");
-    if (data.startsWith("\xFF\xD8\xFF"))
-        return QStringLiteral("image/jpeg");
     if (data.startsWith("%PDF"))
         return QStringLiteral("application/pdf");
     if (fileName.endsWith(QLatin1String(".heic"), Qt::CaseInsensitive))
         return QStringLiteral("image/heic");
     return QStringLiteral("application/octet-stream");
+}
+
+QString AttachmentStore::contentDigest(const Security::SecretBytes &officeKey,
+                                       const QByteArray &data)
+{
+    Q_ASSERT(officeKey.size() == crypto_kdf_KEYBYTES);
+    Security::initialiseCrypto();
+    unsigned char subkey[crypto_generichash_KEYBYTES];
+    crypto_kdf_derive_from_key(subkey, sizeof subkey, 1, "vmattach", officeKey.data());
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char *>(data.constData()),
+                       size_t(data.size()), subkey, sizeof subkey);
+    sodium_memzero(subkey, sizeof subkey);
+    return QStringLiteral("b2k1:")
+           + QString::fromLatin1(
+               QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex());
 }
 
 Result<QList<Attachment>> AttachmentStore::forHousehold(const QString &householdId) const
@@ -74,7 +92,6 @@ Result<Attachment> AttachmentStore::add(const QString &householdId, const QStrin
     a.officeCode = office->toString();
     a.fileName = QFileInfo(fileName).fileName();
     a.mime = mimeFor(data, fileName);
-    a.sha256 = QString::fromLatin1(Security::sha256Hex(data));
     a.size = data.size();
     a.consent = true;
     a.createdAt = journal.now();
@@ -82,6 +99,7 @@ Result<Attachment> AttachmentStore::add(const QString &householdId, const QStrin
     const Security::SecretBytes *key = keys.key(a.officeCode);
     if (!key)
         return fail(ErrorCode::KeyUnavailable, QStringLiteral("waiting for the office key of %1").arg(a.officeCode));
+    a.sha256 = contentDigest(*key, data);
     const QByteArray cipher = Security::FieldCipher::encrypt(*key, data,
                                                              Security::Keyring::aad("attachments", "data", a.id).toUtf8());
     auto ok = m_db.transaction([&]() -> Status {
@@ -128,7 +146,12 @@ Result<QByteArray> AttachmentStore::read(const QString &attachmentId, Journal &j
                                                 Security::Keyring::aad("attachments", "data", attachmentId).toUtf8());
     if (!plain)
         return fail(plain.error());
-    if (QString::fromLatin1(Security::sha256Hex(*plain)) != q->value(3).toString())
+    const QString recorded = q->value(3).toString();
+    const QString digest
+        = recorded.startsWith(QLatin1String("b2k1:"))
+              ? contentDigest(*key, *plain)
+              : QString::fromLatin1(Security::sha256Hex(*plain)); // written before keyed digests
+    if (digest != recorded)
         return fail(ErrorCode::Crypto, QStringLiteral("the attachment does not match its recorded hash"));
     if (auto ok = journal.audit({Security::AuditAction::View, QStringLiteral("household"), household, office,
                                  QStringLiteral("attachment %1 opened").arg(attachmentId), {}});

@@ -8,6 +8,7 @@
 
 namespace VisitMap::Security {
 class Keyring;
+class SecretBytes;
 }
 
 namespace VisitMap::Storage {
@@ -15,13 +16,18 @@ namespace VisitMap::Storage {
 class Database;
 class Journal;
 
-// Photos and documents of a household: stored encrypted with the office key, with a content hash
-// and the person's consent. Without consent nothing is stored.
+// Photos and documents of a household (or of a crisis report): stored encrypted with the office
+// key, with a keyed content digest and the person's consent. Without consent nothing is stored.
 class AttachmentStore
 {
 public:
     static constexpr qint64 maxBytes = 20 * 1024 * 1024;
     static QString mimeFor(const QByteArray &data, const QString &fileName);
+    // The digest kept beside an attachment (in the sha256 column): BLAKE2b-256 of the bytes keyed
+    // with a subkey derived from the office data key, written "b2k1:<hex>". Without the key it
+    // cannot be computed, so it is no oracle for guessing what a photo shows. Rows written before
+    // hold a plain SHA-256 hex, which read() still accepts.
+    static QString contentDigest(const Security::SecretBytes &officeKey, const QByteArray &data);
 
     explicit AttachmentStore(Database &db) : m_db(db) {}
     Result<QList<Attachment>> forHousehold(const QString &householdId) const;

@@ -129,12 +129,14 @@ Status ReportStore::add(QList<CrisisReport> &reports, const QList<ReportAttachme
             const QString id = journal.newId();
             const QByteArray cipher =
                 Security::FieldCipher::encrypt(*key, p.data, Security::Keyring::aad("attachments", "data", id).toUtf8());
-            auto a = m_db.execute(QStringLiteral("INSERT INTO attachments (id, report_id, office_code, file_name, mime, "
-                                                 "sha256, size, consent, data_cipher, created_at, created_by) "
-                                                 "VALUES (?,?,?,?,?,?,?,1,?,?,?)"),
-                                  {id, r.id, office, p.fileName, AttachmentStore::mimeFor(p.data, p.fileName),
-                                   QString::fromLatin1(Security::sha256Hex(p.data)), p.data.size(), cipher, now,
-                                   r.createdBy});
+            auto a = m_db.execute(
+                QStringLiteral(
+                    "INSERT INTO attachments (id, report_id, office_code, file_name, mime, "
+                    "sha256, size, consent, data_cipher, created_at, created_by) "
+                    "VALUES (?,?,?,?,?,?,?,1,?,?,?)"),
+                {id, r.id, office, p.fileName, AttachmentStore::mimeFor(p.data, p.fileName),
+                 AttachmentStore::contentDigest(*key, p.data), p.data.size(), cipher, now,
+                 r.createdBy});
             if (!a)
                 return fail(a.error());
         }

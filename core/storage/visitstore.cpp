@@ -28,6 +28,18 @@ QString VisitStore::validate(const Visit &v, const QDateTime &now)
     return {};
 }
 
+Result<bool> VisitStore::isLogged(const Visit &v) const
+{
+    auto n = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM visits v WHERE v.household_id = ? AND v.at = ? "
+                       "AND v.kind = ? AND v.outcome = ? AND NOT EXISTS (SELECT 1 FROM voids x "
+                       "WHERE x.entity = 'visit' AND x.entity_id = v.id)"),
+        {v.householdId, Iso::utc(v.at), toCode(v.kind), toCode(v.outcome)});
+    if (!n)
+        return fail(n.error());
+    return n->toLongLong() > 0;
+}
+
 Result<QList<Visit>> VisitStore::list(const VisitQuery &query) const
 {
     QString sql = QStringLiteral(

@@ -42,6 +42,11 @@ public:
 
     static QString validate(const Visit &visit, const QDateTime &now);
 
+    // Whether the store already holds this visit as a transcribed log would give it again: the
+    // same household, time, kind and outcome, not voided. Notes and names are not compared, so a
+    // corrected note does not make a second visit.
+    Result<bool> isLogged(const Visit &visit) const;
+
 private:
     Status insertOne(Visit &visit, Journal &journal);
 

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "importreport.h"
+#include "util/csv.h"
+
+namespace VisitMap::Import {
+
+// Finds an importer's columns in a CSV header by any of their accepted names. A column named
+// twice (the same header twice, or two spellings of one column such as lon and 경도) is an error
+// on line 1 naming both columns: which one holds the value is never guessed.
+class ColumnMap
+{
+public:
+    ColumnMap(const CsvTable &table, const QString &fileName, ImportReport &report)
+        : m_table(table)
+        , m_file(fileName)
+        , m_report(report)
+    {
+    }
+
+    // The column's index, or -1 when no header matches.
+    int find(std::initializer_list<QStringView> names);
+
+private:
+    const CsvTable &m_table;
+    QString m_file;
+    ImportReport &m_report;
+};
+
+} // namespace VisitMap::Import
