@@ -330,7 +330,27 @@ TEST_CASE("Opening a household is a logged view, refreshing it after an edit is 
     CHECK(views() == 1);
     REQUIRE(work.open(f.household, CaseWork::ViewLog::Refresh));
     CHECK(views() == 1);
-    // A household outside the account's offices is refused.
+    // An admin does no case work at all.
     REQUIRE_OK(f.ws->signIn(QStringLiteral("demo-admin"), QStringLiteral("visitmap-admin-demo")));
-    CHECK_FALSE(work.open(f.household));
+    CHECK(work.open(f.household).error().code == ErrorCode::PermissionDenied);
+    // A caseworker of another 행정동 may open households, but not one outside their office: the
+    // office check, not the role check, refuses it, and no view is logged.
+    const QString household = f.household;
+    const QString office = f.ws->db().scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"),
+                                             {household})->toString();
+    const QString other = f.ws->db().scalar(QStringLiteral("SELECT office_code FROM households WHERE office_code <> ? "
+                                                           "ORDER BY rowid LIMIT 1"),
+                                            {office})->toString();
+    REQUIRE_FALSE(other.isEmpty());
+    REQUIRE(Security::AccountAdmin(*f.ws).create({QStringLiteral("worker-other"), QStringLiteral("다른동 주무관"),
+                                                  Role::Caseworker, {other}, QStringLiteral("Other-pass-12")}));
+    REQUIRE_OK(f.ws->signIn(QStringLiteral("worker-other"), QStringLiteral("Other-pass-12")));
+    const QString own = f.ws->db().scalar(QStringLiteral("SELECT id FROM households WHERE office_code = ? ORDER BY rowid LIMIT 1"),
+                                          {other})->toString();
+    REQUIRE(work.open(own));
+    auto refused = work.open(household);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::PermissionDenied);
+    CHECK(refused.error().message.contains(office));
+    CHECK(views() == 1);
 }
