@@ -320,7 +320,8 @@ TEST_CASE("A push cut off mid-way completes on the next sync with exact counts",
           count(*d.lead, QStringLiteral("SELECT COUNT(*) FROM visits")));
 }
 
-TEST_CASE("Two pushes that commit in the opposite order of their start are both pulled", "[sync]")
+TEST_CASE("A push that starts while another is open waits for it, so revisions commit in order and a pull skips none",
+          "[sync]")
 {
     District d;
     d.syncLead();
@@ -347,23 +348,33 @@ TEST_CASE("Two pushes that commit in the opposite order of their start are both 
     REQUIRE(a.prepare(QStringLiteral("SELECT visitmap.push(?::jsonb)")));
     a.addBindValue(visit(first));
     REQUIRE(a.exec());
-    bool leeDone = false;
+    std::atomic<bool> leeFinished = false;
+    std::atomic<bool> leeDone = false;
     std::thread lee([&] {
         auto c = CentralConnection::open(d.central.conninfo, QStringLiteral("lee"), pw);
-        if (!c)
+        if (!c) {
+            leeFinished = true;
             return;
+        }
         QSqlQuery b((*c)->db());
         b.prepare(QStringLiteral("SELECT visitmap.push(?::jsonb)"));
         b.addBindValue(visit(second));
         leeDone = b.exec();
+        leeFinished = true;
     });
     QThread::msleep(400);
+    // lee's push, started after kim's, has not committed ahead of it: it waits for kim's to end.
+    // (Were it to commit first, with the later revision, a pull would pass kim's revision by.)
+    CHECK_FALSE(leeFinished);
     // Meanwhile the lead pulls: neither is visible, and the lead's revision does not pass them.
     const SyncReport during = sync(*d.lead);
     CHECK(during.pulled == 0);
     REQUIRE(a.exec(QStringLiteral("COMMIT")));
     lee.join();
     CHECK(leeDone);
+    // The revisions follow the commits: kim's (committed first) is the lower.
+    CHECK(d.central.count(QStringLiteral("SELECT rev FROM visitmap.changes WHERE entity_id = '%1'").arg(first))
+          < d.central.count(QStringLiteral("SELECT rev FROM visitmap.changes WHERE entity_id = '%1'").arg(second)));
     const SyncReport after = sync(*d.lead);
     CHECK(after.pulled == 2);
     CHECK(count(*d.lead, QStringLiteral("SELECT COUNT(*) FROM visits WHERE id IN ('%1','%2')").arg(first, second)) == 2);
