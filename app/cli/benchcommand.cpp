@@ -204,7 +204,9 @@ int runBench(const QStringList &args)
         return benchPoints(args.mid(1));
     if (what == QLatin1String("render"))
         return runBenchRender(args.mid(1));
-    err() << "usage: visitmap-cli bench cluster --input POINTS.csv [--radius PX] [--max-zoom Z] [--repeat N]\n"
+    // --help is an answer (standard output); anything else is a usage error (standard error).
+    QTextStream &to = what == QLatin1String("--help") ? out() : err();
+    to << "Usage: visitmap-cli bench cluster --input POINTS.csv [--radius PX] [--max-zoom Z] [--repeat N]\n"
              "       visitmap-cli bench points --out POINTS.csv [--count N] [--area seoul|seodaemun|anyang]\n"
              "       visitmap-cli bench render --db FILE [--size WxH]"
           << Qt::endl;

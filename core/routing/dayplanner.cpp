@@ -112,6 +112,9 @@ Result<QStringList> DayPlanner::select(const QString &which, const QString &offi
 {
     if (auto ok = m_ws.require(Security::Permission::PlanRoutes); !ok)
         return fail(ok.error());
+    if (!officeCode.isEmpty() && !m_ws.session()->offices.contains(officeCode))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("행정동 %1 is outside your offices").arg(officeCode));
     Storage::HouseholdQuery q;
     q.offices = officeCode.isEmpty() ? m_ws.session()->offices : QStringList{officeCode};
     q.today = m_ws.clock().today();

@@ -6,8 +6,32 @@
 #include "util/clock.h"
 
 #include <QJsonObject>
+#include <QSqlRecord>
 
 namespace VisitMap::Storage {
+
+namespace {
+
+// A facility as it travels to the central store: the whole row, so that a colleague who has
+// never seen it gets all of it (a placed facility may be new to the office).
+Result<QJsonObject> syncPayload(Database &db, const QString &id)
+{
+    auto q = db.execute(QStringLiteral("SELECT id, code, name, category, category_detail, sgg_code, address, "
+                                       "phone, lon, lat, office_code, placed_by, source, created_at, "
+                                       "updated_at, created_by FROM facilities WHERE id = ?"),
+                        {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(id));
+    QJsonObject row;
+    const QSqlRecord r = q->record();
+    for (int i = 0; i < r.count(); ++i)
+        row.insert(r.fieldName(i), QJsonValue::fromVariant(q->value(i)));
+    return row;
+}
+
+} // namespace
 
 Result<QList<Facility>> FacilityStore::all() const
 {
@@ -74,6 +98,16 @@ Result<int> FacilityStore::add(QList<Facility> &facilities, Journal &journal)
             if (!q)
                 return fail(q.error());
             ++added;
+            // Placed in an office: it goes to the office's colleagues (unplaced ones when placed).
+            if (!f.officeCode.isEmpty()) {
+                auto payload = syncPayload(m_db, f.id);
+                if (!payload)
+                    return fail(payload.error());
+                if (auto r = journal.recordChange(QStringLiteral("facility"), f.id, ChangeOp::Insert,
+                                                  f.officeCode, *payload);
+                    !r)
+                    return r;
+            }
         }
         return journal.audit({Security::AuditAction::Create, QStringLiteral("facilities"),
                               QString::number(added), {},
@@ -96,10 +130,13 @@ Status FacilityStore::place(const QString &id, double lon, double lat, const QSt
             return fail(q.error());
         if (q->numRowsAffected() == 0)
             return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(id));
+        if (officeCode.isEmpty())
+            return {};
+        auto payload = syncPayload(m_db, id);
+        if (!payload)
+            return fail(payload.error());
         return journal.recordChange(QStringLiteral("facility"), id, ChangeOp::Update, officeCode,
-                                    {{QStringLiteral("lon"), lon},
-                                     {QStringLiteral("lat"), lat},
-                                     {QStringLiteral("placed_by"), placedBy}});
+                                    *payload);
     });
 }
 

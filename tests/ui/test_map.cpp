@@ -181,9 +181,15 @@ TEST_CASE("A risk change redraws the household in its new tier once the index is
     REQUIRE(before);
     // The badges of every cluster were drawn with the index, not on first sight.
     CHECK(w.map->households().badgeRingCount() > 10);
+    // A low-risk household standing alone at street level, with the map centred on it.
     qint64 row = -1;
+    QPointF at;
     for (const auto &p : w.controller->householdPoints()) {
-        if (p.tier == RiskTier::Low) {
+        if (p.tier != RiskTier::Low)
+            continue;
+        w.map->setViewport(Geo::Viewport::centredOn(QGeoCoordinate(p.lat, p.lon), 18, w.map->size()));
+        at = w.map->viewport().lonLatToScreen(p.lon, p.lat);
+        if (w.map->households().householdsAt(w.map->viewport(), at, 40).size() == 1) {
             row = p.rowId;
             break;
         }
@@ -197,7 +203,24 @@ TEST_CASE("A risk change redraws the household in its new tier once the index is
         REQUIRE(p != Geo::ClusterIndex::npos);
         return idx->tier(p);
     };
+    // The pixels of the tier's colour within 12 px of the household's place on screen.
+    const auto pixelsOf = [&](RiskTier tier) {
+        QApplication::processEvents();
+        const QImage img = w.map->grab().toImage();
+        const QColor c = Ui::Theme::tierColor(tier);
+        int n = 0;
+        for (int y = int(at.y()) - 12; y <= int(at.y()) + 12; ++y)
+            for (int x = int(at.x()) - 12; x <= int(at.x()) + 12; ++x) {
+                if (!img.rect().contains(x, y))
+                    continue;
+                const QColor p = img.pixelColor(x, y);
+                n += std::abs(p.red() - c.red()) + std::abs(p.green() - c.green()) + std::abs(p.blue() - c.blue()) < 30;
+            }
+        return n;
+    };
     CHECK(tierOnMap() == RiskTier::Low);
+    CHECK(pixelsOf(RiskTier::Low) > 10);
+    CHECK(pixelsOf(RiskTier::High) == 0);
 
     auto *command = new Ui::RiskOverrideCommand(w.controller.get(), id, RiskTier::High,
                                                 QStringLiteral("이웃 신고: 단전 예고"), std::nullopt, QString());
@@ -205,9 +228,14 @@ TEST_CASE("A risk change redraws the household in its new tier once the index is
     w.map->waitForIndex();
     CHECK(w.map->households().index() != before);
     CHECK(tierOnMap() == RiskTier::High);
+    // On screen: the mark is now the high tier's colour, and none of the low tier's is left.
+    CHECK(pixelsOf(RiskTier::High) > 10);
+    CHECK(pixelsOf(RiskTier::Low) == 0);
     command->undo();
     w.map->waitForIndex();
     CHECK(tierOnMap() == RiskTier::Low);
+    CHECK(pixelsOf(RiskTier::Low) > 10);
+    CHECK(pixelsOf(RiskTier::High) == 0);
     delete command;
 }
 

@@ -4,6 +4,7 @@
 #include "map/mapwidget.h"
 #include "routing/routesheet.h"
 #include "storage/database.h"
+#include "storage/householdstore.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 #include "workspace.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QSet>
 #include <QTreeWidget>
 
 using namespace VisitMap;
@@ -107,6 +109,26 @@ TEST_CASE("The planner draws a 3-team day on the map, takes a stop moved by hand
     planner->close();
 }
 
+namespace {
+
+// The names and phones of the households a plan visits, as the store holds them.
+std::pair<QSet<QString>, QSet<QString>> namesAndPhones(Ui::WorkspaceController &c, const Routing::DayPlan &plan)
+{
+    QSet<QString> names, phones;
+    for (const auto &r : plan.routes) {
+        for (const auto &stop : r.stops) {
+            auto h = Storage::HouseholdStore(c.workspace()->db()).get(stop.householdId);
+            REQUIRE(h);
+            names << h->headName;
+            if (!h->phone.isEmpty())
+                phones << h->phone;
+        }
+    }
+    return {names, phones};
+}
+
+} // namespace
+
 TEST_CASE("Route sheets mask names and phones unless a team lead prints them unmasked", "[ui][routing]")
 {
     Test::TempDir dir;
@@ -115,19 +137,60 @@ TEST_CASE("Route sheets mask names and phones unless a team lead prints them unm
     Ui::PlannerDialog *planner = window.openPlanner();
     planner->setSource(Ui::PlannerDialog::Source::High, busiestOffice(*controller));
     REQUIRE(planner->solve());
+    const auto [names, phones] = namesAndPhones(*controller, planner->plan());
+    REQUIRE_FALSE(phones.isEmpty());
     auto masked = Routing::RouteSheet::prepare(*controller->workspace(), planner->plan(), false, QStringLiteral("방문"));
     REQUIRE(masked);
-    bool any = false;
+    int stops = 0, phoned = 0;
     for (const auto &t : masked->teams) {
         for (const auto &s : t.stops) {
+            INFO(s.name.toStdString() << " " << s.phone.toStdString());
             CHECK(s.name.contains(u'*'));
+            CHECK_FALSE(names.contains(s.name));
             CHECK_FALSE(s.address.isEmpty()); // the team has to find the door
-            any = true;
+            if (!s.phone.isEmpty()) {
+                ++phoned;
+                CHECK(s.phone.contains(u'*'));
+                CHECK_FALSE(phones.contains(s.phone));
+            }
+            ++stops;
         }
     }
-    CHECK(any);
+    CHECK(stops > 0);
+    CHECK(phoned > 0);
     auto unmasked = Routing::RouteSheet::prepare(*controller->workspace(), planner->plan(), true, QStringLiteral("방문"));
     REQUIRE_FALSE(unmasked);
     CHECK(unmasked.error().code == ErrorCode::PermissionDenied);
     planner->close();
+
+    // A team lead's unmasked sheet carries the names and phones as stored, and the print is logged.
+    Test::TempDir leadDir;
+    auto lead = Test::demoLeadController(leadDir);
+    Ui::MainWindow leadWindow(lead.get());
+    Ui::PlannerDialog *leadPlanner = leadWindow.openPlanner();
+    leadPlanner->setSource(Ui::PlannerDialog::Source::High, busiestOffice(*lead));
+    REQUIRE(leadPlanner->solve());
+    const auto [leadNames, leadPhones] = namesAndPhones(*lead, leadPlanner->plan());
+    auto full = Routing::RouteSheet::prepare(*lead->workspace(), leadPlanner->plan(), true, QStringLiteral("가정방문"));
+    REQUIRE(full);
+    CHECK(full->unmasked);
+    QSet<QString> sheetNames, sheetPhones;
+    for (const auto &t : full->teams) {
+        for (const auto &s : t.stops) {
+            sheetNames << s.name;
+            if (!s.phone.isEmpty())
+                sheetPhones << s.phone;
+        }
+    }
+    CHECK(sheetNames == leadNames);
+    CHECK(sheetPhones == leadPhones);
+    CHECK(Test::count(*lead->workspace(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'print' AND "
+                                                         "reason = '가정방문'")) == 1);
+    // The lead's masked sheet masks as the caseworker's does.
+    auto leadMasked = Routing::RouteSheet::prepare(*lead->workspace(), leadPlanner->plan(), false, QStringLiteral("방문"));
+    REQUIRE(leadMasked);
+    for (const auto &t : leadMasked->teams)
+        for (const auto &s : t.stops)
+            CHECK_FALSE(leadNames.contains(s.name));
+    leadPlanner->close();
 }

@@ -10,6 +10,8 @@
 #include "util/csv.h"
 #include "workspace.h"
 
+#include <cmath>
+
 using namespace VisitMap;
 
 TEST_CASE("EPSG:5179 centroids of every dong convert to the WGS84 points the file gives", "[core][geo]")
@@ -50,26 +52,66 @@ TEST_CASE("EPSG:5179 centroids of every dong convert to the WGS84 points the fil
 
 TEST_CASE("Korean CRSs agree with each other and unknown ones are refused clearly", "[core][geo]")
 {
-    // 서대문구청, in the three grids public Korean data uses.
-    const double lon = 126.9368, lat = 37.5791;
-    for (const char *code : {"EPSG:5179", "EPSG:5181", "EPSG:5186", "EPSG:3857", "5186"}) {
-        INFO(code);
-        auto there = Geo::CrsTransform::fromWgs84(QString::fromLatin1(code));
-        REQUIRE_OK(there);
-        auto back = Geo::CrsTransform::toWgs84(QString::fromLatin1(code));
-        REQUIRE_OK(back);
-        const auto p = there->apply(lon, lat);
+    auto project = [](const char *code, double lon, double lat) {
+        auto t = Geo::CrsTransform::fromWgs84(QString::fromLatin1(code));
+        REQUIRE_OK(t);
+        const auto p = t->apply(lon, lat);
         REQUIRE(p);
-        const auto q = back->apply(p->x(), p->y());
-        REQUIRE(q);
-        CHECK(q->x() == Approx(lon).margin(1e-8));
-        CHECK(q->y() == Approx(lat).margin(1e-8));
+        return *p;
+    };
+    auto unproject = [](const char *code, double x, double y) {
+        auto t = Geo::CrsTransform::toWgs84(QString::fromLatin1(code));
+        REQUIRE_OK(t);
+        const auto p = t->apply(x, y);
+        REQUIRE(p);
+        return *p;
+    };
+    // Each grid's own origin lands on its false origin (the published definitions).
+    struct Origin
+    {
+        const char *code;
+        double lon, lat, x, y;
+    };
+    for (const Origin &o : {Origin{"EPSG:5179", 127.5, 38.0, 1000000, 2000000}, // UTM-K
+                            Origin{"EPSG:5181", 127.0, 38.0, 200000, 500000},    // 중부원점, old false northing
+                            Origin{"EPSG:5186", 127.0, 38.0, 200000, 600000},    // 중부원점
+                            Origin{"5186", 127.0, 38.0, 200000, 600000}}) {
+        INFO(o.code);
+        const QPointF p = project(o.code, o.lon, o.lat);
+        CHECK(p.x() == Approx(o.x).margin(0.01));
+        CHECK(p.y() == Approx(o.y).margin(0.01));
+        const QPointF back = unproject(o.code, o.x, o.y);
+        CHECK(back.x() == Approx(o.lon).margin(1e-9));
+        CHECK(back.y() == Approx(o.lat).margin(1e-9));
     }
-    // 중부원점 (EPSG:5186) puts the origin at 127°E, 38°N with a false origin of 200 km, 600 km.
-    const auto p = Geo::CrsTransform::fromWgs84(QStringLiteral("EPSG:5186"))->apply(127.0, 38.0);
-    REQUIRE(p);
-    CHECK(p->x() == Approx(200000).margin(0.01));
-    CHECK(p->y() == Approx(600000).margin(0.01));
+    // Web Mercator by its closed formula, independent of PROJ.
+    const double lon = 126.9368, lat = 37.5791; // 서대문구청
+    const double pi = 3.14159265358979323846, r = 6378137.0;
+    const QPointF m = project("EPSG:3857", lon, lat);
+    CHECK(m.x() == Approx(r * lon * pi / 180).margin(0.01));
+    CHECK(m.y() == Approx(r * std::log(std::tan(pi / 4 + lat * pi / 360))).margin(0.01));
+
+    // The same place in 5181 and 5186 is the same point 100 km apart in northing (the two differ
+    // only in the false northing), and a point carried from one grid to another through WGS84
+    // lands where the other grid puts it directly.
+    const QPointF a = project("EPSG:5181", lon, lat), b = project("EPSG:5186", lon, lat);
+    CHECK(b.x() == Approx(a.x()).margin(1e-3));
+    CHECK(b.y() - a.y() == Approx(100000).margin(1e-3));
+    const QPointF k = project("EPSG:5179", lon, lat);
+    const QPointF viaWgs = unproject("EPSG:5179", k.x(), k.y());
+    const QPointF carried = project("EPSG:5186", viaWgs.x(), viaWgs.y());
+    CHECK(carried.x() == Approx(b.x()).margin(1e-3));
+    CHECK(carried.y() == Approx(b.y()).margin(1e-3));
+    // Distances agree between the grids and the sphere (within its 0.5 %): about 1.9 km.
+    const double lon2 = 126.9368 + 0.0050, lat2 = 37.5791 - 0.0160;
+    const double ground = Geo::haversineM(lon, lat, lon2, lat2);
+    for (const char *code : {"EPSG:5179", "EPSG:5181", "EPSG:5186"}) {
+        INFO(code);
+        const QPointF p = project(code, lon, lat), q = project(code, lon2, lat2);
+        CHECK(std::hypot(p.x() - q.x(), p.y() - q.y()) == Approx(ground).epsilon(0.005));
+    }
+    CHECK(viaWgs.x() == Approx(lon).margin(1e-8));
+    CHECK(viaWgs.y() == Approx(lat).margin(1e-8));
 
     CHECK(Geo::CrsTransform::toWgs84(QStringLiteral("CRS84"))->isIdentity());
     auto bad = Geo::CrsTransform::toWgs84(QStringLiteral("EPSG:99999"));

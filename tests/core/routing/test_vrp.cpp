@@ -172,6 +172,16 @@ TEST_CASE("Teams with their own start, end and shift, and optional visits left o
         nineVisited = nineVisited || std::find(r.begin(), r.end(), 9) != r.end();
     CHECK(nineVisited);
     CHECK(s.unassigned.size() + s.routes[0].size() + s.routes[1].size() == 10);
+    // 4 opens at 100: team a could not be back by 120 (40 there, 5 on site, 40 back) and team
+    // b's shift ends at 60, so the optional visit is left out, and listed as left out.
+    CHECK(std::find(s.unassigned.begin(), s.unassigned.end(), 4) != s.unassigned.end());
+    for (const auto &r : s.routes)
+        CHECK(std::find(r.begin(), r.end(), 4) == r.end());
+    // At most four visits fit team a's day (0 to 3) and three team b's (7 to 9): the best plan
+    // leaves out 4, 5 and 6, and no must-visit.
+    std::vector<int> left = s.unassigned;
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<int>{4, 5, 6});
 }
 
 TEST_CASE("route --solomon prints vehicles and distance that match its routes", "[routing][cli]")

@@ -2,18 +2,24 @@
 // The sync against a real PostgreSQL: a team lead publishes a demo district, caseworkers start
 // from empty stores, and the faults that must lose or double nothing.
 #include "support/syncfixture.h"
+#include "support/syncrows.h"
 
+#include "import/importservice.h"
+#include "intake/intakeservice.h"
 #include "model/visit.h"
 #include "risk/riskservice.h"
 #include "security/accountstore.h"
 #include "storage/database.h"
+#include "storage/servicestore.h"
 #include "storage/visitstore.h"
+#include "workflow/casework.h"
 #include "sync/conflictstore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+#include <atomic>
 #include <thread>
 
 using namespace VisitMap;
@@ -61,9 +67,11 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
           "[sync]")
 {
     District d;
+    // What the lead's store queued before it ever synced (the placed facilities) goes with it.
+    const qint64 queued = count(*d.lead, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
     const SyncReport published = d.syncLead();
     CHECK(published.published > Test::demoHouseholds);
-    CHECK(published.pushed == published.published);
+    CHECK(published.pushed == published.published + queued);
     CHECK(published.duplicates == 0);
     CHECK(d.central.count(QStringLiteral("SELECT COUNT(*) FROM visitmap.entities WHERE entity = 'household'"))
           == Test::demoHouseholds);
@@ -119,6 +127,74 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
           == lee->db().scalar(QStringLiteral("SELECT last_visit_at FROM households WHERE id = ?"), {household})->toString());
     sync(*d.lead);
     CHECK(count(*d.lead, both) == 2);
+
+    // One record of every other kind, made by the lead in office A through the program: a case
+    // and its stage change, an assessment, an encrypted note and photo, a service link, a
+    // check-in, and a void. After one more round, all three stores hold the same rows of every
+    // synced kind of office A, value for value.
+    {
+        CaseWork work(*d.lead);
+        auto opened = work.openCase(household, QStringLiteral("general"));
+        REQUIRE(opened);
+        REQUIRE_OK(work.moveCase(opened->id, CaseStage::InitialCounsel, {}));
+        NeedAssessment a;
+        a.householdId = household;
+        a.items = {{QStringLiteral("1000000"), 2, QStringLiteral("혈압약 복용")}};
+        REQUIRE(work.assess(a));
+        CounselingNote n;
+        n.householdId = household;
+        n.topic = QStringLiteral("건강");
+        n.body = QStringLiteral("수면 부족 호소");
+        REQUIRE(work.addNote(n));
+        REQUIRE(work.attach(household, QStringLiteral("집 앞.png"), QByteArray("\x89PNG converge", 15), true));
+        auto resources = Storage::ServiceStore(d.lead->db()).resources({});
+        REQUIRE(resources);
+        REQUIRE_FALSE(resources->isEmpty());
+        ServiceLink link;
+        link.householdId = household;
+        link.resourceId = resources->first().id;
+        REQUIRE(work.linkService(link));
+        auto checkin = work.checkIn(household, 30);
+        REQUIRE(checkin);
+        REQUIRE_OK(work.checkOut(checkin->id));
+        REQUIRE_OK(work.takeBack(QStringLiteral("visit"), v1, household, QStringLiteral("다른 가구 방문")));
+        // A citizen's crisis report and a facility, both at the household's place in office A.
+        auto at = d.lead->db().execute(QStringLiteral("SELECT lon, lat FROM households WHERE id = ?"), {household});
+        REQUIRE(at);
+        REQUIRE(at->next());
+        const double lon = at->value(0).toDouble(), lat = at->value(1).toDouble();
+        const QByteArray report = QStringLiteral(R"([{"id": "SYNC-1", "received_at": "2026-11-20T09:15:00+09:00",
+            "channel": "app", "reporter_type": "neighbour", "anonymous": false, "reporter_contact": "010-5555-0199",
+            "categories": ["isolation"], "description": "우편물이 쌓여 있습니다.",
+            "location": {"lon": %1, "lat": %2}}])")
+                                      .arg(lon, 0, 'f', 7)
+                                      .arg(lat, 0, 'f', 7)
+                                      .toUtf8();
+        auto reported = Intake::IntakeService(*d.lead).importReports(report, QStringLiteral("reports.json"), d.dir.path({}));
+        REQUIRE(reported);
+        CHECK(reported->ok());
+        const QString facilities = d.dir.path(QStringLiteral("facilities.csv"));
+        Test::writeFile(facilities, QStringLiteral("name,code,category,address,phone,lon,lat\n"
+                                                   "동네경로당,S001,경로당,서울특별시 서대문구 통일로 1,02-000-0001,%1,%2\n")
+                                        .arg(lon, 0, 'f', 7)
+                                        .arg(lat, 0, 'f', 7)
+                                        .toUtf8());
+        auto placed = Import::ImportService(*d.lead).facilities(facilities);
+        REQUIRE(placed);
+        CHECK(placed->ok());
+    }
+    sync(*d.lead);
+    sync(*kim);
+    sync(*lee);
+    const auto leadRows = Test::syncedRows(*d.lead, d.officeA);
+    const auto kimRows = Test::syncedRows(*kim, d.officeA);
+    const auto leeRows = Test::syncedRows(*lee, d.officeA);
+    for (const EntitySpec &spec : entitySpecs()) {
+        INFO("synced kind " << spec.entity.toStdString());
+        CHECK_FALSE(leadRows.value(spec.entity).isEmpty()); // every kind is compared, none vacuously
+        CHECK(kimRows.value(spec.entity) == leadRows.value(spec.entity));
+        CHECK(leeRows.value(spec.entity) == leadRows.value(spec.entity));
+    }
 
     // The other office's caseworker: through the app, none of office A.
     sync(*park);
@@ -244,7 +320,8 @@ TEST_CASE("A push cut off mid-way completes on the next sync with exact counts",
           count(*d.lead, QStringLiteral("SELECT COUNT(*) FROM visits")));
 }
 
-TEST_CASE("Two pushes that commit in the opposite order of their start are both pulled", "[sync]")
+TEST_CASE("A push that starts while another is open waits for it, so revisions commit in order and a pull skips none",
+          "[sync]")
 {
     District d;
     d.syncLead();
@@ -271,23 +348,33 @@ TEST_CASE("Two pushes that commit in the opposite order of their start are both 
     REQUIRE(a.prepare(QStringLiteral("SELECT visitmap.push(?::jsonb)")));
     a.addBindValue(visit(first));
     REQUIRE(a.exec());
-    bool leeDone = false;
+    std::atomic<bool> leeFinished = false;
+    std::atomic<bool> leeDone = false;
     std::thread lee([&] {
         auto c = CentralConnection::open(d.central.conninfo, QStringLiteral("lee"), pw);
-        if (!c)
+        if (!c) {
+            leeFinished = true;
             return;
+        }
         QSqlQuery b((*c)->db());
         b.prepare(QStringLiteral("SELECT visitmap.push(?::jsonb)"));
         b.addBindValue(visit(second));
         leeDone = b.exec();
+        leeFinished = true;
     });
     QThread::msleep(400);
+    // lee's push, started after kim's, has not committed ahead of it: it waits for kim's to end.
+    // (Were it to commit first, with the later revision, a pull would pass kim's revision by.)
+    CHECK_FALSE(leeFinished);
     // Meanwhile the lead pulls: neither is visible, and the lead's revision does not pass them.
     const SyncReport during = sync(*d.lead);
     CHECK(during.pulled == 0);
     REQUIRE(a.exec(QStringLiteral("COMMIT")));
     lee.join();
     CHECK(leeDone);
+    // The revisions follow the commits: kim's (committed first) is the lower.
+    CHECK(d.central.count(QStringLiteral("SELECT rev FROM visitmap.changes WHERE entity_id = '%1'").arg(first))
+          < d.central.count(QStringLiteral("SELECT rev FROM visitmap.changes WHERE entity_id = '%1'").arg(second)));
     const SyncReport after = sync(*d.lead);
     CHECK(after.pulled == 2);
     CHECK(count(*d.lead, QStringLiteral("SELECT COUNT(*) FROM visits WHERE id IN ('%1','%2')").arg(first, second)) == 2);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "risk/casedeadlines.h"
 #include "risk/riskservice.h"
+#include "security/accountadmin.h"
 #include "storage/casestore.h"
 #include "storage/checkinstore.h"
 #include "storage/database.h"
@@ -9,6 +10,7 @@
 #include "storage/servicestore.h"
 #include "storage/statsstore.h"
 #include "storage/timeline.h"
+#include "support/storefiles.h"
 #include "support/testsupport.h"
 #include "workflow/casework.h"
 
@@ -227,10 +229,16 @@ TEST_CASE("Needs, notes, services and photos are recorded, notes and photos encr
 
     CounselingNote n;
     n.householdId = f.household;
-    n.topic = QStringLiteral("건강");
+    n.topic = QStringLiteral("건강 주제 5d2e"); // the topic rests in the clear, the body does not
     n.body = QStringLiteral("우울감 호소, 정신건강복지센터 연계 동의 — 고유문구 7c1f");
     REQUIRE(work.addNote(n));
-    CHECK_FALSE(Test::readAll(f.ws->path()).contains(QStringLiteral("고유문구 7c1f").toUtf8()));
+    {
+        // The store is open, so the note sits in the -wal: the scan reads every file of the store,
+        // and finding the clear topic written in the same change shows that it can see the note.
+        const QByteArray onDisk = Test::storeFilesBytes(f.ws->path());
+        CHECK(onDisk.contains(QStringLiteral("건강 주제 5d2e").toUtf8()));
+        CHECK_FALSE(onDisk.contains(QStringLiteral("고유문구 7c1f").toUtf8()));
+    }
 
     auto resources = Storage::ServiceStore(f.ws->db()).resources({QString(), QStringLiteral("노년"), QString(), QString(), QString()});
     REQUIRE(resources);
@@ -244,8 +252,12 @@ TEST_CASE("Needs, notes, services and photos are recorded, notes and photos encr
     CHECK_FALSE(work.setServiceStatus(f.household, linked->id, QStringLiteral("finished?"), {}));
 
     CHECK_FALSE(work.attach(f.household, QStringLiteral("photo.png"), QByteArray("\x89PNG....", 8), false));
-    REQUIRE(work.attach(f.household, QStringLiteral("photo.png"), QByteArray("\x89PNG unique-bytes-91ab", 22), true));
-    CHECK_FALSE(Test::readAll(f.ws->path()).contains("unique-bytes-91ab"));
+    REQUIRE(work.attach(f.household, QStringLiteral("photo-3e9f.png"), QByteArray("\x89PNG unique-bytes-91ab", 22), true));
+    {
+        const QByteArray onDisk = Test::storeFilesBytes(f.ws->path());
+        CHECK(onDisk.contains("photo-3e9f.png")); // the file name is in the clear, beside the photo
+        CHECK_FALSE(onDisk.contains("unique-bytes-91ab"));
+    }
 
     auto view = work.open(f.household);
     REQUIRE(view);
@@ -318,7 +330,27 @@ TEST_CASE("Opening a household is a logged view, refreshing it after an edit is 
     CHECK(views() == 1);
     REQUIRE(work.open(f.household, CaseWork::ViewLog::Refresh));
     CHECK(views() == 1);
-    // A household outside the account's offices is refused.
+    // An admin does no case work at all.
     REQUIRE_OK(f.ws->signIn(QStringLiteral("demo-admin"), QStringLiteral("visitmap-admin-demo")));
-    CHECK_FALSE(work.open(f.household));
+    CHECK(work.open(f.household).error().code == ErrorCode::PermissionDenied);
+    // A caseworker of another 행정동 may open households, but not one outside their office: the
+    // office check, not the role check, refuses it, and no view is logged.
+    const QString household = f.household;
+    const QString office = f.ws->db().scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"),
+                                             {household})->toString();
+    const QString other = f.ws->db().scalar(QStringLiteral("SELECT office_code FROM households WHERE office_code <> ? "
+                                                           "ORDER BY rowid LIMIT 1"),
+                                            {office})->toString();
+    REQUIRE_FALSE(other.isEmpty());
+    REQUIRE(Security::AccountAdmin(*f.ws).create({QStringLiteral("worker-other"), QStringLiteral("다른동 주무관"),
+                                                  Role::Caseworker, {other}, QStringLiteral("Other-pass-12")}));
+    REQUIRE_OK(f.ws->signIn(QStringLiteral("worker-other"), QStringLiteral("Other-pass-12")));
+    const QString own = f.ws->db().scalar(QStringLiteral("SELECT id FROM households WHERE office_code = ? ORDER BY rowid LIMIT 1"),
+                                          {other})->toString();
+    REQUIRE(work.open(own));
+    auto refused = work.open(household);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::PermissionDenied);
+    CHECK(refused.error().message.contains(office));
+    CHECK(views() == 1);
 }
