@@ -101,7 +101,12 @@ void ExportDialog::accept()
     }
     auto result = Export::ExportService(*m_controller->workspace()).run(options);
     if (!result) {
-        m_message->setText(tr("내보내지 못했습니다: %1").arg(result.error().toString()));
+        if (result.error().code == ErrorCode::KeyUnavailable)
+            m_message->setText(
+                tr("이 행정동의 암호화 키를 아직 받지 못해 가명(대체 번호)을 만들 수 없습니다. "
+                   "키 보유자의 로그인이나 동기화 뒤에 다시 내보내 주세요."));
+        else
+            m_message->setText(tr("내보내지 못했습니다: %1").arg(result.error().toString()));
         return;
     }
     QString text = tr("%L1건을 %2(으)로 내보냈습니다 (%3).")
