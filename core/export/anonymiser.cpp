@@ -109,32 +109,82 @@ Anonymiser::coarsen(const QList<Point> &points, const QList<Office> &offices, in
     return out;
 }
 
-int Anonymiser::suppressRare(QList<QStringList> &rows,
-                             const QList<int> &keyColumns,
-                             const QList<int> &blankColumns,
-                             int k)
+int Anonymiser::generaliseAgeAndSex(QList<QStringList> &rows,
+                                    const QList<int> &positionColumns,
+                                    int bandColumn,
+                                    int sexColumn,
+                                    int k)
 {
-    const auto keyOf = [&](const QStringList &row) {
+    const auto positionOf = [&](const QStringList &row) {
         QStringList key;
-        for (int c : keyColumns)
+        for (int c : positionColumns)
             key << row.value(c);
         return key.join(QChar(0x1F));
     };
-    QHash<QString, int> counts;
-    for (const QStringList &row : std::as_const(rows))
-        ++counts[keyOf(row)];
+    QHash<QString, QList<int>> groups;
+    for (int i = 0; i < rows.size(); ++i)
+        groups[positionOf(rows.at(i))] << i;
+
+    // Level 0: the 10-year band and sex; 1: "<60" or "60+" and no sex; 2: neither.
+    const auto shown = [&](int i, int level) -> QPair<QString, QString> {
+        const QString band = rows.at(i).value(bandColumn), sex = rows.at(i).value(sexColumn);
+        if (level == 0)
+            return {band, sex};
+        if (level == 1 && !band.isEmpty())
+            return {band == QLatin1String("<30") || band.startsWith(u'3') || band.startsWith(u'4')
+                            || band.startsWith(u'5')
+                        ? QStringLiteral("<60")
+                        : QStringLiteral("60+"),
+                    QString()};
+        return {};
+    };
     int changed = 0;
-    for (QStringList &row : rows) {
-        if (counts.value(keyOf(row)) >= k)
-            continue;
-        bool any = false;
-        for (int c : blankColumns) {
-            if (c < row.size() && !row.at(c).isEmpty()) {
-                row[c].clear();
-                any = true;
+    for (const QList<int> &group : std::as_const(groups)) {
+        QHash<int, int> level;
+        QHash<QPair<QString, QString>, int> count;
+        const auto recount = [&] {
+            count.clear();
+            for (int i : group)
+                ++count[shown(i, level.value(i))];
+        };
+        // Raise the rows of every class smaller than k one level, until none is.
+        for (bool raised = true; raised;) {
+            recount();
+            raised = false;
+            for (int i : group) {
+                if (level.value(i) < 2 && count.value(shown(i, level.value(i))) < k) {
+                    ++level[i];
+                    raised = true;
+                }
             }
         }
-        changed += any ? 1 : 0;
+        // The rows showing neither are a class too: one such row among k of another class would
+        // be singled out by what it is not. Fold the smallest classes into it until it holds k.
+        recount();
+        const QPair<QString, QString> none;
+        while (count.value(none) > 0 && count.value(none) < k) {
+            QPair<QString, QString> smallest;
+            int size = 0;
+            for (auto it = count.cbegin(); it != count.cend(); ++it)
+                if (it.key() != none
+                    && (size == 0 || it.value() < size
+                        || (it.value() == size && it.key() < smallest)))
+                    smallest = it.key(), size = it.value();
+            if (size == 0)
+                break;
+            for (int i : group)
+                if (shown(i, level.value(i)) == smallest)
+                    level[i] = 2;
+            recount();
+        }
+        for (int i : group) {
+            const auto [band, sex] = shown(i, level.value(i));
+            if (band != rows.at(i).value(bandColumn) || sex != rows.at(i).value(sexColumn)) {
+                rows[i][bandColumn] = band;
+                rows[i][sexColumn] = sex;
+                ++changed;
+            }
+        }
     }
     return changed;
 }

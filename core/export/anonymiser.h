@@ -49,13 +49,16 @@ public:
     static Result<QList<Coarse>>
     coarsen(const QList<Point> &points, const QList<Office> &offices, int k = minShared);
 
-    // Local suppression: rows whose values in keyColumns occur fewer than k times get the
-    // blankColumns emptied (a unique age band and sex within a cell would single a person out).
+    // 로컬 일반화 and 로컬 삭제 of age band and sex among the rows of one position (the values in
+    // positionColumns): a row whose band and sex fewer than k rows of its position share shows
+    // "<60" or "60+" without sex; if that is still shared by fewer than k, neither. The rows that
+    // show neither are then at least k, or none: the smallest classes of the position join them.
     // Returns how many rows were changed.
-    static int suppressRare(QList<QStringList> &rows,
-                            const QList<int> &keyColumns,
-                            const QList<int> &blankColumns,
-                            int k = minShared);
+    static int generaliseAgeAndSex(QList<QStringList> &rows,
+                                   const QList<int> &positionColumns,
+                                   int bandColumn,
+                                   int sexColumn,
+                                   int k = minShared);
 
     // 10-year age bands on the given day: "<30", "30-39", ... "70-79", "80+" (top and bottom
     // coded: very old and very young heads of household are few). Empty for an invalid date.

@@ -272,8 +272,8 @@ Result<int> ExportService::maskHouseholds(QList<QStringList> &rows,
         row[HMembers] = QString::number(qMin(row.at(HMembers).toInt(), 5)); // 5 means 5 or more
         kept << row;
     }
-    // An age band and sex that only one or two households of a position have would single them out.
-    Anonymiser::suppressRare(kept, {HAdmCd, HLon, HLat, HAgeBand, HSex}, {HAgeBand, HSex});
+    // An age band and sex that fewer than k households of a position share would single them out.
+    Anonymiser::generaliseAgeAndSex(kept, {HAdmCd, HLon, HLat}, HAgeBand, HSex);
     rows = kept;
     return withheld;
 }

@@ -205,7 +205,7 @@ TEST_CASE("A masked households export keeps no name or resident number or birth 
               cPhone = col(u"phone"), cName = col(u"head_name"), cRrn = col(u"head_rrn"),
               cBirth = col(u"head_birth"), cBand = col(u"head_age_band"),
               cMembers = col(u"members"), cLon = col(u"lon");
-    static const QRegularExpression band(QStringLiteral("^(<30|[3-7]0-[3-7]9|80\\+)?$"));
+    static const QRegularExpression band(QStringLiteral("^(<30|[3-7]0-[3-7]9|80\\+|<60|60\\+)?$"));
     static const QRegularExpression uuid(
         QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     static const QRegularExpression sixDecimals(QStringLiteral("^\\d+\\.\\d{6}$"));
@@ -227,17 +227,58 @@ TEST_CASE("A masked households export keeps no name or resident number or birth 
         bands += row.fields.at(cBand).isEmpty() ? 0 : 1;
     }
     CHECK(bands > 0); // age bands are kept where they do not single anyone out
-    // Each age band and sex is shared by k households of the same position, or left out.
+    // Each age band and sex shown, none shown included, is shared by k households of the position.
     QHash<QString, int> classes;
     const int cLat = col(u"lat"), cSex = col(u"head_sex");
     for (const CsvRecord &row : t.rows)
-        if (!row.fields.at(cBand).isEmpty() || !row.fields.at(cSex).isEmpty())
-            ++classes[QStringList{row.fields.at(cAdm), row.fields.at(cLon), row.fields.at(cLat),
-                                  row.fields.at(cBand), row.fields.at(cSex)}
-                          .join(u'|')];
+        ++classes[QStringList{row.fields.at(cAdm), row.fields.at(cLon), row.fields.at(cLat),
+                              row.fields.at(cBand), row.fields.at(cSex)}
+                      .join(u'|')];
     for (auto it = classes.cbegin(); it != classes.cend(); ++it) {
         INFO(it.key().toStdString());
         CHECK(it.value() >= k);
+    }
+}
+
+TEST_CASE("Age band and sex shared by fewer than five households of a position are generalised "
+          "then left out",
+          "[core][export][privacy]")
+{
+    const auto rowsOf = [](const QList<QPair<QString, QString>> &people) {
+        QList<QStringList> rows;
+        for (const auto &[band, sex] : people)
+            rows << QStringList{QStringLiteral("P"), band, sex};
+        return rows;
+    };
+    const auto shownAs = [](const QList<QStringList> &rows, int i) {
+        return rows.at(i).at(1) + u'/' + rows.at(i).at(2);
+    };
+    const QPair<QString, QString> f70{QStringLiteral("70-79"), QStringLiteral("F")},
+        m70{QStringLiteral("70-79"), QStringLiteral("M")},
+        m80{QStringLiteral("80+"), QStringLiteral("M")},
+        f40{QStringLiteral("40-49"), QStringLiteral("F")};
+    SECTION("a lone household among five alike is not left as the only one without values")
+    {
+        QList<QStringList> rows = rowsOf({f70, f70, f70, f70, f70, m80});
+        Anonymiser::generaliseAgeAndSex(rows, {0}, 1, 2);
+        for (int i = 0; i < rows.size(); ++i)
+            CHECK(shownAs(rows, i) == QStringLiteral("/"));
+    }
+    SECTION("two small classes of the same age share the broad band without sex")
+    {
+        QList<QStringList> rows = rowsOf({f70, f70, f70, m70, m70, m80});
+        Anonymiser::generaliseAgeAndSex(rows, {0}, 1, 2);
+        for (int i = 0; i < rows.size(); ++i)
+            CHECK(shownAs(rows, i) == QStringLiteral("60+/"));
+    }
+    SECTION("classes of five keep their values and the rest fold together")
+    {
+        QList<QStringList> rows = rowsOf({f70, f70, f70, f70, f70, m80, m80, f40, f40, f40});
+        Anonymiser::generaliseAgeAndSex(rows, {0}, 1, 2);
+        for (int i = 0; i < 5; ++i)
+            CHECK(shownAs(rows, i) == QStringLiteral("70-79/F"));
+        for (int i = 5; i < rows.size(); ++i)
+            CHECK(shownAs(rows, i) == QStringLiteral("/"));
     }
 }
 
