@@ -13,7 +13,7 @@ int runExport(const QStringList &args)
         QStringLiteral("Export households or visits to CSV (UTF-8 with BOM). Unless "
                        "--unmasked is given by an account allowed to, the file is "
                        "pseudonymised: keyed pseudonyms instead of ids; no names, "
-                       "주민등록번호, birth dates (10-year age bands instead), house "
+                       "주민등록번호, birth dates (age bands instead), house "
                        "numbers, 통/반, free text or phone digits; each position is a 500 m "
                        "cell or the 행정동's point shared by at least 5 households, and a "
                        "행정동 with fewer is left out. Cells that would run as spreadsheet "

@@ -34,8 +34,8 @@ struct ExportResult
 // Unless an allowed role asks for it unmasked, the file is pseudonymised (docs/privacy.md):
 // keyed pseudonyms for ids; no name, 주민등록번호, birth date, house number, 통/반, free text or
 // phone digits; positions shared by at least k households (a 500 m cell or the 행정동 point);
-// age bands; age band and sex generalised or left out where fewer than k households of a position share them. Cells that a spreadsheet would run
-// as formulas are written as text.
+// age bands, and age band and sex generalised or left out where fewer than k households of a
+// position share them. Cells that a spreadsheet would run as formulas are written as text.
 class ExportService
 {
 public:

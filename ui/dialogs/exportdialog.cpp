@@ -51,7 +51,7 @@ ExportDialog::ExportDialog(WorkspaceController *controller, QWidget *parent)
     auto *note
         = new QLabel(tr("내보낸 자료는 개인정보입니다. 마스킹하면 가명처리되어 이름·주민등록번호·"
                         "생년월일·번지·통반·전화번호·메모가 빠지고, 위치는 500m 격자 또는 "
-                        "행정동 대표점(%1가구 이상이 같은 위치)으로, 나이는 10세 단위로 "
+                        "행정동 대표점(%1가구 이상이 같은 위치)으로, 나이는 연령대로 "
                         "바뀝니다. 내보내기는 사유와 함께 접속기록에 남습니다.")
                          .arg(Export::Anonymiser::minShared),
                      this);
