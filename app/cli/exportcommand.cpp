@@ -8,11 +8,17 @@ namespace VisitMap::Cli {
 
 int runExport(const QStringList &args)
 {
-    Command cmd(QStringLiteral("export"),
-                QStringLiteral("Export households or visits to CSV (UTF-8 with BOM). Names, "
-                               "주민등록번호, phone numbers and house numbers are masked unless "
-                               "--unmasked is given by an account allowed to. The reason is kept "
-                               "in the access log."));
+    Command cmd(
+        QStringLiteral("export"),
+        QStringLiteral("Export households or visits to CSV (UTF-8 with BOM). Unless "
+                       "--unmasked is given by an account allowed to, the file is "
+                       "pseudonymised: keyed pseudonyms instead of ids; no names, "
+                       "주민등록번호, birth dates (age bands instead), house "
+                       "numbers, 통/반, free text or phone digits; each position is a 500 m "
+                       "cell or the 행정동's point shared by at least 5 households, and a "
+                       "행정동 with fewer is left out. Cells that would run as spreadsheet "
+                       "formulas are written as text. The reason is kept in the access "
+                       "log."));
     cmd.addDb();
     cmd.addUser();
     auto &p = cmd.parser;
@@ -52,6 +58,10 @@ int runExport(const QStringList &args)
         return report(result.error());
     out() << "exported " << result->rows << " " << kind << " to " << opt.outPath
           << (result->masked ? " (masked)" : " (unmasked)") << Qt::endl;
+    if (result->withheld > 0)
+        out() << "withheld " << result->withheld << " households: their 행정동 has fewer than "
+              << Export::Anonymiser::minShared << " households, so a position would single them out"
+              << Qt::endl;
     return Ok;
 }
 

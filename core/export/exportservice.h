@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "anonymiser.h"
 #include "util/result.h"
 
 namespace VisitMap {
@@ -23,12 +24,18 @@ struct ExportResult
 {
     int rows = 0;
     bool masked = true;
+    // Households left out of a masked file: their 행정동 has fewer than Anonymiser::minShared
+    // households in it, so no position of theirs would be shared by that many.
+    int withheld = 0;
 };
 
-// Writes CSV (UTF-8 with a BOM, for Excel) of what the signed-in account may see. Names,
-// 주민등록번호, phone numbers and house numbers are masked unless an allowed role asks for them
-// unmasked; every export asks for a reason and is written to the access log. The file appears
-// only when complete.
+// Writes CSV (UTF-8 with a BOM, for Excel) of what the signed-in account may see; every export
+// asks for a reason and is written to the access log, and the file appears only when complete.
+// Unless an allowed role asks for it unmasked, the file is pseudonymised (docs/privacy.md):
+// keyed pseudonyms for ids; no name, 주민등록번호, birth date, house number, 통/반, free text or
+// phone digits; positions shared by at least k households (a 500 m cell or the 행정동 point);
+// age bands, and age band and sex generalised or left out where fewer than k households of a
+// position share them. Cells that a spreadsheet would run as formulas are written as text.
 class ExportService
 {
 public:
@@ -46,6 +53,11 @@ public:
 
 private:
     Result<ExportResult> households(const ExportOptions &options);
+    // Masks rows of householdColumns() in place, dropping those withheld; returns how many were.
+    Result<int> maskHouseholds(QList<QStringList> &rows,
+                               const QList<QString> &fullNames,
+                               const QList<Anonymiser::Point> &points) const;
+    Result<QString> pseudonymFor(const QString &officeCode, const QString &id) const;
     Result<ExportResult> visits(const ExportOptions &options);
 
     Workspace &m_ws;

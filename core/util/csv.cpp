@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace VisitMap {
 
@@ -137,6 +138,24 @@ CsvWriter::CsvWriter(QIODevice *device) : m_device(device)
         m_ok = m_device->write("\xEF\xBB\xBF", 3) == 3;
 }
 
+bool CsvWriter::startsFormula(const QString &field)
+{
+    if (field.isEmpty())
+        return false;
+    // = + - @ start a formula (a leading - or + too: "-1+2", "+cmd|' /C calc'!A0"); so do a tab
+    // or a carriage return before one, which spreadsheets skip. A true number ("-12.5") is a
+    // value, not a formula, and stays a number.
+    const QChar c = field.front();
+    if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('@')
+        || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        return true;
+    if (c != QLatin1Char('-'))
+        return false;
+    static const QRegularExpression number(
+        QStringLiteral("^-(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?$"));
+    return !number.match(field).hasMatch();
+}
+
 QString CsvWriter::escape(const QString &field)
 {
     bool needs = false;
@@ -147,11 +166,9 @@ QString CsvWriter::escape(const QString &field)
             break;
         }
     }
-    // A leading = + - @ makes Excel evaluate the cell as a formula; quote-prefix it (CSV injection).
+    // A cell Excel or LibreOffice would evaluate as a formula is quote-prefixed (CSV injection).
     QString value = field;
-    if (!value.isEmpty()
-        && (value.front() == QLatin1Char('=') || value.front() == QLatin1Char('+')
-            || value.front() == QLatin1Char('@'))) {
+    if (startsFormula(value)) {
         value.prepend(QLatin1Char('\''));
         needs = true;
     }

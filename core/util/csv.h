@@ -46,6 +46,10 @@ public:
     bool ok() const { return m_ok; }
 
     static QString escape(const QString &field);
+    // Whether a spreadsheet would read the cell as a formula: it starts with = + - @, a tab or a
+    // carriage return, and is not a plain number such as -12.5. Such cells are written with a
+    // leading apostrophe, so they open as text.
+    static bool startsFormula(const QString &field);
 
 private:
     QIODevice *m_device;

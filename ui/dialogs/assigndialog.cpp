@@ -28,6 +28,7 @@ AssignDialog::AssignDialog(WorkspaceController *controller, QUndoStack *undo, QS
     m_worker->addItem(tr("(담당자 없음)"), QString());
     m_worker->setAccessibleName(tr("담당자"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
     auto *form = new QFormLayout(this);
     form->addRow(new QLabel(tr("선택한 %L1가구의 담당자를 지정합니다.").arg(m_households.size()), this));

@@ -48,11 +48,16 @@ ExportDialog::ExportDialog(WorkspaceController *controller, QWidget *parent)
     form->addRow(tr("사유(&R)"), m_reason);
     form->addRow(QString(), m_unmasked);
     form->addRow(tr("저장할 파일(&F)"), pathRow);
-    auto *note = new QLabel(tr("내보낸 자료는 개인정보입니다. 이름·주민등록번호·전화번호·번지는 마스킹되며, "
-                               "내보내기는 사유와 함께 접속기록에 남습니다."),
-                            this);
+    auto *note
+        = new QLabel(tr("내보낸 자료는 개인정보입니다. 마스킹하면 가명처리되어 이름·주민등록번호·"
+                        "생년월일·번지·통반·전화번호·메모가 빠지고, 위치는 500m 격자 또는 "
+                        "행정동 대표점(%1가구 이상이 같은 위치)으로, 나이는 연령대로 "
+                        "바뀝니다. 내보내기는 사유와 함께 접속기록에 남습니다.")
+                         .arg(Export::Anonymiser::minShared),
+                     this);
     note->setWordWrap(true);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("내보내기"));
@@ -96,13 +101,25 @@ void ExportDialog::accept()
     }
     auto result = Export::ExportService(*m_controller->workspace()).run(options);
     if (!result) {
-        m_message->setText(tr("내보내지 못했습니다: %1").arg(result.error().toString()));
+        if (result.error().code == ErrorCode::KeyUnavailable)
+            m_message->setText(
+                tr("이 행정동의 암호화 키를 아직 받지 못해 가명(대체 번호)을 만들 수 없습니다. "
+                   "키 보유자의 로그인이나 동기화 뒤에 다시 내보내 주세요."));
+        else
+            m_message->setText(tr("내보내지 못했습니다: %1").arg(result.error().toString()));
         return;
     }
-    QMessageBox::information(this, windowTitle(),
-                             tr("%L1건을 %2(으)로 내보냈습니다 (%3).")
-                                 .arg(result->rows)
-                                 .arg(options.outPath, result->masked ? tr("마스킹됨") : tr("마스킹 안 함")));
+    QString text = tr("%L1건을 %2(으)로 내보냈습니다 (%3).")
+                       .arg(result->rows)
+                       .arg(options.outPath, result->masked ? tr("마스킹됨") : tr("마스킹 안 함"));
+    if (result->withheld > 0)
+        text += QLatin1Char('\n')
+                + tr("가구가 %1가구 미만인 행정동의 %L2가구는 위치로 알아볼 수 있어 빠졌습니다.")
+                      .arg(Export::Anonymiser::minShared)
+                      .arg(result->withheld);
+    QMessageBox done(QMessageBox::Information, windowTitle(), text, QMessageBox::Ok, this);
+    done.setTextFormat(Qt::PlainText); // the path is the user's text
+    done.exec();
     QDialog::accept();
 }
 

@@ -5,6 +5,7 @@
 #include "map/mapwidget.h"
 #include "map/routelayer.h"
 #include "model/enums.h"
+#include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/permissions.h"
 #include "storage/householdstore.h"
@@ -179,7 +180,7 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     });
     connect(m_save, &QPushButton::clicked, this, [this] {
         if (auto ok = save(); !ok)
-            QMessageBox::warning(this, tr("계획 저장"), ok.error().message);
+            PlainText::warning(this, tr("계획 저장"), ok.error().message);
         else
             m_summary->setText(m_summary->text() + tr("<br><b>저장했습니다.</b>"));
     });
@@ -200,7 +201,7 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
                               && QMessageBox::question(this, tr("경로표 인쇄"), tr("이름과 전화번호를 가리지 않고 인쇄할까요?"))
                                      == QMessageBox::Yes;
         if (auto done = printSheets(path, reason, unmasked); !done)
-            QMessageBox::warning(this, tr("경로표 인쇄"), done.error().message);
+            PlainText::warning(this, tr("경로표 인쇄"), done.error().message);
     });
     connect(close, &QPushButton::clicked, this, &QDialog::close);
     updateButtons();
@@ -332,7 +333,7 @@ void PlannerDialog::rebuildTree()
         auto *item = new QTreeWidgetItem(left, {QStringLiteral("–"), describe(u.householdId), QString(), u.reason});
         item->setData(0, IdRole, u.householdId);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-        item->setToolTip(3, u.reason);
+        item->setToolTip(3, PlainText::toolTip(u.reason));
     }
     left->setExpanded(true);
     m_tree->resizeColumnToContents(0);

@@ -44,6 +44,7 @@ QLabel *errorLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
     l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
     l->setStyleSheet(QStringLiteral("color: #DE3412"));
     return l;
 }

@@ -90,6 +90,7 @@ VisitDialog::VisitDialog(WorkspaceController *controller, QUndoStack *undo, cons
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setStyleSheet(QStringLiteral("color: #DE3412"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("기록"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdtablemodel.h"
 
+#include "plaintext.h"
 #include "security/disclosure.h"
 #include "theme.h"
 #include "util/clock.h"
@@ -145,7 +146,9 @@ QVariant HouseholdTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == TierColumn)
-            return tr("위험 점수 %1").arg(h->riskScore) + (h->tierOverride ? tr(" · 조정: %1").arg(h->overrideReason) : QString());
+            return PlainText::toolTip(
+                tr("위험 점수 %1").arg(h->riskScore)
+                + (h->tierOverride ? tr(" · 조정: %1").arg(h->overrideReason) : QString()));
         break;
     case Qt::AccessibleTextRole:
         return data(index, Qt::DisplayRole);

@@ -61,6 +61,7 @@ SyncDialog::SyncDialog(WorkspaceController *controller, SyncRunner *runner, QWid
     layout->addWidget(m_progress);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setTextFormat(Qt::PlainText);
     layout->addWidget(m_result, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_run, QDialogButtonBox::AcceptRole);
@@ -141,6 +142,7 @@ ConflictDialog::ConflictDialog(WorkspaceController *controller, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("동기화 충돌 목록"));
     layout->addWidget(m_table, 1);
+    m_message->setTextFormat(Qt::PlainText);
     layout->addWidget(m_message);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_mine, QDialogButtonBox::ActionRole);

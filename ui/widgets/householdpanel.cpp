@@ -4,6 +4,7 @@
 #include "commands/householdcommands.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
+#include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/masking.h"
 #include "security/permissions.h"
@@ -93,6 +94,7 @@ HouseholdPanel::HouseholdPanel(WorkspaceController *controller, QUndoStack *undo
     QFont tf = Theme::uiFont(14);
     tf.setWeight(QFont::Bold);
     m_title->setFont(tf);
+    m_title->setTextFormat(Qt::PlainText); // the head's name, as written: never markup
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_keys->setStyleSheet(QStringLiteral("background:#FFF4E5; padding:6px; color:#8A4B00"));
     m_members->setColumnCount(6);
@@ -367,7 +369,7 @@ void HouseholdPanel::render()
 
 void HouseholdPanel::fail(const QString &what, const QString &error)
 {
-    QMessageBox::warning(this, what, error);
+    PlainText::warning(this, what, error);
 }
 
 void HouseholdPanel::logVisit()

@@ -2,12 +2,13 @@
 #include "intakepanel.h"
 
 #include "model/crisisreport.h"
+#include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/permissions.h"
 #include "theme.h"
 #include "util/clock.h"
-#include "workspacecontroller.h"
 #include "workspace.h"
+#include "workspacecontroller.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -408,7 +409,7 @@ void IntakePanel::updateButtons()
 
 void IntakePanel::decisionFailed(const QString &what, const Error &error)
 {
-    QMessageBox::warning(this, what, error.message);
+    PlainText::warning(this, what, error.message);
 }
 
 void IntakePanel::afterDecision()
@@ -496,9 +497,12 @@ void IntakePanel::showReporterContact()
     auto contact = Intake::IntakeService(*m_controller->workspace()).reporterContact((*rp)->report.id);
     if (!contact)
         return decisionFailed(tr("신고자 연락처"), contact.error());
-    QMessageBox::information(this, tr("신고자 연락처"),
-                             contact->isEmpty() ? tr("신고자가 연락처를 남기지 않았습니다.")
-                                                : tr("%1\n\n이 열람은 접속기록에 남습니다. 사례 기록에 옮겨 적지 마세요.").arg(*contact));
+    PlainText::information(
+        this, tr("신고자 연락처"),
+        contact->isEmpty()
+            ? tr("신고자가 연락처를 남기지 않았습니다.")
+            : tr("%1\n\n이 열람은 접속기록에 남습니다. 사례 기록에 옮겨 적지 마세요.")
+                  .arg(*contact));
 }
 
 void IntakePanel::openCandidate()
@@ -546,9 +550,9 @@ void IntakePanel::runImport(bool reports)
     bool ok = false;
     const QString message = importFile(path, reports, &ok);
     if (ok)
-        QMessageBox::information(this, tr("가져오기"), message);
+        PlainText::information(this, tr("가져오기"), message);
     else
-        QMessageBox::warning(this, tr("가져오기"), message);
+        PlainText::warning(this, tr("가져오기"), message);
 }
 
 void IntakePanel::importReports()

@@ -59,6 +59,7 @@ LockScreen::LockScreen(WorkspaceController *controller, QWidget *parent)
 
 void LockScreen::prepare()
 {
+    m_who->setTextFormat(Qt::PlainText);
     m_who->setText(tr("%1 계정으로 로그인되어 있습니다. 비밀번호를 입력하면 계속할 수 있습니다.")
                        .arg(m_controller->accountName()));
     m_password->clear();
