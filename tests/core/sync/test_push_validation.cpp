@@ -500,7 +500,8 @@ TEST_CASE("A pulled change that does not apply here is set aside with its reason
     // A visit of office A whose household does not exist, and a kind no workstation knows; then a
     // visit the lead logs in the app.
     const QString poison = uuid();
-    QJsonObject orphan = visitPayload(poison, uuid(), d.officeA);
+    const QString missing = uuid();
+    QJsonObject orphan = visitPayload(poison, missing, d.officeA);
     orphan.insert(QStringLiteral("created_by"), QStringLiteral("mallory"));
     plant(d.central, QStringLiteral("visit"), poison, d.officeA, orphan);
     plant(d.central, QStringLiteral("invented"), uuid(), d.officeA,
@@ -544,7 +545,28 @@ TEST_CASE("A pulled change that does not apply here is set aside with its reason
     const SyncReport second = syncAs(*kim, QStringLiteral("kim"));
     CHECK(second.quarantined == 0);
     CHECK(second.pulled == 0);
+    CHECK(second.quarantineCleared == 0);
     CHECK(SyncService(*kim).status()->quarantined == 2);
+
+    // The household the visit needs arrives later: the visit set aside applies then, by itself.
+    QSqlQuery copy(d.central.admin->db());
+    REQUIRE(copy.prepare(QStringLiteral(
+        "SELECT data::text FROM visitmap.entities WHERE entity = 'household' AND office_code = ? "
+        "LIMIT 1")));
+    copy.addBindValue(d.officeA);
+    REQUIRE(copy.exec());
+    REQUIRE(copy.next());
+    QJsonObject arrived = QJsonDocument::fromJson(copy.value(0).toString().toUtf8()).object();
+    arrived.insert(QStringLiteral("id"), missing);
+    arrived.insert(QStringLiteral("road_address"), QStringLiteral("서울특별시 서대문구 연희로 1"));
+    plant(d.central, QStringLiteral("household"), missing, d.officeA, arrived);
+    const SyncReport third = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(third.quarantined == 0);
+    CHECK(third.quarantineCleared == 1);
+    CHECK(
+        Test::count(*kim, QStringLiteral("SELECT COUNT(*) FROM visits WHERE id = '%1'").arg(poison))
+        == 1);
+    CHECK(SyncService(*kim).status()->quarantined == 1);
 }
 
 TEST_CASE("An office key sealed to an account that does not open there is given back and sealed "
