@@ -639,3 +639,43 @@ TEST_CASE(
     CHECK_FALSE(
         codec.toSql(QStringLiteral("visits"), QStringLiteral("notes"), QString())->isNull());
 }
+
+TEST_CASE("A change the central store refuses is set aside on the workstation with the server's "
+          "reason and not sent again",
+          "[sync][push-validation]")
+{
+    District d;
+    d.syncLead();
+    d.central.user(QStringLiteral("kim"), QStringLiteral("caseworker"), {d.officeA});
+    auto kim = d.fresh(QStringLiteral("kim"));
+    // An edit of a visit (append-only) in kim's outbox, as a tampered or buggy store would send it.
+    const QString visit
+        = kim->db().scalar(QStringLiteral("SELECT id FROM visits LIMIT 1"))->toString();
+    REQUIRE_FALSE(visit.isEmpty());
+    auto q = kim->db().execute(
+        QStringLiteral(
+            "INSERT INTO outbox (change_id, entity, entity_id, op, office_code, payload, base, "
+            "created_at, created_by) VALUES (?, 'visit', ?, 'update', ?, ?, '{}', ?, 'kim')"),
+        {uuid(), visit, d.officeA, QStringLiteral("{\"notes\":\"고친 기록\"}"),
+         QStringLiteral("2026-11-24T01:00:00Z")});
+    REQUIRE(q);
+    const SyncReport first = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(first.pushed == 0);
+    CHECK(first.quarantined == 1);
+    CHECK(first.notices.join(u'\n').contains(
+        QStringLiteral("the central store refused visit %1").arg(visit)));
+    auto set = QuarantineStore(kim->db()).list(QuarantinedChange::Direction::Push);
+    REQUIRE(set);
+    REQUIRE(set->size() == 1);
+    CHECK(set->first().reason.contains(QStringLiteral("append-only")));
+    CHECK(set->first().data.value(QStringLiteral("notes")).toString()
+          == QStringLiteral("고친 기록"));
+    const auto status = SyncService(*kim).status();
+    CHECK(status->pending == 0);
+    CHECK(status->quarantined == 1);
+    const SyncReport second = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(second.quarantined == 0);
+    CHECK(d.central.count(
+              QStringLiteral("SELECT COUNT(*) FROM visitmap.refused_changes WHERE author = 'kim'"))
+          == 1);
+}
