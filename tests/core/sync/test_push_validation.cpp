@@ -172,6 +172,26 @@ TEST_CASE(
               QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE entity_id = '%1'")
                   .arg(visit))
           == 1);
+    // A signal's content is never edited, not even by "inserting" it again; its match may change.
+    const QString signal = uuid();
+    const QJsonObject round{{QStringLiteral("id"), signal},
+                            {QStringLiteral("office_code"), officeA},
+                            {QStringLiteral("item_code"), QStringLiteral("단전")},
+                            {QStringLiteral("value"), QStringLiteral("3개월")}};
+    CHECK(refusal(*kim, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("append"),
+                               round))
+              .isEmpty());
+    QJsonObject emptied = round;
+    emptied.insert(QStringLiteral("value"), QStringLiteral("0개월"));
+    CHECK(refusal(*lee, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("insert"),
+                               emptied))
+          == QStringLiteral("a change of a signal that exists may not set value"));
+    CHECK(refusal(*lee, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("update"),
+                               {{QStringLiteral("household_id"), o.householdA},
+                                {QStringLiteral("match_status"), QStringLiteral("matched")}}))
+              .isEmpty());
+    CHECK(o.data(QStringLiteral("signal"), signal, QStringLiteral("value"))
+          == QStringLiteral("3개월"));
     // The administrator sees what was refused, and who tried.
     CHECK(o.central.count(
               QStringLiteral("SELECT COUNT(*) FROM visitmap.refused_changes WHERE entity_id = '%1' "
