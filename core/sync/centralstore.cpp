@@ -218,17 +218,19 @@ Result<QStringList> ServerAdmin::migrate()
 
 Status ServerAdmin::restrictConnect()
 {
-    // Staff connect to this database only: not to postgres, template1 or another application's.
-    // Where this role may not change a database's rights (not its owner), PostgreSQL warns and
-    // leaves them; server/README.md says what the superuser runs then.
+    // Staff connect to this database only: not to postgres or template1, which PostgreSQL opens
+    // to every role. Another application's database on the same cluster is left to its owner
+    // (revoking PUBLIC there would lock out its own users): pg_hba.conf keeps staff out of it
+    // (server/README.md). Where this role may not change a database's rights (not its owner),
+    // PostgreSQL warns and leaves them; the README says what the superuser runs then.
     QSqlQuery q(m_c.db());
     if (!q.exec(QStringLiteral(
             "DO $$ DECLARE d text; BEGIN "
             "EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', "
             "current_database()); "
             "EXECUTE format('GRANT CONNECT ON DATABASE %I TO visitmap_staff', current_database()); "
-            "FOR d IN SELECT datname FROM pg_database WHERE datallowconn AND datname <> "
-            "current_database() LOOP "
+            "FOR d IN SELECT datname FROM pg_database WHERE datname IN ('postgres', 'template1') "
+            "AND datname <> current_database() LOOP "
             "EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC, visitmap_staff', d); "
             "END LOOP; END $$")))
         return fail(sqlError(q.lastError(),

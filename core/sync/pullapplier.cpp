@@ -21,6 +21,70 @@ constexpr int kNoticesShown = 20;
 
 } // namespace
 
+// One record in its own savepoint. Fields this store changed and has not sent yet stay as they
+// are here.
+Status PullApplier::applyOne(const PulledChange &it, RowCodec &codec, QSqlQuery &pending)
+{
+    if (!it.spec)
+        return fail(ErrorCode::Validation,
+                    QStringLiteral("%1 is not a kind of record this version knows").arg(it.entity));
+    Storage::Database &db = m_ws.db();
+    return db.transaction([&]() -> Status {
+        QSet<QString> skip;
+        Storage::Database::bind(pending, 0, it.spec->entity);
+        Storage::Database::bind(pending, 1, it.id);
+        if (auto ok = Storage::Database::run(pending); !ok)
+            return ok;
+        while (pending.next()) {
+            const QJsonObject p
+                = QJsonDocument::fromJson(pending.value(0).toString().toUtf8()).object();
+            for (auto k = p.begin(); k != p.end(); ++k)
+                skip.insert(k.key());
+        }
+        if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
+            return ok;
+        if (it.spec->entity == QLatin1String("household")) {
+            auto m = db.execute(
+                QStringLiteral("UPDATE households SET published = 1, revision = ? WHERE id = ?"),
+                {it.rev, it.id});
+            if (!m)
+                return fail(m.error());
+        }
+        return QuarantineStore(db).clearPulled(it.entity, it.id);
+    });
+}
+
+// The household whose last visit and next due date the record moves.
+void PullApplier::noteRefresh(const PulledChange &it, QSet<QString> &refresh)
+{
+    if (it.spec->entity == QLatin1String("household")) {
+        refresh.insert(it.id);
+    } else if (it.spec->entity == QLatin1String("visit")) {
+        refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
+    } else if (it.spec->entity == QLatin1String("void")
+               && it.data.value(QStringLiteral("entity")).toString() == QLatin1String("visit")) {
+        auto h = m_ws.db().scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
+                                  {it.data.value(QStringLiteral("entity_id")).toString()});
+        if (h && !h->isNull())
+            refresh.insert(h->toString());
+    }
+}
+
+Status PullApplier::refreshHouseholds(const QSet<QString> &households)
+{
+    // Last visit and next due date are worked out here from the visits, as for local ones.
+    const auto cycle = m_ws.visitCycle();
+    Storage::VisitStore visits(m_ws.db());
+    for (const QString &h : households) {
+        if (h.isEmpty())
+            continue;
+        if (auto ok = visits.refreshHousehold(h, m_ws.journal(), cycle);
+            !ok && ok.error().code != ErrorCode::NotFound)
+            return ok;
+    }
+    return {};
+}
+
 Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
 {
     Storage::Database &db = m_ws.db();
@@ -37,37 +101,7 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
     Outcome outcome;
     QSet<QString> refresh;
     for (const PulledChange &it : changes) {
-        auto one
-            = !it.spec ? Status(fail(
-                  ErrorCode::Validation,
-                  QStringLiteral("%1 is not a kind of record this version knows").arg(it.entity)))
-                       : db.transaction([&]() -> Status {
-                             QSet<QString> skip;
-                             Storage::Database::bind(*pending, 0, it.spec->entity);
-                             Storage::Database::bind(*pending, 1, it.id);
-                             if (auto ok = Storage::Database::run(*pending); !ok)
-                                 return ok;
-                             while (pending->next()) {
-                                 const QJsonObject p = QJsonDocument::fromJson(
-                                                           pending->value(0).toString().toUtf8())
-                                                           .object();
-                                 for (auto k = p.begin(); k != p.end(); ++k)
-                                     skip.insert(k.key());
-                             }
-                             if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
-                                 return ok;
-                             if (it.spec->entity == QLatin1String("household")) {
-                                 auto m = db.execute(
-                                     QStringLiteral(
-                                         "UPDATE households SET published = 1, revision = ? "
-                                         "WHERE id = ?"),
-                                     {it.rev, it.id});
-                                 if (!m)
-                                     return fail(m.error());
-                             }
-                             return quarantine.clearPulled(it.entity, it.id);
-                         });
-        if (!one) {
+        if (auto one = applyOne(it, codec, *pending); !one) {
             QuarantinedChange qc;
             qc.direction = QuarantinedChange::Direction::Pull;
             qc.changeId = it.changeId;
@@ -85,30 +119,46 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
                                        .arg(it.entity, it.id, qc.reason);
             continue;
         }
-        if (it.spec->entity == QLatin1String("household")) {
-            refresh.insert(it.id);
-        } else if (it.spec->entity == QLatin1String("visit")) {
-            refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
-        } else if (it.spec->entity == QLatin1String("void")
-                   && it.data.value(QStringLiteral("entity")).toString()
-                          == QLatin1String("visit")) {
-            auto h = db.scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
-                               {it.data.value(QStringLiteral("entity_id")).toString()});
-            if (h && !h->isNull())
-                refresh.insert(h->toString());
-        }
+        noteRefresh(it, refresh);
     }
-    // Last visit and next due date are worked out here from the visits, as for local ones.
-    const auto cycle = m_ws.visitCycle();
-    Storage::VisitStore visits(db);
-    for (const QString &h : refresh) {
-        if (h.isEmpty())
-            continue;
-        if (auto ok = visits.refreshHousehold(h, m_ws.journal(), cycle);
-            !ok && ok.error().code != ErrorCode::NotFound)
-            return fail(ok.error());
-    }
+    if (auto ok = refreshHouseholds(refresh); !ok)
+        return fail(ok.error());
     return outcome;
+}
+
+Result<int> PullApplier::retryQuarantined()
+{
+    Storage::Database &db = m_ws.db();
+    QuarantineStore quarantine(db);
+    auto waiting = quarantine.list(QuarantinedChange::Direction::Pull);
+    if (!waiting)
+        return fail(waiting.error());
+    if (waiting->isEmpty())
+        return 0;
+    RowCodec codec(db);
+    auto pending = db.prepare(QStringLiteral(
+        "SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
+    if (!pending)
+        return fail(pending.error());
+    QList<PulledChange> changes;
+    for (const QuarantinedChange &q : *waiting)
+        changes.append(
+            {entitySpec(q.entity), q.entity, q.entityId, q.data, q.revision, q.changeId});
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const PulledChange &a, const PulledChange &b) {
+                         return (a.spec ? a.spec->rank : 0) < (b.spec ? b.spec->rank : 0);
+                     });
+    int applied = 0;
+    QSet<QString> refresh;
+    for (const PulledChange &it : changes) {
+        if (!it.spec || !applyOne(it, codec, *pending))
+            continue; // still waiting, with its first reason
+        noteRefresh(it, refresh);
+        ++applied;
+    }
+    if (auto ok = refreshHouseholds(refresh); !ok)
+        return fail(ok.error());
+    return applied;
 }
 
 } // namespace VisitMap::Sync

@@ -5,6 +5,8 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
+#include <QSqlQuery>
 #include <QStringList>
 
 namespace VisitMap {
@@ -14,6 +16,7 @@ class Workspace;
 namespace VisitMap::Sync {
 
 struct EntitySpec;
+class RowCodec;
 
 // One pulled change: the record's state as the central store holds it.
 struct PulledChange
@@ -45,8 +48,15 @@ public:
         QStringList notices; // the first few set aside, in words
     };
     Result<Outcome> apply(QList<PulledChange> changes);
+    // Tries again what earlier pulls set aside (what it needed may have arrived since): those that
+    // apply now leave the quarantine. How many did.
+    Result<int> retryQuarantined();
 
 private:
+    Status applyOne(const PulledChange &change, RowCodec &codec, QSqlQuery &pending);
+    void noteRefresh(const PulledChange &change, QSet<QString> &households);
+    Status refreshHouseholds(const QSet<QString> &households);
+
     Workspace &m_ws;
 };
 

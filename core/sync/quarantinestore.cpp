@@ -50,16 +50,38 @@ Result<int> QuarantineStore::count() const
     return n->toInt();
 }
 
+Status QuarantineStore::remove(qint64 id)
+{
+    auto q = m_db.execute(QStringLiteral("DELETE FROM sync_quarantine WHERE id = ?"), {id});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
 Result<QList<QuarantinedChange>> QuarantineStore::list() const
+{
+    return read(QString(), {});
+}
+
+Result<QList<QuarantinedChange>> QuarantineStore::list(QuarantinedChange::Direction direction) const
+{
+    return read(QStringLiteral("WHERE direction = ?"), {directionCode(direction)});
+}
+
+Result<QList<QuarantinedChange>> QuarantineStore::read(const QString &where,
+                                                       const QVariantList &binds) const
 {
     auto q = m_db.execute(
         QStringLiteral("SELECT direction, change_id, entity, entity_id, office_code, revision, "
-                       "reason, data, at FROM sync_quarantine ORDER BY id"));
+                       "reason, data, at, id FROM sync_quarantine %1 ORDER BY id")
+            .arg(where),
+        binds);
     if (!q)
         return fail(q.error());
     QList<QuarantinedChange> out;
     while (q->next()) {
         QuarantinedChange c;
+        c.id = q->value(9).toLongLong();
         c.direction = q->value(0).toString() == QLatin1String("push")
                           ? QuarantinedChange::Direction::Push
                           : QuarantinedChange::Direction::Pull;

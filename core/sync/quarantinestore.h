@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QVariantList>
 
 namespace VisitMap::Storage {
 class Database;
@@ -18,6 +19,7 @@ namespace VisitMap::Sync {
 struct QuarantinedChange
 {
     enum class Direction { Pull, Push };
+    qint64 id = 0;
     Direction direction = Direction::Pull;
     QString changeId;
     QString entity;
@@ -42,10 +44,14 @@ public:
     Status add(const QuarantinedChange &change);
     // A later state of the record applied here: what was set aside for it is obsolete.
     Status clearPulled(const QString &entity, const QString &entityId);
+    Status remove(qint64 id);
     Result<int> count() const;
+    // Oldest first; direction: only those.
     Result<QList<QuarantinedChange>> list() const;
+    Result<QList<QuarantinedChange>> list(QuarantinedChange::Direction direction) const;
 
 private:
+    Result<QList<QuarantinedChange>> read(const QString &where, const QVariantList &binds) const;
     Storage::Database &m_db;
 };
 

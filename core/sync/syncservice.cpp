@@ -614,6 +614,16 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
         if (o.progress && !o.progress(QStringLiteral("pull"), done, std::max(done, expected)))
             return fail(ErrorCode::Cancelled, QStringLiteral("the sync was stopped"));
     }
+    // What earlier pulls set aside may apply now that more has arrived.
+    auto retried = db.transaction([&]() -> Status {
+        auto n = PullApplier(m_ws).retryQuarantined();
+        if (!n)
+            return fail(n.error());
+        report.quarantineCleared = *n;
+        return {};
+    });
+    if (!retried)
+        return retried;
     if (report.pulled > 0) {
         // Offices that arrived are covered by the session now.
         return m_ws.refreshOffices();

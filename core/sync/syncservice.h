@@ -41,6 +41,7 @@ struct SyncReport
     int keysReturned = 0; // keys sealed to this account that did not open: asked for again
     int quarantined = 0;  // changes set aside with the reason (pulled ones that do not apply here,
                           // pushed ones the server refused); the sync goes on without them
+    int quarantineCleared = 0; // set aside by an earlier pull, applied now
     qint64 revision = 0; // the central revision this store has caught up to
     bool enrolled = false;
     qint64 pushMs = 0;   // time spent publishing and pushing

@@ -190,6 +190,7 @@ DECLARE
     payload jsonb := c->'payload';
     cur_office text;
     cur_author text;
+    cur_data jsonb;
     exists_now boolean;
     field text;
     target_kind text;
@@ -236,7 +237,7 @@ BEGIN
         RETURN format('the payload''s office_code %s differs from the change''s office %s',
                       coalesce(payload->>'office_code', 'null'), office);
     END IF;
-    SELECT e.office_code, e.data->>'created_by' INTO cur_office, cur_author
+    SELECT e.office_code, e.data->>'created_by', e.data INTO cur_office, cur_author, cur_data
       FROM visitmap.entities e WHERE e.entity = ent AND e.entity_id = id;
     exists_now := FOUND;
     IF NOT exists_now AND seen ? (ent || '/' || id) THEN
@@ -270,11 +271,16 @@ BEGIN
                           me.role_name);
         END IF;
     END IF;
-    IF op = 'update' THEN
+    -- A change of a record that exists (an update, or an insert of one already there) changes
+    -- only what may change; a field it repeats unchanged is no change.
+    IF op = 'update' OR exists_now THEN
         FOR field IN SELECT jsonb_object_keys(payload) LOOP
+            IF cur_data ? field AND visitmap.norm(cur_data->field) IS NOT DISTINCT FROM visitmap.norm(payload->field) THEN
+                CONTINUE;
+            END IF;
             IF field IN ('id', 'created_at') OR (ent = 'office' AND field = 'code')
                OR (kind.updatable IS NOT NULL AND NOT field = ANY (kind.updatable)) THEN
-                RETURN format('an update of a %s may not set %s', ent, field);
+                RETURN format('a change of a %s that exists may not set %s', ent, field);
             END IF;
         END LOOP;
     END IF;

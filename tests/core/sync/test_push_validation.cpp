@@ -172,6 +172,26 @@ TEST_CASE(
               QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE entity_id = '%1'")
                   .arg(visit))
           == 1);
+    // A signal's content is never edited, not even by "inserting" it again; its match may change.
+    const QString signal = uuid();
+    const QJsonObject round{{QStringLiteral("id"), signal},
+                            {QStringLiteral("office_code"), officeA},
+                            {QStringLiteral("item_code"), QStringLiteral("단전")},
+                            {QStringLiteral("value"), QStringLiteral("3개월")}};
+    CHECK(refusal(*kim, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("append"),
+                               round))
+              .isEmpty());
+    QJsonObject emptied = round;
+    emptied.insert(QStringLiteral("value"), QStringLiteral("0개월"));
+    CHECK(refusal(*lee, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("insert"),
+                               emptied))
+          == QStringLiteral("a change of a signal that exists may not set value"));
+    CHECK(refusal(*lee, change(QStringLiteral("signal"), signal, officeA, QStringLiteral("update"),
+                               {{QStringLiteral("household_id"), o.householdA},
+                                {QStringLiteral("match_status"), QStringLiteral("matched")}}))
+              .isEmpty());
+    CHECK(o.data(QStringLiteral("signal"), signal, QStringLiteral("value"))
+          == QStringLiteral("3개월"));
     // The administrator sees what was refused, and who tried.
     CHECK(o.central.count(
               QStringLiteral("SELECT COUNT(*) FROM visitmap.refused_changes WHERE entity_id = '%1' "
@@ -500,7 +520,8 @@ TEST_CASE("A pulled change that does not apply here is set aside with its reason
     // A visit of office A whose household does not exist, and a kind no workstation knows; then a
     // visit the lead logs in the app.
     const QString poison = uuid();
-    QJsonObject orphan = visitPayload(poison, uuid(), d.officeA);
+    const QString missing = uuid();
+    QJsonObject orphan = visitPayload(poison, missing, d.officeA);
     orphan.insert(QStringLiteral("created_by"), QStringLiteral("mallory"));
     plant(d.central, QStringLiteral("visit"), poison, d.officeA, orphan);
     plant(d.central, QStringLiteral("invented"), uuid(), d.officeA,
@@ -544,7 +565,28 @@ TEST_CASE("A pulled change that does not apply here is set aside with its reason
     const SyncReport second = syncAs(*kim, QStringLiteral("kim"));
     CHECK(second.quarantined == 0);
     CHECK(second.pulled == 0);
+    CHECK(second.quarantineCleared == 0);
     CHECK(SyncService(*kim).status()->quarantined == 2);
+
+    // The household the visit needs arrives later: the visit set aside applies then, by itself.
+    QSqlQuery copy(d.central.admin->db());
+    REQUIRE(copy.prepare(QStringLiteral(
+        "SELECT data::text FROM visitmap.entities WHERE entity = 'household' AND office_code = ? "
+        "LIMIT 1")));
+    copy.addBindValue(d.officeA);
+    REQUIRE(copy.exec());
+    REQUIRE(copy.next());
+    QJsonObject arrived = QJsonDocument::fromJson(copy.value(0).toString().toUtf8()).object();
+    arrived.insert(QStringLiteral("id"), missing);
+    arrived.insert(QStringLiteral("road_address"), QStringLiteral("서울특별시 서대문구 연희로 1"));
+    plant(d.central, QStringLiteral("household"), missing, d.officeA, arrived);
+    const SyncReport third = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(third.quarantined == 0);
+    CHECK(third.quarantineCleared == 1);
+    CHECK(
+        Test::count(*kim, QStringLiteral("SELECT COUNT(*) FROM visits WHERE id = '%1'").arg(poison))
+        == 1);
+    CHECK(SyncService(*kim).status()->quarantined == 1);
 }
 
 TEST_CASE("An office key sealed to an account that does not open there is given back and sealed "
@@ -616,4 +658,44 @@ TEST_CASE(
               .isEmpty());
     CHECK_FALSE(
         codec.toSql(QStringLiteral("visits"), QStringLiteral("notes"), QString())->isNull());
+}
+
+TEST_CASE("A change the central store refuses is set aside on the workstation with the server's "
+          "reason and not sent again",
+          "[sync][push-validation]")
+{
+    District d;
+    d.syncLead();
+    d.central.user(QStringLiteral("kim"), QStringLiteral("caseworker"), {d.officeA});
+    auto kim = d.fresh(QStringLiteral("kim"));
+    // An edit of a visit (append-only) in kim's outbox, as a tampered or buggy store would send it.
+    const QString visit
+        = kim->db().scalar(QStringLiteral("SELECT id FROM visits LIMIT 1"))->toString();
+    REQUIRE_FALSE(visit.isEmpty());
+    auto q = kim->db().execute(
+        QStringLiteral(
+            "INSERT INTO outbox (change_id, entity, entity_id, op, office_code, payload, base, "
+            "created_at, created_by) VALUES (?, 'visit', ?, 'update', ?, ?, '{}', ?, 'kim')"),
+        {uuid(), visit, d.officeA, QStringLiteral("{\"notes\":\"고친 기록\"}"),
+         QStringLiteral("2026-11-24T01:00:00Z")});
+    REQUIRE(q);
+    const SyncReport first = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(first.pushed == 0);
+    CHECK(first.quarantined == 1);
+    CHECK(first.notices.join(u'\n').contains(
+        QStringLiteral("the central store refused visit %1").arg(visit)));
+    auto set = QuarantineStore(kim->db()).list(QuarantinedChange::Direction::Push);
+    REQUIRE(set);
+    REQUIRE(set->size() == 1);
+    CHECK(set->first().reason.contains(QStringLiteral("append-only")));
+    CHECK(set->first().data.value(QStringLiteral("notes")).toString()
+          == QStringLiteral("고친 기록"));
+    const auto status = SyncService(*kim).status();
+    CHECK(status->pending == 0);
+    CHECK(status->quarantined == 1);
+    const SyncReport second = syncAs(*kim, QStringLiteral("kim"));
+    CHECK(second.quarantined == 0);
+    CHECK(d.central.count(
+              QStringLiteral("SELECT COUNT(*) FROM visitmap.refused_changes WHERE author = 'kim'"))
+          == 1);
 }
