@@ -192,6 +192,8 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
     for (const EntitySpec &spec : entitySpecs()) {
         INFO("synced kind " << spec.entity.toStdString());
         CHECK_FALSE(leadRows.value(spec.entity).isEmpty()); // every kind is compared, none vacuously
+        INFO("kim: " << Test::firstDifference(kimRows.value(spec.entity), leadRows.value(spec.entity)));
+        INFO("lee: " << Test::firstDifference(leeRows.value(spec.entity), leadRows.value(spec.entity)));
         CHECK(kimRows.value(spec.entity) == leadRows.value(spec.entity));
         CHECK(leeRows.value(spec.entity) == leadRows.value(spec.entity));
     }
