@@ -33,13 +33,13 @@ TEST_CASE("EPSG:5179 centroids of every dong convert to the WGS84 points the fil
         const auto p = toWgs->apply(x, y);
         REQUIRE(p);
         // The file's lon/lat have six decimals (about 0.1 m).
-        CHECK(p->x() == Approx(r.fields.at(cLon).toDouble()).margin(2e-6));
-        CHECK(p->y() == Approx(r.fields.at(cLat).toDouble()).margin(2e-6));
+        CHECK(p->x() == Approx(r.fields.at(cLon).toDouble()).epsilon(0).margin(2e-6));
+        CHECK(p->y() == Approx(r.fields.at(cLat).toDouble()).epsilon(0).margin(2e-6));
         // And back to the metre grid within a millimetre.
         const auto back = fromWgs->apply(p->x(), p->y());
         REQUIRE(back);
-        CHECK(back->x() == Approx(x).margin(1e-3));
-        CHECK(back->y() == Approx(y).margin(1e-3));
+        CHECK(back->x() == Approx(x).epsilon(0).margin(1e-3));
+        CHECK(back->y() == Approx(y).epsilon(0).margin(1e-3));
         ++converted;
         if (r.fields.at(cInside) == QLatin1String("Y")) {
             CHECK(locator.locate(p->x(), p->y()) == r.fields.at(cCode));
@@ -78,30 +78,30 @@ TEST_CASE("Korean CRSs agree with each other and unknown ones are refused clearl
                             Origin{"5186", 127.0, 38.0, 200000, 600000}}) {
         INFO(o.code);
         const QPointF p = project(o.code, o.lon, o.lat);
-        CHECK(p.x() == Approx(o.x).margin(0.01));
-        CHECK(p.y() == Approx(o.y).margin(0.01));
+        CHECK(p.x() == Approx(o.x).epsilon(0).margin(0.01));
+        CHECK(p.y() == Approx(o.y).epsilon(0).margin(0.01));
         const QPointF back = unproject(o.code, o.x, o.y);
-        CHECK(back.x() == Approx(o.lon).margin(1e-9));
-        CHECK(back.y() == Approx(o.lat).margin(1e-9));
+        CHECK(back.x() == Approx(o.lon).epsilon(0).margin(1e-9));
+        CHECK(back.y() == Approx(o.lat).epsilon(0).margin(1e-9));
     }
     // Web Mercator by its closed formula, independent of PROJ.
     const double lon = 126.9368, lat = 37.5791; // 서대문구청
     const double pi = 3.14159265358979323846, r = 6378137.0;
     const QPointF m = project("EPSG:3857", lon, lat);
-    CHECK(m.x() == Approx(r * lon * pi / 180).margin(0.01));
-    CHECK(m.y() == Approx(r * std::log(std::tan(pi / 4 + lat * pi / 360))).margin(0.01));
+    CHECK(m.x() == Approx(r * lon * pi / 180).epsilon(0).margin(0.01));
+    CHECK(m.y() == Approx(r * std::log(std::tan(pi / 4 + lat * pi / 360))).epsilon(0).margin(0.01));
 
     // The same place in 5181 and 5186 is the same point 100 km apart in northing (the two differ
     // only in the false northing), and a point carried from one grid to another through WGS84
     // lands where the other grid puts it directly.
     const QPointF a = project("EPSG:5181", lon, lat), b = project("EPSG:5186", lon, lat);
-    CHECK(b.x() == Approx(a.x()).margin(1e-3));
-    CHECK(b.y() - a.y() == Approx(100000).margin(1e-3));
+    CHECK(b.x() == Approx(a.x()).epsilon(0).margin(1e-3));
+    CHECK(b.y() - a.y() == Approx(100000).epsilon(0).margin(1e-3));
     const QPointF k = project("EPSG:5179", lon, lat);
     const QPointF viaWgs = unproject("EPSG:5179", k.x(), k.y());
     const QPointF carried = project("EPSG:5186", viaWgs.x(), viaWgs.y());
-    CHECK(carried.x() == Approx(b.x()).margin(1e-3));
-    CHECK(carried.y() == Approx(b.y()).margin(1e-3));
+    CHECK(carried.x() == Approx(b.x()).epsilon(0).margin(1e-3));
+    CHECK(carried.y() == Approx(b.y()).epsilon(0).margin(1e-3));
     // Distances agree between the grids and the sphere (within its 0.5 %): about 1.9 km.
     const double lon2 = 126.9368 + 0.0050, lat2 = 37.5791 - 0.0160;
     const double ground = Geo::haversineM(lon, lat, lon2, lat2);
@@ -110,8 +110,8 @@ TEST_CASE("Korean CRSs agree with each other and unknown ones are refused clearl
         const QPointF p = project(code, lon, lat), q = project(code, lon2, lat2);
         CHECK(std::hypot(p.x() - q.x(), p.y() - q.y()) == Approx(ground).epsilon(0.005));
     }
-    CHECK(viaWgs.x() == Approx(lon).margin(1e-8));
-    CHECK(viaWgs.y() == Approx(lat).margin(1e-8));
+    CHECK(viaWgs.x() == Approx(lon).epsilon(0).margin(1e-8));
+    CHECK(viaWgs.y() == Approx(lat).epsilon(0).margin(1e-8));
 
     CHECK(Geo::CrsTransform::toWgs84(QStringLiteral("CRS84"))->isIdentity());
     auto bad = Geo::CrsTransform::toWgs84(QStringLiteral("EPSG:99999"));
@@ -137,8 +137,8 @@ TEST_CASE("A boundary file in EPSG:5179 lands where the WGS84 one does", "[core]
     const auto &b = bundled->boundary.first().rings.first();
     REQUIRE(a.size() == b.size());
     for (qsizetype i = 0; i < a.size(); ++i) {
-        CHECK(a[i].x() == Approx(b[i].x()).margin(1e-6));
-        CHECK(a[i].y() == Approx(b[i].y()).margin(1e-6));
+        CHECK(a[i].x() == Approx(b[i].x()).epsilon(0).margin(1e-6));
+        CHECK(a[i].y() == Approx(b[i].y()).epsilon(0).margin(1e-6));
     }
     CHECK(Geo::multiPolygonContains(office->boundary, bundled->centroid.longitude(), bundled->centroid.latitude()));
 }

@@ -192,12 +192,19 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
     for (const EntitySpec &spec : entitySpecs()) {
         INFO("synced kind " << spec.entity.toStdString());
         CHECK_FALSE(leadRows.value(spec.entity).isEmpty()); // every kind is compared, none vacuously
+        INFO("kim: " << Test::firstDifference(kimRows.value(spec.entity), leadRows.value(spec.entity)));
+        INFO("lee: " << Test::firstDifference(leeRows.value(spec.entity), leadRows.value(spec.entity)));
         CHECK(kimRows.value(spec.entity) == leadRows.value(spec.entity));
         CHECK(leeRows.value(spec.entity) == leadRows.value(spec.entity));
     }
 
-    // The other office's caseworker: through the app, none of office A.
+    // The other office's caseworker: through the app, none of office A, of any synced kind.
     sync(*park);
+    const auto parkRows = Test::syncedRows(*park, d.officeA);
+    for (auto it = parkRows.cbegin(); it != parkRows.cend(); ++it) {
+        INFO("synced kind " << it.key().toStdString());
+        CHECK(it.value().isEmpty());
+    }
     CHECK(count(*park, QStringLiteral("SELECT COUNT(*) FROM households WHERE office_code = '%1'").arg(d.officeA)) == 0);
     CHECK(count(*park, QStringLiteral("SELECT COUNT(*) FROM visits WHERE office_code = '%1'").arg(d.officeA)) == 0);
     CHECK(count(*park, QStringLiteral("SELECT COUNT(*) FROM persons WHERE office_code = '%1'").arg(d.officeA)) == 0);
