@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intake/intakeservice.h"
+#include "intake/photofile.h"
 #include "intake/reportparser.h"
 #include "security/crypto.h"
 #include "security/session.h"
@@ -282,4 +283,45 @@ TEST_CASE("Migration 0012 removes the plain SHA-256 kept beside older attachment
     CHECK(db.scalar(QStringLiteral("SELECT sha256 FROM attachments WHERE id = ?"), {later->id})
               ->toString()
           == later->sha256);
+}
+
+TEST_CASE("HEIC and WebP photos are recognised by their bytes, whatever their names",
+          "[intake][photos]")
+{
+    Fixture f;
+    // The first bytes of a phone's HEIC (an ISO box "ftyp" with brand heic) and of a WebP.
+    QByteArray heic("\x00\x00\x00\x18"
+                    "ftypheic\x00\x00\x00\x00"
+                    "mif1heic",
+                    24);
+    heic += QByteArray(200, '\x01');
+    QByteArray webp("RIFF\xC8\x00\x00\x00"
+                    "WEBPVP8 ",
+                    16);
+    webp += QByteArray(200, '\x02');
+    CHECK(Intake::PhotoFile::imageMime(heic) == QStringLiteral("image/heic"));
+    CHECK(Intake::PhotoFile::imageMime(webp) == QStringLiteral("image/webp"));
+    CHECK(Intake::PhotoFile::imageMime(QByteArray("\x00\x00\x00\x18"
+                                                  "ftypisom",
+                                                  12))
+              .isEmpty()); // an MP4
+    CHECK(Intake::PhotoFile::imageMime(QByteArray("RIFF\xC8\x00\x00\x00"
+                                                  "WAVEfmt ",
+                                                  16))
+              .isEmpty()); // a WAV
+    Test::writeFile(f.folder + QStringLiteral("/IMG_0001.HEIC.txt"), heic);
+    Test::writeFile(f.folder + QStringLiteral("/front"), webp);
+    QJsonObject report = reportWithPhoto(byPath(QStringLiteral("IMG_0001.HEIC.txt")));
+    QJsonArray photos = report.value(QStringLiteral("photos")).toArray();
+    photos.append(byPath(QStringLiteral("front")));
+    report[QStringLiteral("photos")] = photos;
+    const Import::ImportReport r = f.import({report});
+    INFO((r.errors.isEmpty() ? QString() : r.errors.first().toString()).toStdString());
+    REQUIRE(r.ok());
+    CHECK(Test::count(*f.ws,
+                      QStringLiteral("SELECT COUNT(*) FROM attachments WHERE mime = 'image/heic'"))
+          == 1);
+    CHECK(Test::count(*f.ws,
+                      QStringLiteral("SELECT COUNT(*) FROM attachments WHERE mime = 'image/webp'"))
+          == 1);
 }
