@@ -37,8 +37,8 @@ QString PhotoFile::imageMime(const QByteArray &data)
         return QStringLiteral("image/webp");
     // ISO base media file: [size]["ftyp"][major brand]; HEIF/HEIC brands only.
     if (data.size() >= 12 && data.mid(4, 4) == "ftyp") {
-        static const QList<QByteArray> brands{"heic", "heix", "heim", "heis", "hevc",
-                                              "hevx", "mif1", "msf1", "avif"};
+        static const QList<QByteArray> brands{"heic", "heix", "heim", "heis",
+                                              "hevc", "hevx", "mif1", "msf1"};
         if (brands.contains(data.mid(8, 4)))
             return QStringLiteral("image/heic");
     }

@@ -146,11 +146,13 @@ Result<QByteArray> AttachmentStore::read(const QString &attachmentId, Journal &j
                                                 Security::Keyring::aad("attachments", "data", attachmentId).toUtf8());
     if (!plain)
         return fail(plain.error());
+    // A keyed digest is checked; a plain SHA-256 (a row pulled from a store not yet migrated) is
+    // checked as it is; an empty one was removed by migration 0012 and the GCM tag alone decides.
     const QString recorded = q->value(3).toString();
-    const QString digest
-        = recorded.startsWith(QLatin1String("b2k1:"))
-              ? contentDigest(*key, *plain)
-              : QString::fromLatin1(Security::sha256Hex(*plain)); // written before keyed digests
+    const QString digest = recorded.isEmpty() ? recorded
+                           : recorded.startsWith(QLatin1String("b2k1:"))
+                               ? contentDigest(*key, *plain)
+                               : QString::fromLatin1(Security::sha256Hex(*plain));
     if (digest != recorded)
         return fail(ErrorCode::Crypto, QStringLiteral("the attachment does not match its recorded hash"));
     if (auto ok = journal.audit({Security::AuditAction::View, QStringLiteral("household"), household, office,

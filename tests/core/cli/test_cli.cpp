@@ -159,6 +159,15 @@ TEST_CASE("init, first admin, accounts and an import work from the command line"
                  QStringLiteral("--name"), QStringLiteral("lead9"), QStringLiteral("--role"), QStringLiteral("team_lead"),
                  QStringLiteral("--office"), QStringLiteral("11410")},
                 withPassword(QStringLiteral("Admin-pass-99"), QStringLiteral("Lead-pass-99"))).code == 0);
+    // The worker the file assigns (case1) is an account of the store: an import refuses an unknown
+    // worker.
+    REQUIRE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                 QStringLiteral("--user"), QStringLiteral("boss"), QStringLiteral("--name"),
+                 QStringLiteral("case1"), QStringLiteral("--role"), QStringLiteral("caseworker"),
+                 QStringLiteral("--office"), QStringLiteral("1141052000")},
+                withPassword(QStringLiteral("Admin-pass-99"), QStringLiteral("Case-pass-99")))
+                .code
+            == 0);
     const QStringList importArgs{QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--user"), QStringLiteral("lead9"),
                                  QStringLiteral("--kind"), QStringLiteral("households")};
     const Run bad = cli(importArgs + QStringList{Test::dataPath(QStringLiteral("households_outside.csv"))},

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intake/intakeservice.h"
+#include "intake/photofile.h"
 #include "intake/reportparser.h"
 #include "security/crypto.h"
 #include "security/session.h"
 #include "storage/attachmentstore.h"
 #include "storage/database.h"
+#include "storage/migrator.h"
 #include "support/testsupport.h"
 #include "workspace.h"
 
@@ -224,4 +226,102 @@ TEST_CASE("A real JPEG and PNG beside the report are kept encrypted with a keyed
     }
     CHECK(seen == 2);
     CHECK_FALSE(Test::readAll(f.ws->path()).contains(jpeg.mid(20, 64)));
+}
+
+TEST_CASE("Migration 0012 removes the plain SHA-256 kept beside older attachments and in the "
+          "outbox, and the photo still opens",
+          "[intake][photos][security][migration]")
+{
+    Fixture f;
+    Storage::Database &db = f.ws->db();
+    const QByteArray jpeg = Test::readAll(Test::dataPath(QStringLiteral("report_photo.jpg")));
+    const QString household
+        = db.scalar(QStringLiteral("SELECT id FROM households ORDER BY id LIMIT 1"))->toString();
+    auto added = Storage::AttachmentStore(db).add(household, QStringLiteral("door.jpg"), jpeg, true,
+                                                  {}, f.ws->journal(), f.ws->session()->keyring);
+    REQUIRE(added);
+    CHECK(added->sha256.startsWith(QStringLiteral("b2k1:")));
+    // Make it a row as written before keyed digests: the plain SHA-256 in the row and the outbox.
+    const QString plain = QString::fromLatin1(Security::sha256Hex(jpeg));
+    REQUIRE(db.execute(QStringLiteral("UPDATE attachments SET sha256 = ? WHERE id = ?"),
+                       {plain, added->id}));
+    REQUIRE(
+        db.execute(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.sha256', ?) "
+                                  "WHERE entity = 'attachment' AND entity_id = ?"),
+                   {plain, added->id}));
+    const auto holdsPlain = [&] {
+        return Test::count(*f.ws,
+                           QStringLiteral("SELECT COUNT(*) FROM attachments WHERE sha256 = '%1'")
+                               .arg(plain))
+               + Test::count(*f.ws,
+                             QStringLiteral("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%%1%'")
+                                 .arg(plain));
+    };
+    REQUIRE(holdsPlain() == 2);
+    REQUIRE(
+        Storage::AttachmentStore(db).read(added->id, f.ws->journal(), f.ws->session()->keyring));
+
+    REQUIRE_OK(db.setUserVersion(11));
+    auto ran = Storage::Migrator(db).migrate();
+    REQUIRE(ran);
+    CHECK(*ran >= 1);
+    CHECK(holdsPlain() == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT sha256 FROM attachments WHERE id = ?"), {added->id})
+              ->toString()
+              .isEmpty());
+    auto opened
+        = Storage::AttachmentStore(db).read(added->id, f.ws->journal(), f.ws->session()->keyring);
+    REQUIRE(opened);
+    CHECK(*opened == jpeg);
+    // A keyed digest written since is left as it is.
+    auto later
+        = Storage::AttachmentStore(db).add(household, QStringLiteral("later.jpg"), jpeg, true, {},
+                                           f.ws->journal(), f.ws->session()->keyring);
+    REQUIRE(later);
+    REQUIRE_OK(db.setUserVersion(11));
+    REQUIRE(Storage::Migrator(db).migrate());
+    CHECK(db.scalar(QStringLiteral("SELECT sha256 FROM attachments WHERE id = ?"), {later->id})
+              ->toString()
+          == later->sha256);
+}
+
+TEST_CASE("HEIC and WebP photos are recognised by their bytes, whatever their names",
+          "[intake][photos]")
+{
+    Fixture f;
+    // The first bytes of a phone's HEIC (an ISO box "ftyp" with brand heic) and of a WebP.
+    QByteArray heic("\x00\x00\x00\x18"
+                    "ftypheic\x00\x00\x00\x00"
+                    "mif1heic",
+                    24);
+    heic += QByteArray(200, '\x01');
+    QByteArray webp("RIFF\xC8\x00\x00\x00"
+                    "WEBPVP8 ",
+                    16);
+    webp += QByteArray(200, '\x02');
+    CHECK(Intake::PhotoFile::imageMime(heic) == QStringLiteral("image/heic"));
+    CHECK(Intake::PhotoFile::imageMime(webp) == QStringLiteral("image/webp"));
+    CHECK(Intake::PhotoFile::imageMime(QByteArray("\x00\x00\x00\x18"
+                                                  "ftypisom",
+                                                  12))
+              .isEmpty()); // an MP4
+    CHECK(Intake::PhotoFile::imageMime(QByteArray("RIFF\xC8\x00\x00\x00"
+                                                  "WAVEfmt ",
+                                                  16))
+              .isEmpty()); // a WAV
+    Test::writeFile(f.folder + QStringLiteral("/IMG_0001.HEIC.txt"), heic);
+    Test::writeFile(f.folder + QStringLiteral("/front"), webp);
+    QJsonObject report = reportWithPhoto(byPath(QStringLiteral("IMG_0001.HEIC.txt")));
+    QJsonArray photos = report.value(QStringLiteral("photos")).toArray();
+    photos.append(byPath(QStringLiteral("front")));
+    report[QStringLiteral("photos")] = photos;
+    const Import::ImportReport r = f.import({report});
+    INFO((r.errors.isEmpty() ? QString() : r.errors.first().toString()).toStdString());
+    REQUIRE(r.ok());
+    CHECK(Test::count(*f.ws,
+                      QStringLiteral("SELECT COUNT(*) FROM attachments WHERE mime = 'image/heic'"))
+          == 1);
+    CHECK(Test::count(*f.ws,
+                      QStringLiteral("SELECT COUNT(*) FROM attachments WHERE mime = 'image/webp'"))
+          == 1);
 }
