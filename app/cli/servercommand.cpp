@@ -151,7 +151,9 @@ int runSync(const QStringList &args)
           << " held_back " << r->heldBack << Qt::endl
           << "pulled " << r->pulled << " revision " << r->revision << Qt::endl
           << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl
-          << "quarantined " << r->quarantined << " cleared " << r->quarantineCleared << Qt::endl;
+          << "quarantined " << r->quarantined << " cleared " << r->quarantineCleared << Qt::endl
+          << "waiting for other accounts " << r->waitingForOthers + r->heldForOthers << " (theirs "
+          << r->waitingForOthers << ", mine after theirs " << r->heldForOthers << ")" << Qt::endl;
     for (const QString &n : r->notices)
         out() << "notice: " << n << Qt::endl;
     out() << "push_ms " << r->pushMs << " pull_ms " << r->pullMs << Qt::endl << "sync_ms " << timer.elapsed() << Qt::endl;

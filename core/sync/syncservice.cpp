@@ -5,6 +5,7 @@
 #include "entitymap.h"
 #include "keyexchange.h"
 #include "pullapplier.h"
+#include "pushplanner.h"
 #include "quarantinestore.h"
 #include "security/accountstore.h"
 #include "security/crypto.h"
@@ -49,6 +50,12 @@ const QStringList &householdChildEntities()
                                   QStringLiteral("checkin"), QStringLiteral("assessment"),
                                   QStringLiteral("counseling"), QStringLiteral("attachment")};
     return e;
+}
+
+// A team lead or administrator publishes the store's own records (made before it had accounts).
+bool mayPublish(Role role)
+{
+    return role == Role::TeamLead || role == Role::Admin;
 }
 
 } // namespace
@@ -118,6 +125,13 @@ Result<SyncStatus> SyncService::status() const
     if (!quarantined)
         return fail(quarantined.error());
     s.quarantined = *quarantined;
+    if (const auto *session = m_ws.session()) {
+        auto plan = PushPlanner(m_ws.db(), session->name(), mayPublish(session->role())).plan();
+        if (!plan)
+            return fail(plan.error());
+        s.waitingForOthers = plan->otherAccounts;
+        s.heldForOthers = plan->heldBehind;
+    }
     s.revision = state(kRevision).toLongLong();
     s.lastSync = Iso::parse(state(kLastSync));
     s.lastError = state(kLastError);
@@ -393,9 +407,17 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
 {
     Storage::Database &db = m_ws.db();
     RowCodec codec(db);
-    auto total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
-    if (!total)
-        return fail(total.error());
+    // Only what this account may send: other local accounts' changes wait for their own sync.
+    const auto *session = m_ws.session();
+    auto plan = PushPlanner(db, session->name(), mayPublish(session->role())).plan();
+    if (!plan)
+        return fail(plan.error());
+    report.waitingForOthers = plan->otherAccounts;
+    report.heldForOthers = plan->heldBehind;
+    auto pending = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    if (!pending)
+        return fail(pending.error());
+    const qint64 total = pending->toLongLong() - plan->waiting.size();
     qint64 cursor = 0;
     qint64 done = 0;
     int batchIndex = 0;
@@ -423,6 +445,8 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
             const QString id = q->value(3).toString();
             const QString op = q->value(4).toString();
             const QString office = q->value(5).toString();
+            if (plan->waiting.contains(cursor))
+                continue;
             const EntitySpec *spec = entitySpec(entity);
             if (!spec || !areasCover(areas, office)) {
                 ++report.heldBack;
@@ -514,7 +538,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
         if (!marked)
             return marked;
         done += seqs.size();
-        if (o.progress && !o.progress(QStringLiteral("push"), done, total->toLongLong()))
+        if (o.progress && !o.progress(QStringLiteral("push"), done, total))
             return fail(ErrorCode::Cancelled, QStringLiteral("the sync was stopped"));
     }
     return {};

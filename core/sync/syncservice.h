@@ -42,6 +42,8 @@ struct SyncReport
     int quarantined = 0;  // changes set aside with the reason (pulled ones that do not apply here,
                           // pushed ones the server refused); the sync goes on without them
     int quarantineCleared = 0; // set aside by an earlier pull, applied now
+    int waitingForOthers = 0; // changes other local accounts of this store made: sent at their sync
+    int heldForOthers = 0;    // this account's changes that need one of those sent first
     qint64 revision = 0; // the central revision this store has caught up to
     bool enrolled = false;
     qint64 pushMs = 0;   // time spent publishing and pushing
@@ -56,6 +58,8 @@ struct SyncStatus
     int pending = 0;
     int openConflicts = 0;
     int quarantined = 0; // changes set aside so far (QuarantineStore)
+    int waitingForOthers = 0; // of pending: other local accounts' changes (PushPlanner)
+    int heldForOthers = 0;    // of pending: the signed-in account's, waiting behind those
     qint64 revision = 0;
     QDateTime lastSync;
     enum class Failure { None, Unreachable, Password, ConnectionLost, Other };

@@ -199,7 +199,36 @@ QString SyncRunner::statusText(bool *problem) const
             *problem = true;
         parts << tr("충돌 %L1건").arg(st->openConflicts);
     }
+    if (st->quarantined)
+        parts << tr("보류된 변경 %L1건").arg(st->quarantined);
+    if (const int waiting = st->waitingForOthers + st->heldForOthers)
+        parts << tr("다른 계정 대기 %L1건").arg(waiting);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString SyncRunner::statusToolTip() const
+{
+    Workspace *ws = m_controller->workspace();
+    if (!ws || !ws->session() || m_running)
+        return {};
+    auto st = Sync::SyncService(*ws).status();
+    if (!st)
+        return {};
+    QStringList lines;
+    if (st->quarantined)
+        lines << tr("보류된 변경 %L1건: 중앙 서버가 받지 않았거나 이 컴퓨터에 적용할 수 없어 "
+                    "사유와 함께 따로 둔 변경입니다. 나머지 동기화는 그대로 진행되며, 받은 "
+                    "변경은 동기화할 때마다 다시 적용해 봅니다.")
+                     .arg(st->quarantined);
+    if (st->waitingForOthers)
+        lines << tr("다른 계정 대기 %L1건: 이 컴퓨터를 함께 쓰는 다른 직원이 입력한 변경입니다. "
+                    "그 직원이 자기 계정으로 로그인해 동기화할 때 보냅니다.")
+                     .arg(st->waitingForOthers);
+    if (st->heldForOthers)
+        lines << tr("내 변경 %L1건은 그 변경에 이어지는 것이라(같은 기록의 수정, 아직 보내지 "
+                    "않은 기록에 딸린 기록) 그 뒤에 보냅니다. 잃거나 순서가 바뀌지 않습니다.")
+                     .arg(st->heldForOthers);
+    return lines.join(u'\n');
 }
 
 } // namespace VisitMap::Ui

@@ -40,6 +40,9 @@ public:
     Result<Sync::SyncReport> syncNow(const QString &server, const QString &password);
     // The status bar line, and whether it reports a problem.
     QString statusText(bool *problem = nullptr) const;
+    // What the line's counts of changes set aside and changes waiting for other accounts of this
+    // computer mean (empty when there are none).
+    QString statusToolTip() const;
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
