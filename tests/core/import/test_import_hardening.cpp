@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <sys/stat.h>
 
 using namespace VisitMap;
 
@@ -399,4 +400,31 @@ TEST_CASE("A report received in the future is refused with its line and nothing 
     CHECK(e.toString().startsWith(
         file + QStringLiteral(":2: received_at: '2099-01-01T09:00:00+09:00' is in the future")));
     CHECK(Test::count(*ws, QStringLiteral("SELECT COUNT(*) FROM crisis_reports")) == 0);
+}
+
+TEST_CASE("An import file that is a pipe, a device or a folder is refused without waiting on it",
+          "[core][import][hardening]")
+{
+    Test::TempDir dir;
+    auto ws = leadStore(dir);
+    const QString pipe = dir.path(QStringLiteral("households.csv"));
+    REQUIRE(::mkfifo(QFile::encodeName(pipe).constData(), 0600) == 0);
+    // Section names stay the same from run to run (the folder's path does not).
+    const QList<std::pair<const char *, QString>> cases{{"a pipe", pipe},
+                                                        {"a device", QStringLiteral("/dev/zero")},
+                                                        {"a folder", dir.path(QString())}};
+    for (const auto &[name, path] : cases) {
+        DYNAMIC_SECTION(name)
+        {
+            QElapsedTimer timer;
+            timer.start();
+            auto r = Import::ImportService(*ws).households(path);
+            REQUIRE(r);
+            const Import::RowError &e = onlyError(*r);
+            CHECK(timer.elapsed() < 2000);
+            CHECK(e.file == path);
+            CHECK(e.reason.contains(QStringLiteral("not a regular file")));
+        }
+    }
+    CHECK(Test::count(*ws, QStringLiteral("SELECT COUNT(*) FROM households")) == 0);
 }
