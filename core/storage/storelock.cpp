@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -72,6 +73,14 @@ QString lastSystemError()
 {
     return QStringLiteral("system error %1").arg(GetLastError());
 }
+
+// The lock file stays on Windows (removing a file others have open is not reliable there).
+bool stillAt(qintptr, const QString &)
+{
+    return true;
+}
+
+void removeLockFile(const QString &) {}
 #else
 qintptr openLockFile(const QString &path)
 {
@@ -98,6 +107,24 @@ void closeLockFile(qintptr handle)
 {
     // Closing the only descriptor of the open file description releases the flock.
     ::close(int(handle));
+}
+
+// The locked file is still the one at the path (its last owner may have removed it just before).
+bool stillAt(qintptr handle, const QString &path)
+{
+    struct stat held
+    {
+    }, named{};
+    return ::fstat(int(handle), &held) == 0
+           && ::stat(QFile::encodeName(path).constData(), &named) == 0
+           && held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
+// Removed by its owner while still locked, so nobody takes a file that is about to go; whoever
+// locked the removed file meanwhile sees it is gone (stillAt) and tries again.
+void removeLockFile(const QString &path)
+{
+    ::unlink(QFile::encodeName(path).constData());
 }
 
 QString lastSystemError()
@@ -185,8 +212,10 @@ StoreLock::~StoreLock()
     // The registry entry may already name a newer lock of the same store (this one expired first).
     if (auto it = s_held.find(m_key); it != s_held.end() && it->second.expired())
         s_held.erase(it);
-    if (m_handle != noHandle)
+    if (m_handle != noHandle) {
+        removeLockFile(m_key);
         closeLockFile(m_handle);
+    }
 }
 
 QString StoreLock::lockPath(const QString &storePath)
@@ -265,7 +294,12 @@ Result<std::shared_ptr<StoreLock>> StoreLock::acquire(const QString &storePath,
                     return failAt(ErrorCode::Io, key, 0,
                                   QStringLiteral("cannot create the store's lock file: %1")
                                       .arg(lastSystemError()));
-                if (tryLock(handle)) {
+                const bool locked = tryLock(handle);
+                if (locked && !stillAt(handle, key)) {
+                    closeLockFile(handle);
+                    continue; // its owner removed it as we locked it: take the new one
+                }
+                if (locked) {
                     writeText(handle,
                               holderText(s_program.isEmpty() ? QCoreApplication::applicationName()
                                                              : s_program));

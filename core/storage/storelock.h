@@ -14,7 +14,10 @@ namespace VisitMap::Storage {
 
 // One process owns a store at a time. The owner holds an exclusive kernel lock on a sidecar file
 // next to the store, STORE.lock (e.g. district.visitmap.lock), for as long as any connection of
-// the process has the store open; the lock file says who holds it. Another process that finds
+// the process has the store open; the lock file says who holds it, and its owner removes it when
+// done (one left by a killed owner is simply locked anew: the lock, not the file, counts; the
+// inode is checked after locking, so a file removed at that instant is never taken). Another
+// process that finds
 // the lock taken is refused (ErrorCode::Conflict, naming the holder) or waits for it, as its wait
 // policy says. Inside one process every opener shares the one lock (reference counted).
 //
@@ -70,7 +73,7 @@ public:
     static void setProgram(const QString &program);
 
     static QString lockPath(const QString &storePath);
-    // The holder written in a store's lock file (the last owner's when nobody holds it now).
+    // The holder written in a store's lock file (none when nobody holds it, or a killed owner's).
     static std::optional<Holder> recordedHolder(const QString &storePath);
     // The stores this process holds, as absolute paths.
     static QStringList heldStores();

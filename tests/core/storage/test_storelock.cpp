@@ -153,6 +153,24 @@ TEST_CASE("In one process every opener shares the store and the lock file names 
     CHECK(Storage::StoreLock::heldStores().contains(store));
 }
 
+TEST_CASE("A store's lock file goes when its owner closes the store", "[storelock]")
+{
+    Test::TempDir dir;
+    const QString store = Test::demoStoreCopy(dir);
+    const QString lockFile = Storage::StoreLock::lockPath(store);
+    {
+        auto ws = Test::openStore(store);
+        CHECK(QFile::exists(lockFile));
+        CHECK(Storage::StoreLock::recordedHolder(store).has_value());
+    }
+    CHECK_FALSE(QFile::exists(lockFile));
+    CHECK_FALSE(Storage::StoreLock::heldStores().contains(store));
+    // One left behind (its owner was killed) does not stand in the way.
+    Test::writeFile(lockFile, "program=visitmap\npid=1\n");
+    auto ws = Workspace::open(store, Workspace::OpenMode::ExistingOnly);
+    CHECK(ws.has_value());
+}
+
 TEST_CASE("A command waits for the owner, says once who it is, and goes on when the owner closes",
           "[storelock]")
 {
