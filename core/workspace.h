@@ -30,6 +30,9 @@ public:
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;
 
+    // One process owns a store at a time (Storage::StoreLock): when another has it open, this
+    // fails with ErrorCode::Conflict naming the holder, or first waits for it as the process's
+    // wait policy says (the command line's --wait).
     static Result<std::unique_ptr<Workspace>> open(const QString &path,
                                                    OpenMode mode = OpenMode::CreateOrMigrate,
                                                    const Clock *clock = nullptr);

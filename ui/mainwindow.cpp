@@ -5,6 +5,7 @@
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
 #include "dialogs/workloaddialog.h"
+#include "filedialogs.h"
 #include "widgets/householdpanel.h"
 #include "widgets/intakepanel.h"
 #include "dialogs/plannerdialog.h"
@@ -31,7 +32,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDir>
-#include <QFileDialog>
 #include <QInputDialog>
 #include <QApplication>
 #include <QCloseEvent>
@@ -412,9 +412,10 @@ void MainWindow::exportMap()
         QMessageBox::warning(this, tr("지도 저장"), tr("사유를 적어야 저장할 수 있습니다."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("지도 저장"),
-                                                      tr("복지방문지도-%1.png").arg(m_controller->today().toString(Qt::ISODate)),
-                                                      tr("PNG 그림 (*.png);;PDF 문서 (*.pdf)"));
+    const QString path = FileDialogs::saveFileName(
+        this, tr("지도 저장"),
+        tr("복지방문지도-%1.png").arg(m_controller->today().toString(Qt::ISODate)),
+        tr("PNG 그림 (*.png);;PDF 문서 (*.pdf)"));
     if (path.isEmpty())
         return;
     if (auto r = MapExport::save(*m_map, *m_controller, path, reason); !r)

@@ -158,23 +158,23 @@ std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() cons
     return points ? *points : std::vector<Storage::HouseholdPoint>();
 }
 
-std::function<std::vector<Storage::HouseholdPoint>()> WorkspaceController::householdPointsReader() const
+std::function<Result<std::vector<Storage::HouseholdPoint>>()> WorkspaceController::householdPointsReader() const
 {
+    using Points = Result<std::vector<Storage::HouseholdPoint>>;
     if (!m_ws || !m_ws->session())
-        return [] { return std::vector<Storage::HouseholdPoint>(); };
+        return [] { return Points(std::vector<Storage::HouseholdPoint>()); };
     const QString path = m_ws->db().path();
-    if (path.isEmpty() || path == QLatin1String(":memory:")) {
-        auto points = std::make_shared<std::vector<Storage::HouseholdPoint>>(householdPoints());
-        return [points] { return *points; };
-    }
     const QDate day = today();
     const QStringList offices = m_ws->session()->offices;
-    return [path, day, offices] {
+    if (path.isEmpty() || path == QLatin1String(":memory:")) {
+        auto points = std::make_shared<Points>(Storage::HouseholdStore(m_ws->db()).points(day, offices));
+        return [points] { return *points; };
+    }
+    return [path, day, offices]() -> Points {
         auto db = Storage::Database::open(path, Storage::Database::Mode::ReadOnly);
         if (!db)
-            return std::vector<Storage::HouseholdPoint>();
-        auto points = Storage::HouseholdStore(**db).points(day, offices);
-        return points ? std::move(*points) : std::vector<Storage::HouseholdPoint>();
+            return fail(db.error());
+        return Storage::HouseholdStore(**db).points(day, offices);
     };
 }
 

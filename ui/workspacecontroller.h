@@ -54,8 +54,9 @@ public:
     std::vector<Storage::HouseholdPoint> householdPoints() const;
     // The same read, packaged to run on a worker thread with its own read-only connection to the
     // store file (WAL lets it read beside this thread's connection), so a district of a million
-    // households never holds up the window. An in-memory store is read at once instead.
-    std::function<std::vector<Storage::HouseholdPoint>()> householdPointsReader() const;
+    // households never holds up the window. An in-memory store is read at once instead. A read
+    // that fails says so (the map shows the failure, never an empty district).
+    std::function<Result<std::vector<Storage::HouseholdPoint>>()> householdPointsReader() const;
     Storage::TierCounts counts() const;
     // For the map: placed welfare facilities, high-risk households per office, a one-line masked
     // description of a household (for tooltips and the chooser), household ids of map rows.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 
+#include "storage/storelock.h"
 #include "workspace.h"
 
 #include <QFileInfo>
@@ -49,7 +50,38 @@ Command::Command(const QString &n, const QString &s) : name(n), synopsis(s)
 void Command::addDb()
 {
     parser.addOption({QStringLiteral("db"), QStringLiteral("The local store file."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("wait"),
+         QStringLiteral("When another program has the store open, wait up to this long "
+                        "for it (0: give up at once; default %1).")
+             .arg(defaultStoreWaitSeconds),
+         QStringLiteral("SECONDS"), QString::number(defaultStoreWaitSeconds)});
+    hasDb = true;
 }
+
+namespace {
+
+// One process owns a store at a time: a second one waits for the owner (saying once who it is)
+// for up to --wait seconds, then gives up naming it.
+bool setStoreWait(const QCommandLineParser &parser, int *exitCode)
+{
+    bool ok = false;
+    const int seconds = parser.value(QStringLiteral("wait")).toInt(&ok);
+    if (!ok || seconds < 0 || seconds > 86400) {
+        *exitCode = usage(QStringLiteral("--wait must be 0 to 86400 seconds"), parser);
+        return false;
+    }
+    Storage::StoreLock::WaitPolicy wait;
+    wait.timeoutMs = seconds * 1000;
+    wait.waiting = [seconds](const QString &store, const Storage::StoreLock::Holder &holder) {
+        err() << "visitmap-cli: " << store << " is open in another program: " << holder.describe()
+              << "; waiting up to " << seconds << " s for it (--wait SECONDS)" << Qt::endl;
+    };
+    Storage::StoreLock::setDefaultWait(wait);
+    return true;
+}
+
+} // namespace
 
 void Command::addUser()
 {
@@ -81,6 +113,8 @@ bool Command::parse(const QStringList &args, int *exitCode)
         *exitCode = Ok;
         return false;
     }
+    if (hasDb && !setStoreWait(parser, exitCode))
+        return false;
     return true;
 }
 

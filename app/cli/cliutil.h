@@ -17,6 +17,9 @@ namespace VisitMap::Cli {
 // Exit status contract (DESIGN §11): 0 success, 1 user error or refusal, 2 usage error.
 enum Exit { Ok = 0, UserError = 1, UsageError = 2 };
 
+// How long a command waits by default for a store another program has open (--wait).
+constexpr int defaultStoreWaitSeconds = 120;
+
 QTextStream &out();
 QTextStream &err();
 
@@ -31,8 +34,10 @@ struct Command
     QString name;
     QString synopsis;
     QCommandLineParser parser;
+    bool hasDb = false;
 
     Command(const QString &name, const QString &synopsis);
+    // --db FILE, and --wait SECONDS: how long to wait when another program has the store open.
     void addDb();
     void addUser();
     bool parse(const QStringList &args, int *exitCode);

@@ -3,9 +3,11 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "security/crypto.h"
+#include "storage/storelock.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <memory>
 #include <functional>
 #include <map>
@@ -77,6 +79,12 @@ int main(int argc, char *argv[])
               << Qt::endl;
         return UsageError;
     }
+    // Named so in the lock file of a store it opens, for whoever finds the store taken.
+    QString program = QStringLiteral("visitmap-cli ") + args.first();
+    static const QRegularExpression subcommand(QStringLiteral("^[a-z][a-z-]*$"));
+    if (args.size() > 1 && subcommand.match(args.at(1)).hasMatch())
+        program += QLatin1Char(' ') + args.at(1);
+    VisitMap::Storage::StoreLock::setProgram(program);
     const int code = it->second.first(args.mid(1));
     out().flush();
     err().flush();

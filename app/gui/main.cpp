@@ -15,6 +15,8 @@
 #include "sync/syncdialogs.h"
 #include "map/mapwidget.h"
 #include "security/crypto.h"
+#include "storage/storelock.h"
+#include "storeopener.h"
 #include "theme.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -144,7 +146,13 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "usage error: --screenshot needs --db FILE or --demo" << Qt::endl;
         return 2;
     }
-    auto ws = Workspace::open(path, Workspace::OpenMode::ExistingOnly);
+    // One program owns a store at a time: when another has it open, the person is told who and
+    // may wait for it (a screenshot run just fails, naming the holder).
+    Storage::StoreLock::setProgram(QStringLiteral("visitmap"));
+    auto ws = screenshot ? Workspace::open(path, Workspace::OpenMode::ExistingOnly)
+                         : Ui::StoreOpener::open(path, Workspace::OpenMode::ExistingOnly);
+    if (!ws && ws.error().code == ErrorCode::Cancelled)
+        return 0;
     if (!ws)
         return fatal(ws.error().toString(), !screenshot);
     Ui::WorkspaceController controller;

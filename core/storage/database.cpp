@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "storelock.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QSqlError>
@@ -31,6 +33,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
 {
     const QString name = QStringLiteral("visitmap-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(path, name));
+    auto lock = StoreLock::acquire(path);
+    if (!lock)
+        return fail(lock.error());
+    database->m_lock = std::move(*lock);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())

@@ -12,8 +12,12 @@
 
 namespace VisitMap::Storage {
 
+class StoreLock;
+
 // One SQLite connection (one per thread). Owns the PRAGMAs every store relies on: WAL, foreign
 // keys, full sync on commit (a logged visit survives a power cut, not only a crash), a busy wait.
+// A store file is only opened once this process owns it (StoreLock): another process that has it
+// open makes open() fail with ErrorCode::Conflict or wait, as StoreLock's default wait policy says.
 class Database
 {
 public:
@@ -24,6 +28,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     // Opens (creating if needed) the store file; ":memory:" gives a private in-memory store.
+    // Read-only connections take the ownership lock too: a reader in a second process could
+    // otherwise rebuild or remove the WAL index of a store it wrongly believes nobody else has.
     static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode = Mode::ReadWrite);
 
     QString path() const { return m_path; }
@@ -50,7 +56,8 @@ public:
     int userVersion() const;
     Status setUserVersion(int version);
 
-    // Settings for a bulk load into a new file nobody else has open (demo generation).
+    // Settings for a bulk load into a new file (demo generation); safe only because no other
+    // process can have the file open while this one owns it.
     Status beginBulkLoad();
     Status endBulkLoad();
 
@@ -65,6 +72,8 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_depth = 0;
+    // Released after the connection closed (members go after the destructor's body).
+    std::shared_ptr<StoreLock> m_lock;
 };
 
 } // namespace VisitMap::Storage

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitebulkwriter.h"
 
+#include "storelock.h"
+
 #include <sqlite3.h>
 
 namespace VisitMap::Storage {
@@ -11,6 +13,7 @@ SqliteBulkWriter::~SqliteBulkWriter()
         sqlite3_finalize(s);
     if (m_db)
         sqlite3_close_v2(m_db);
+    m_db = nullptr;
 }
 
 Error SqliteBulkWriter::error(const std::string &what) const
@@ -24,6 +27,10 @@ Error SqliteBulkWriter::error(const std::string &what) const
 Result<std::unique_ptr<SqliteBulkWriter>> SqliteBulkWriter::open(const std::string &path)
 {
     std::unique_ptr<SqliteBulkWriter> w(new SqliteBulkWriter());
+    auto lock = StoreLock::acquire(QString::fromStdString(path));
+    if (!lock)
+        return fail(lock.error());
+    w->m_lock = std::move(*lock);
     if (sqlite3_open_v2(path.c_str(), &w->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         nullptr)
         != SQLITE_OK)

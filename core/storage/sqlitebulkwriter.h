@@ -14,6 +14,8 @@ struct sqlite3_stmt;
 
 namespace VisitMap::Storage {
 
+class StoreLock;
+
 // Rows for one table, built row by row with the add* calls (columns values per row). Text is
 // UTF-8 already and all text and blob bytes share one buffer, so a batch of a hundred thousand
 // values is a handful of allocations, made on the thread that builds it and freed in one go.
@@ -58,9 +60,13 @@ private:
 // Loads large batches into a store file through SQLite's own API with prepared statements and
 // UTF-8 binds. It exists for one job: filling a brand-new store (the demo district) with
 // millions of rows in seconds, which Qt Sql's per-value QVariant binding makes several times
-// slower. It must be the only connection to the file while it is open; everything else in the
-// product goes through Qt Sql. Foreign keys are not checked during the load: the caller
-// generates consistent rows and its tests run PRAGMA foreign_key_check on the result.
+// slower. It must be the only connection to the file while it is open, and it makes sure it is:
+// it owns the file's StoreLock (so no other process has it open) and runs without a journal in
+// SQLite's exclusive locking mode (so no other connection of this process can read a half-loaded
+// file; a crash leaves a broken file, which is why it is only ever used on a new working file
+// that replaces the store when complete). Everything else in the product goes through Qt Sql.
+// Foreign keys are not checked during the load: the caller generates consistent rows and its tests
+// run PRAGMA foreign_key_check on the result.
 class SqliteBulkWriter
 {
 public:
@@ -86,6 +92,7 @@ private:
     SqliteBulkWriter() = default;
     Error error(const std::string &what) const;
 
+    std::shared_ptr<StoreLock> m_lock; // released after the connection closed
     sqlite3 *m_db = nullptr;
     std::vector<sqlite3_stmt *> m_statements;
     std::vector<int> m_columns;

@@ -2,6 +2,7 @@
 #include "exportdialog.h"
 
 #include "export/exportservice.h"
+#include "filedialogs.h"
 #include "security/permissions.h"
 #include "workspacecontroller.h"
 
@@ -9,7 +10,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,8 +70,8 @@ ExportDialog::ExportDialog(WorkspaceController *controller, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("저장할 파일"), m_path->text(),
-                                                          tr("CSV 파일 (*.csv)"));
+        const QString file = FileDialogs::saveFileName(this, tr("저장할 파일"), m_path->text(),
+                                                       tr("CSV 파일 (*.csv)"));
         if (!file.isEmpty())
             m_path->setText(file);
     });

@@ -2,6 +2,7 @@
 #include "plannerdialog.h"
 
 #include "dialogs/routesheetpdf.h"
+#include "filedialogs.h"
 #include "map/mapwidget.h"
 #include "map/routelayer.h"
 #include "model/enums.h"
@@ -17,7 +18,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -192,9 +192,9 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
                                    .trimmed();
         if (!ok || reason.isEmpty())
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("경로표 인쇄"),
-                                                          tr("방문경로표-%1.pdf").arg(m_plan.date.toString(Qt::ISODate)),
-                                                          tr("PDF 문서 (*.pdf)"));
+        const QString path = FileDialogs::saveFileName(
+            this, tr("경로표 인쇄"), tr("방문경로표-%1.pdf").arg(m_plan.date.toString(Qt::ISODate)),
+            tr("PDF 문서 (*.pdf)"));
         if (path.isEmpty())
             return;
         const bool unmasked = m_controller->can(int(Security::Permission::ExportUnmasked))

@@ -34,6 +34,26 @@ HouseholdLayer::Prepared HouseholdLayer::prepare(const std::vector<Storage::Hous
     return p;
 }
 
+HouseholdLayer::Prepared
+HouseholdLayer::prepare(const Result<std::vector<Storage::HouseholdPoint>> &points, double dpr)
+{
+    if (points)
+        return prepare(*points, dpr);
+    Prepared p = prepare(std::vector<Storage::HouseholdPoint>(), dpr);
+    p.error = points.error();
+    return p;
+}
+
+QString HouseholdLayer::loadErrorText() const
+{
+    if (!m_error)
+        return {};
+    return tr("가구 정보를 읽지 못해 지도에 가구를 표시할 수 없습니다 (%1). 저장소를 다시 열어 "
+              "보십시오.")
+        .arg(m_error->code == ErrorCode::Conflict ? tr("다른 프로그램이 저장소를 사용 중")
+                                                  : tr("저장소 읽기 오류"));
+}
+
 double HouseholdLayer::markSize(double zoom)
 {
     return std::clamp(8.0 + (zoom - 15) * 2.0, 8.0, 15.0);
@@ -57,6 +77,22 @@ int HouseholdLayer::levelFor(double zoom) const
 
 void HouseholdLayer::paint(QPainter &painter, const Geo::Viewport &vp)
 {
+    if (m_error) {
+        // Over the map, where the households would be: a failed read is never an empty district.
+        const QRectF view(QPointF(0, 0), vp.size());
+        const QRectF box
+            = QRectF(0, 0, std::min(560.0, view.width() - 40), 72)
+                  .translated(view.center() - QPointF(std::min(560.0, view.width() - 40) / 2, 36));
+        painter.save();
+        painter.setPen(QPen(QColor(0xB0, 0x1E, 0x2E), 1.5));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRoundedRect(box, 6, 6);
+        painter.setPen(QColor(0x30, 0x30, 0x30));
+        painter.drawText(box.adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                         loadErrorText());
+        painter.restore();
+        return;
+    }
     if (!m_index || m_index->isEmpty())
         return;
     const int level = levelFor(vp.zoom());

@@ -4,12 +4,15 @@
 #include "geo/clusterindex.h"
 #include "markersprites.h"
 #include "storage/householdstore.h"
+#include "util/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>
 #include <QSet>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QPainter;
@@ -26,6 +29,8 @@ namespace VisitMap::Ui {
 // whole; painting and hit-testing only read it.
 class HouseholdLayer
 {
+    Q_DECLARE_TR_FUNCTIONS(HouseholdLayer)
+
 public:
     // The index the map uses: clustered up to zoom 16, every household from zoom 17.
     static Geo::ClusterIndex::Options indexOptions();
@@ -33,17 +38,25 @@ public:
 
     void setIndex(std::shared_ptr<const Geo::ClusterIndex> index) { m_index = std::move(index); }
     // The index and its cluster badges drawn at a device pixel ratio: the worker's whole job.
+    // A read that failed keeps its error: the layer then shows the failure, not an empty map.
     struct Prepared
     {
         std::shared_ptr<const Geo::ClusterIndex> index;
         std::shared_ptr<const MarkerSprites::Rings> rings;
+        std::optional<Error> error;
     };
     static Prepared prepare(const std::vector<Storage::HouseholdPoint> &points, double dpr);
+    static Prepared prepare(const Result<std::vector<Storage::HouseholdPoint>> &points, double dpr);
     void setPrepared(const Prepared &prepared)
     {
         m_index = prepared.index;
         m_sprites.adopt(prepared.rings);
+        m_error = prepared.error;
     }
+    // Why the households could not be read (none when they were).
+    const std::optional<Error> &loadError() const { return m_error; }
+    // The words the map shows over itself when the households could not be read.
+    QString loadErrorText() const;
     const std::shared_ptr<const Geo::ClusterIndex> &index() const { return m_index; }
     std::size_t size() const { return m_index ? m_index->pointCount() : 0; }
     // Cluster badge images at hand (drawn with the index, or since on first use).
@@ -80,6 +93,7 @@ public:
 
 private:
     std::shared_ptr<const Geo::ClusterIndex> m_index;
+    std::optional<Error> m_error;
     MarkerSprites m_sprites;
     bool m_clustered = true;
     std::vector<std::uint32_t> m_scratch;

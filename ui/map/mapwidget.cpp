@@ -92,6 +92,8 @@ void MapWidget::reload()
 void MapWidget::indexReady()
 {
     m_renderer.households.setPrepared(m_indexWatcher.result());
+    if (m_renderer.households.loadError())
+        Q_EMIT statusMessage(m_renderer.households.loadErrorText());
     if (m_reloadAgain) {
         m_reloadAgain = false;
         reload();

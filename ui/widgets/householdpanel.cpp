@@ -4,6 +4,7 @@
 #include "commands/householdcommands.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
+#include "filedialogs.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/masking.h"
@@ -14,7 +15,6 @@
 #include "workspacecontroller.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -499,8 +499,8 @@ void HouseholdPanel::attachPhoto()
 {
     if (!m_view)
         return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("사진·문서 첨부"), {},
-                                                      tr("사진과 문서 (*.jpg *.jpeg *.png *.heic *.pdf)"));
+    const QString file = FileDialogs::openFileName(
+        this, tr("사진·문서 첨부"), {}, tr("사진과 문서 (*.jpg *.jpeg *.png *.heic *.pdf)"));
     if (file.isEmpty())
         return;
     if (QMessageBox::question(this, tr("동의 확인"),

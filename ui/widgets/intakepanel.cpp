@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakepanel.h"
 
+#include "filedialogs.h"
 #include "model/crisisreport.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
@@ -10,7 +11,6 @@
 #include "workspace.h"
 #include "workspacecontroller.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -542,9 +542,9 @@ QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
 
 void IntakePanel::runImport(bool reports)
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, reports ? tr("복지위기 알림 신고 가져오기") : tr("발굴 대상자 명단 가져오기"), QString(),
-        reports ? tr("신고 파일 (*.json)") : tr("명단 파일 (*.csv)"));
+    const QString path = FileDialogs::openFileName(
+        this, reports ? tr("복지위기 알림 신고 가져오기") : tr("발굴 대상자 명단 가져오기"),
+        QString(), reports ? tr("신고 파일 (*.json)") : tr("명단 파일 (*.csv)"));
     if (path.isEmpty())
         return;
     bool ok = false;
