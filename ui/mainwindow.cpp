@@ -6,6 +6,7 @@
 #include "dialogs/assigndialog.h"
 #include "dialogs/workloaddialog.h"
 #include "filedialogs.h"
+#include "plaintext.h"
 #include "widgets/householdpanel.h"
 #include "widgets/intakepanel.h"
 #include "dialogs/plannerdialog.h"
@@ -142,6 +143,9 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::onUnlocked);
     connect(m_lockScreen, &LockScreen::signedOut, this, &MainWindow::signOutAndAsk);
 
+    // Store paths and account names are shown as typed, never as markup.
+    m_storeLabel->setTextFormat(Qt::PlainText);
+    m_accountLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_storeLabel, 1);
     m_checkinAlert->setStyleSheet(QStringLiteral("color: #B3261E; font-weight: bold"));
     statusBar()->addPermanentWidget(m_checkinAlert);
@@ -183,7 +187,7 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(m_map, &MapWidget::intakeActivated, this, [this](const QString &id) { showIntake(id); });
     connect(m_intake, &IntakePanel::householdRequested, this, [this](const QString &id) { openHousehold(id); });
     connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
-        QMessageBox::warning(this, tr("복지방문지도"), message);
+        PlainText::warning(this, tr("복지방문지도"), message);
     });
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus); // pending count, "last sync"
@@ -419,7 +423,7 @@ void MainWindow::exportMap()
     if (path.isEmpty())
         return;
     if (auto r = MapExport::save(*m_map, *m_controller, path, reason); !r)
-        QMessageBox::warning(this, tr("지도 저장"), r.error().message);
+        PlainText::warning(this, tr("지도 저장"), r.error().message);
     else
         statusBar()->showMessage(tr("지도를 %1에 저장했습니다").arg(QDir::toNativeSeparators(path)), 8000);
 }
@@ -633,7 +637,9 @@ void MainWindow::updateSyncStatus()
     const QString link = text.contains(tr("충돌")) ? QStringLiteral("conflicts") : QStringLiteral("sync");
     m_syncLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:%2; text-decoration:none\">%3</a>")
                              .arg(link, colour, text.toHtmlEscaped()));
-    m_syncLabel->setToolTip(tr("눌러서 중앙 서버와 동기화 (Ctrl+Shift+Y)"));
+    const QString why = m_sync->statusToolTip();
+    const QString click = tr("눌러서 중앙 서버와 동기화 (Ctrl+Shift+Y)");
+    m_syncLabel->setToolTip(why.isEmpty() ? click : PlainText::toolTip(why + u'\n' + click));
     m_syncLabel->setMinimumWidth(m_syncLabel->sizeHint().width()); // the store name gives way, not this
 }
 

@@ -98,6 +98,31 @@ QString realStoreCopy(const TempDir &dir, const QString &name)
     return copyTo(cached, dir, name);
 }
 
+void addDemoWorkerAccounts(Workspace &ws)
+{
+    REQUIRE_OK(ws.signIn(QStringLiteral("admin1"), adminPassword()));
+    for (const char *worker : {"demo-caseworker", "demo-worker2", "demo-worker3"})
+        REQUIRE_OK(Security::AccountAdmin(ws).create({QString::fromLatin1(worker), QStringLiteral("담당자"),
+                                                      Role::Caseworker, {QStringLiteral("11410")},
+                                                      caseworkerPassword()}));
+    ws.signOut();
+}
+
+QByteArray paperVisitLog(const QStringList &households, int rows)
+{
+    Q_ASSERT(rows <= 6000); // days 1-10 of March, 08:00-17:59
+    QByteArray csv("household,kind,outcome,at,note\n");
+    for (int i = 0; i < rows; ++i)
+        csv += QStringLiteral("%1,phone,met,2026-03-%2 %3:%4,종이 기록 %5\n")
+                   .arg(households[i % households.size()])
+                   .arg(1 + i / 600, 2, 10, QLatin1Char('0'))
+                   .arg(8 + (i / 60) % 10, 2, 10, QLatin1Char('0'))
+                   .arg(i % 60, 2, 10, QLatin1Char('0'))
+                   .arg(i)
+                   .toUtf8();
+    return csv;
+}
+
 std::unique_ptr<Workspace> openStore(const QString &path, const Clock *clock)
 {
     auto ws = Workspace::open(path, Workspace::OpenMode::CreateOrMigrate, clock);

@@ -44,6 +44,15 @@ inline QString leadPassword() { return QStringLiteral("Lead-pass-12"); }
 inline QString caseworkerPassword() { return QStringLiteral("Case-pass-12"); }
 
 std::unique_ptr<Workspace> openStore(const QString &path, const Clock *clock = nullptr);
+// Gives a real store (realStoreCopy) caseworker accounts for the workers the demo assigns
+// households to, so a file exported from the demo store imports there (an import refuses a
+// worker who is not an account of the store). Leaves nobody signed in.
+void addDemoWorkerAccounts(Workspace &ws);
+
+// A paper visit log for `visit import` (household,kind,outcome,at,note) of `rows` phone calls
+// spread over the given households, each a different call (day, hour and minute apart, so
+// none is skipped as a repeat), noted "종이 기록 N".
+QByteArray paperVisitLog(const QStringList &households, int rows);
 
 QByteArray readAll(const QString &path);
 void writeFile(const QString &path, const QByteArray &bytes);

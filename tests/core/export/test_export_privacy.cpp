@@ -470,6 +470,7 @@ TEST_CASE("A masked households file imports into another store at its coarse pos
         {Export::ExportKind::Households, out, QStringLiteral("교육용"), false});
     REQUIRE(r);
     auto real = Test::openStore(Test::realStoreCopy(dir));
+    Test::addDemoWorkerAccounts(*real);
     REQUIRE_OK(real->signIn(QStringLiteral("lead1"), Test::leadPassword()));
     auto report = Import::ImportService(*real).households(out);
     REQUIRE(report);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/exportservice.h"
 #include "import/importservice.h"
-#include "security/accountadmin.h"
 #include "security/auditlog.h"
 #include "storage/database.h"
 #include "support/testsupport.h"
@@ -89,15 +88,7 @@ TEST_CASE("Exported households import back into a fresh store", "[core][export][
     REQUIRE(Export::ExportService(*demo).run({Export::ExportKind::Households, out, QStringLiteral("이관"), true}));
 
     auto real = Test::openStore(Test::realStoreCopy(dir));
-    // The receiving store has accounts for the workers the households are assigned to: an
-    // import refuses a worker who is not an account of the store.
-    REQUIRE_OK(real->signIn(QStringLiteral("admin1"), Test::adminPassword()));
-    for (const char *worker : {"demo-caseworker", "demo-worker2", "demo-worker3"})
-        REQUIRE_OK(Security::AccountAdmin(*real).create({QString::fromLatin1(worker),
-                                                         QStringLiteral("담당자"),
-                                                         Role::Caseworker,
-                                                         {QStringLiteral("11410")},
-                                                         Test::caseworkerPassword()}));
+    Test::addDemoWorkerAccounts(*real);
     REQUIRE_OK(real->signIn(QStringLiteral("lead1"), Test::leadPassword()));
     auto report = Import::ImportService(*real).households(out);
     REQUIRE(report);

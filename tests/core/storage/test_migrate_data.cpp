@@ -275,9 +275,15 @@ TEST_CASE("A store with data from every earlier version migrates to the latest w
     REQUIRE(orphans);
     CHECK_FALSE(orphans->next());
 
-    // Every record of every table is still there with every value it had.
+    // Every record of every table is still there with every value it had, but for the one value a
+    // migration is meant to remove: 0012 drops the plain SHA-256 kept beside an attachment (anyone
+    // with the file could confirm a guessed photo by it).
     const Dump after = dump(ws->db());
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+    Dump expected = before;
+    for (QString &row : expected[QStringLiteral("attachments")])
+        row.replace(QStringLiteral("|sha256=abc123|"), QStringLiteral("|sha256=|"));
+    CHECK_FALSE(after.value(QStringLiteral("attachments")).join(u'\n').contains(QStringLiteral("abc123")));
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         INFO("table " << it.key().toStdString());
         REQUIRE(after.contains(it.key()));
         const QStringList now = after.value(it.key());

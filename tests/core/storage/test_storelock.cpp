@@ -370,15 +370,7 @@ TEST_CASE("An import running while 30 visit add commands run: all land once and 
         while (q->next())
             households << q->value(0).toString();
     }
-    QByteArray csv("household,kind,outcome,at,note\n");
-    for (int i = 0; i < importRows; ++i)
-        csv += QStringLiteral("%1,phone,met,2026-%2-%3 10:%4,종이 기록 %5\n")
-                   .arg(households[i % households.size()])
-                   .arg(1 + i % 10, 2, 10, QLatin1Char('0'))
-                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
-                   .arg(i % 60, 2, 10, QLatin1Char('0'))
-                   .arg(i)
-                   .toUtf8();
+    const QByteArray csv = Test::paperVisitLog(households, importRows);
     const QString file = dir.path(QStringLiteral("paper.csv"));
     Test::writeFile(file, csv);
     QProcess import;

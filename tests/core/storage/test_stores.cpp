@@ -139,7 +139,7 @@ TEST_CASE("A counselling note rests encrypted, opens only with the office key an
     CHECK_FALSE(s.ws->db().exec(QStringLiteral("UPDATE counseling_notes SET topic = 'x'")));
 }
 
-TEST_CASE("A photo is kept only with consent, encrypted, hashed, and opens as it was with a logged view", "[core][storage]")
+TEST_CASE("A photo is kept only with consent, encrypted, with a keyed digest, and opens as it was with a logged view", "[core][storage]")
 {
     Signed s;
     AttachmentStore store(s.ws->db());
@@ -157,7 +157,12 @@ TEST_CASE("A photo is kept only with consent, encrypted, hashed, and opens as it
     CHECK(a->fileName == QStringLiteral("현관 사진.png")); // no folders kept
     CHECK(a->mime == QStringLiteral("image/png"));
     CHECK(a->size == png.size());
-    CHECK(a->sha256 == QString::fromLatin1(QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex()));
+    // The digest is keyed from the office key: the plain SHA-256 of the bytes (a guessing oracle)
+    // is never kept.
+    const QString plain = QString::fromLatin1(QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex());
+    CHECK(a->sha256.startsWith(QStringLiteral("b2k1:")));
+    CHECK_FALSE(a->sha256.contains(plain));
+    CHECK_FALSE(Test::storeFilesBytes(s.ws->path()).contains(plain.toLatin1()));
     CHECK_FALSE(Test::storeFilesBytes(s.ws->path()).contains("photo-body-c07e"));
     auto listed = store.forHousehold(s.household);
     REQUIRE(listed);

@@ -91,15 +91,7 @@ TEST_CASE("A bulk visit import killed half way leaves all or nothing", "[core][d
         while (q->next())
             households << q->value(0).toString();
     }
-    QByteArray csv("household,kind,outcome,at,note\n");
-    for (int i = 0; i < 6000; ++i)
-        csv += QStringLiteral("%1,phone,met,2026-%2-%3 10:%4,종이 기록 %5\n")
-                   .arg(households[i % households.size()])
-                   .arg(1 + i % 10, 2, 10, QLatin1Char('0'))
-                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
-                   .arg(i % 60, 2, 10, QLatin1Char('0'))
-                   .arg(i)
-                   .toUtf8();
+    const QByteArray csv = Test::paperVisitLog(households, 6000);
     const QString file = dir.path(QStringLiteral("paper.csv"));
     Test::writeFile(file, csv);
     auto run = [&](const QString &db, int killAfterMs) {
