@@ -184,9 +184,10 @@ Result<std::optional<QJsonObject>> RowCodec::snapshot(const EntitySpec &spec, co
     if (spec.entity == QLatin1String("assessment")) {
         // The note travels as its ciphertext (민감정보); a plaintext note an older store has not
         // encrypted yet goes as it is.
-        auto q = m_db.execute(QStringLiteral("SELECT domain, level, note, note_cipher FROM need_assessment_items "
-                                             "WHERE assessment_id = ? ORDER BY domain"),
-                              {id});
+        auto q = m_db.execute(
+            QStringLiteral("SELECT domain, level, note, note_cipher FROM need_assessment_items "
+                           "WHERE assessment_id = ? ORDER BY domain"),
+            {id});
         if (!q)
             return fail(q.error());
         QJsonArray items;
@@ -265,16 +266,18 @@ Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonOb
             const QJsonObject item = v.toObject();
             // A ciphertext held here is never replaced by an older copy's plaintext.
             const QJsonValue cipher = item.value(QStringLiteral("note_cipher"));
-            auto iq = m_db.execute(QStringLiteral("INSERT INTO need_assessment_items (assessment_id, domain, level, "
-                                                  "note, note_cipher) VALUES (?,?,?,?,?) "
-                                                  "ON CONFLICT(assessment_id, domain) DO UPDATE SET level = excluded.level, "
-                                                  "note = excluded.note, note_cipher = excluded.note_cipher "
-                                                  "WHERE need_assessment_items.note_cipher IS NULL"),
-                                   {id, item.value(QStringLiteral("domain")).toString(),
-                                    item.value(QStringLiteral("level")).toInt(),
-                                    item.value(QStringLiteral("note")).toString(),
-                                    cipher.isString() ? QVariant(QByteArray::fromBase64(cipher.toString().toLatin1()))
-                                                      : QVariant()});
+            auto iq = m_db.execute(
+                QStringLiteral(
+                    "INSERT INTO need_assessment_items (assessment_id, domain, level, "
+                    "note, note_cipher) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(assessment_id, domain) DO UPDATE SET level = excluded.level, "
+                    "note = excluded.note, note_cipher = excluded.note_cipher "
+                    "WHERE need_assessment_items.note_cipher IS NULL"),
+                {id, item.value(QStringLiteral("domain")).toString(),
+                 item.value(QStringLiteral("level")).toInt(),
+                 item.value(QStringLiteral("note")).toString(),
+                 cipher.isString() ? QVariant(QByteArray::fromBase64(cipher.toString().toLatin1()))
+                                   : QVariant()});
             if (!iq)
                 return fail(iq.error());
         }
