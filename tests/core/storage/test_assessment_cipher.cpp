@@ -164,6 +164,13 @@ TEST_CASE("An older store's plaintext needs-assessment note is encrypted at the 
         QStringLiteral("INSERT INTO need_assessment_items (assessment_id, domain, level, note) "
                        "VALUES (?, ?, 3, ?)"),
         {id, health, note}));
+    // A long note spills into overflow pages, which SQLite frees without zeroing unless told to.
+    const QString tail = QUuid::createUuid().toString(QUuid::Id128);
+    const QString longNote = QStringLiteral("경제 사정 ") + QString(1800, QChar(0xAC00)) + tail;
+    REQUIRE(ws->db().execute(
+        QStringLiteral("INSERT INTO need_assessment_items (assessment_id, domain, level, note) "
+                       "VALUES (?, '2000000', 2, ?)"),
+        {id, longNote}));
     const QString payload
         = QStringLiteral(
               R"({"id":"%1","household_id":"%2","items":[{"domain":"%3","level":3,"note":"%4"}]})")
@@ -176,12 +183,14 @@ TEST_CASE("An older store's plaintext needs-assessment note is encrypted at the 
         {ws->journal().newId(), id, office, payload}));
     // The scan can fail: the plaintext is found where the older version left it.
     CHECK_FALSE(filesHolding(path, note).isEmpty());
+    CHECK_FALSE(filesHolding(path, tail).isEmpty());
 
     ws->signOut();
     REQUIRE_OK(ws->signInDemo());
 
     CHECK(filesHolding(path, note) == QStringList());
     CHECK_FALSE(filesHolding(path, id).isEmpty()); // the same record, still there in the clear
+    CHECK(filesHolding(path, tail) == QStringList());
     CHECK(Test::count(*ws,
                       QStringLiteral("SELECT COUNT(*) FROM need_assessment_items WHERE note <> ''"))
           == 0);
@@ -195,6 +204,9 @@ TEST_CASE("An older store's plaintext needs-assessment note is encrypted at the 
     const NeedItem *item = itemOf(*read, id, health);
     REQUIRE(item);
     CHECK(item->note == note);
+    const NeedItem *longItem = itemOf(*read, id, QStringLiteral("2000000"));
+    REQUIRE(longItem);
+    CHECK(longItem->note == longNote);
 
     // A second sign-in finds nothing left to do.
     auto again = Storage::AssessmentStore(ws->db()).encryptPlaintextNotes(ws->session()->keyring);
