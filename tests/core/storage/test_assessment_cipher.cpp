@@ -9,9 +9,12 @@
 #include "storage/assessmentstore.h"
 #include "storage/database.h"
 #include "storage/journal.h"
+#include "sync/entitymap.h"
 #include "sync/syncservice.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -280,4 +283,42 @@ TEST_CASE("A colleague of the same office opens a needs-assessment note after a 
     CHECK(Test::count(*kim,
                       QStringLiteral("SELECT COUNT(*) FROM need_assessment_items WHERE note <> ''"))
           == 0);
+}
+
+TEST_CASE(
+    "A pulled copy with a plaintext note never replaces a needs-assessment note held as ciphertext",
+    "[assessment][crypto]")
+{
+    Test::TempDir dir;
+    auto ws = Test::openStore(Test::demoStoreCopy(dir));
+    REQUIRE_OK(ws->signInDemo());
+    const QString household = householdWithKey(*ws);
+    const QString note
+        = QStringLiteral("당뇨 관리 안 됨 %1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    NeedAssessment a = healthAssessment(household, note);
+    REQUIRE_OK(Storage::AssessmentStore(ws->db()).add(a, ws->journal(), ws->session()->keyring));
+
+    // What an older workstation pushed for the same record: the note in the clear.
+    const QJsonObject older{{QStringLiteral("id"), a.id},
+                            {QStringLiteral("household_id"), household},
+                            {QStringLiteral("office_code"), a.officeCode},
+        {QStringLiteral("assessed_at"), QStringLiteral("2026-11-20T01:00:00Z")},
+        {QStringLiteral("created_at"), QStringLiteral("2026-11-20T01:00:00Z")},
+        {QStringLiteral("created_by"), QStringLiteral("demo-caseworker")},
+                            {QStringLiteral("items"),
+                             QJsonArray{QJsonObject{{QStringLiteral("domain"), health},
+                                                    {QStringLiteral("level"), 3},
+                                                    {QStringLiteral("note"),
+                                                     QStringLiteral("옛 사본 %1").arg(note)}}}}};
+    Sync::RowCodec codec(ws->db());
+    REQUIRE_OK(codec.upsert(*Sync::entitySpec(QStringLiteral("assessment")), a.id, older));
+
+    CHECK(Test::count(*ws,
+                      QStringLiteral("SELECT COUNT(*) FROM need_assessment_items WHERE note <> ''"))
+          == 0);
+    auto read = Storage::AssessmentStore(ws->db()).forHousehold(household, &ws->session()->keyring);
+    REQUIRE(read);
+    const NeedItem *item = itemOf(*read, a.id, health);
+    REQUIRE(item);
+    CHECK(item->note == note);
 }
