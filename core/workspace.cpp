@@ -4,6 +4,7 @@
 #include "security/accountstore.h"
 #include "security/auditlog.h"
 #include "security/keystore.h"
+#include "storage/assessmentstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -191,6 +192,10 @@ Status Workspace::refreshOffices()
         if (!session.keyring.has(o))
             session.waitingForKeys << o;
     }
+    // Needs-assessment notes an older store (or an older colleague's sync) left in the clear
+    // are encrypted as soon as an account holding the office key is here.
+    if (auto swept = Storage::AssessmentStore(*m_db).encryptPlaintextNotes(session.keyring); !swept)
+        return fail(swept.error());
     return {};
 }
 

@@ -13,6 +13,8 @@ struct NeedItem
     QString domain; // e.g. "1000000" 건강
     int level = 0;  // 0 없음, 1 낮음, 2 보통, 3 높음
     QString note;
+    // The note is encrypted and this session does not hold the office key (note is empty).
+    bool noteLocked = false;
 };
 
 struct NeedAssessment

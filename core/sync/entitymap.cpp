@@ -189,16 +189,24 @@ Result<std::optional<QJsonObject>> RowCodec::snapshot(const EntitySpec &spec, co
     if (row->isEmpty())
         return std::optional<QJsonObject>();
     if (spec.entity == QLatin1String("assessment")) {
-        auto q = m_db.execute(QStringLiteral("SELECT domain, level, note FROM need_assessment_items "
-                                             "WHERE assessment_id = ? ORDER BY domain"),
-                              {id});
+        // The note travels as its ciphertext (민감정보); a plaintext note an older store has not
+        // encrypted yet goes as it is.
+        auto q = m_db.execute(
+            QStringLiteral("SELECT domain, level, note, note_cipher FROM need_assessment_items "
+                           "WHERE assessment_id = ? ORDER BY domain"),
+            {id});
         if (!q)
             return fail(q.error());
         QJsonArray items;
-        while (q->next())
-            items.append(QJsonObject{{QStringLiteral("domain"), q->value(0).toString()},
-                                     {QStringLiteral("level"), q->value(1).toInt()},
-                                     {QStringLiteral("note"), q->value(2).toString()}});
+        while (q->next()) {
+            QJsonObject item{{QStringLiteral("domain"), q->value(0).toString()},
+                             {QStringLiteral("level"), q->value(1).toInt()}};
+            if (!q->value(2).toString().isEmpty())
+                item.insert(QStringLiteral("note"), q->value(2).toString());
+            if (!q->value(3).isNull())
+                item.insert(QStringLiteral("note_cipher"), toJson(q->value(3), true));
+            items.append(item);
+        }
         row->insert(QStringLiteral("items"), items);
     } else if (spec.entity == QLatin1String("crisis_report")) {
         auto c = m_db.scalar(QStringLiteral("SELECT contact_cipher FROM crisis_report_contacts WHERE report_id = ?"),
@@ -263,11 +271,20 @@ Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonOb
     if (spec.entity == QLatin1String("assessment") && data.value(QStringLiteral("items")).isArray()) {
         for (const QJsonValue &v : data.value(QStringLiteral("items")).toArray()) {
             const QJsonObject item = v.toObject();
-            auto iq = m_db.execute(QStringLiteral("INSERT OR REPLACE INTO need_assessment_items "
-                                                  "(assessment_id, domain, level, note) VALUES (?,?,?,?)"),
-                                   {id, item.value(QStringLiteral("domain")).toString(),
-                                    item.value(QStringLiteral("level")).toInt(),
-                                    item.value(QStringLiteral("note")).toString()});
+            // A ciphertext held here is never replaced by an older copy's plaintext.
+            const QJsonValue cipher = item.value(QStringLiteral("note_cipher"));
+            auto iq = m_db.execute(
+                QStringLiteral(
+                    "INSERT INTO need_assessment_items (assessment_id, domain, level, "
+                    "note, note_cipher) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(assessment_id, domain) DO UPDATE SET level = excluded.level, "
+                    "note = excluded.note, note_cipher = excluded.note_cipher "
+                    "WHERE need_assessment_items.note_cipher IS NULL"),
+                {id, item.value(QStringLiteral("domain")).toString(),
+                 item.value(QStringLiteral("level")).toInt(),
+                 item.value(QStringLiteral("note")).toString(),
+                 cipher.isString() ? QVariant(QByteArray::fromBase64(cipher.toString().toLatin1()))
+                                   : QVariant()});
             if (!iq)
                 return fail(iq.error());
         }

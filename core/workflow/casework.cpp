@@ -113,7 +113,9 @@ Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> asse
             assessment->visitId = visit.id;
             if (!assessment->assessedAt.isValid())
                 assessment->assessedAt = visit.at;
-            if (auto r = Storage::AssessmentStore(db).add(*assessment, journal); !r)
+            if (auto r
+                = Storage::AssessmentStore(db).add(*assessment, journal, m_ws.session()->keyring);
+                !r)
                 return r;
         }
         if (note) {
@@ -160,7 +162,9 @@ Result<NeedAssessment> CaseWork::assess(NeedAssessment assessment)
 {
     if (auto ok = allowedFor(assessment.householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    if (auto ok = Storage::AssessmentStore(m_ws.db()).add(assessment, m_ws.journal()); !ok)
+    if (auto ok = Storage::AssessmentStore(m_ws.db()).add(assessment, m_ws.journal(),
+                                                          m_ws.session()->keyring);
+        !ok)
         return fail(ok.error());
     return assessment;
 }
