@@ -11,7 +11,7 @@ namespace VisitMap::Security {
 
 QString Authenticator::wrongWords()
 {
-    return QStringLiteral("wrong account name or password");
+    return QStringLiteral("wrong password or no such account");
 }
 
 Result<Authenticator::Verdict> Authenticator::check(const QString &name,

@@ -147,6 +147,12 @@ TEST_CASE("Entries removed through the purge flag or with the trigger dropped ar
     auto ws = loggedStore(dir);
     SECTION("the purge flag set by hand")
     {
+        // Just as the purge did before the key: flag, delete a prefix, leave the anchor behind.
+        exec(*ws,
+             QStringLiteral("INSERT OR REPLACE INTO store_meta VALUES ('audit_anchor_seq', '3')"));
+        exec(*ws, QStringLiteral(
+                      "INSERT OR REPLACE INTO store_meta SELECT 'audit_anchor_hash', hash FROM "
+                      "audit_log WHERE seq = 3"));
         exec(*ws, QStringLiteral("INSERT OR REPLACE INTO store_meta VALUES ('audit_purge', '1')"));
         exec(*ws, QStringLiteral("DELETE FROM audit_log WHERE seq <= 3"));
         exec(*ws, QStringLiteral("DELETE FROM store_meta WHERE key = 'audit_purge'"));

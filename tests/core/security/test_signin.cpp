@@ -221,12 +221,14 @@ TEST_CASE("A sign-in with no office key to make and no key to give waits for no 
           "[core][security][signin]")
 {
     Test::TempDir dir;
-    const QString path = Test::realStoreCopy(dir);
+    const QString path = Test::demoStoreCopy(dir);
     auto ws = Test::openStore(path);
-    auto signedIn = ws->signIn(QStringLiteral("lead1"), Test::leadPassword());
+    REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
+    auto signedIn = ws->signInDemo(QStringLiteral("demo-lead"));
     REQUIRE(signedIn);
     const Session *s = *signedIn;
     REQUIRE(ws->auditLog().hasKey());
+    REQUIRE_FALSE(s->keyring.isEmpty());
     // Another process holds the write lock (an import running).
     auto other = Storage::Database::open(path);
     REQUIRE(other);
