@@ -3,6 +3,7 @@
 
 #include "security/accountstore.h"
 #include "security/auditlog.h"
+#include "security/authenticator.h"
 #include "security/keystore.h"
 #include "storage/assessmentstore.h"
 #include "storage/database.h"
@@ -88,56 +89,18 @@ QString Workspace::demoArea() const
 Result<const Security::Session *> Workspace::signIn(const QString &name, const QString &password)
 {
     const QString machine = Security::AuditLog::machineAddress();
-    auto logFailure = [&](const QString &detail) {
-        (void)m_audit->append(name, machine,
-                              {AuditAction::LoginFailed, QStringLiteral("account"), name, {}, detail, {}});
-    };
-    auto account = m_accounts->find(name);
-    if (!account) {
-        logFailure(QStringLiteral("unknown account"));
-        return fail(ErrorCode::AuthFailed, QStringLiteral("no account named '%1'").arg(name));
-    }
-    if (!account->active) {
-        logFailure(QStringLiteral("removed account"));
-        return fail(ErrorCode::AuthFailed, QStringLiteral("the account '%1' was removed").arg(name));
-    }
-    if (account->locked) {
-        logFailure(QStringLiteral("account locked"));
-        return fail(ErrorCode::AccountLocked,
-                    QStringLiteral("the account '%1' is locked after %2 wrong passwords; an admin "
-                                   "must unlock it")
-                        .arg(name)
-                        .arg(Security::AccountStore::maxFailedLogins));
-    }
-    if (!Security::Password::verify(account->passwordHash, password)) {
-        auto failures = m_accounts->recordFailedLogin(name);
-        const int n = failures ? *failures : 0;
-        logFailure(QStringLiteral("wrong password (%1)").arg(n));
-        if (n >= Security::AccountStore::maxFailedLogins)
-            return fail(ErrorCode::AccountLocked,
-                        QStringLiteral("wrong password; the account '%1' is now locked after %2 "
-                                       "wrong passwords and an admin must unlock it")
-                            .arg(name)
-                            .arg(n));
-        return fail(ErrorCode::AuthFailed,
-                    QStringLiteral("wrong password for '%1' (%2 of %3 tries before the account locks)")
-                        .arg(name)
-                        .arg(n)
-                        .arg(Security::AccountStore::maxFailedLogins));
-    }
-    auto secret = Security::AccountKeys::unwrap(account->keys, password);
-    if (!secret)
-        return fail(secret.error());
-    if (auto ok = m_accounts->recordSuccessfulLogin(name); !ok)
-        return fail(ok.error());
+    auto verdict = Security::Authenticator(*m_db, *m_clock, *m_accounts, *m_audit)
+                       .check(name, password, machine);
+    if (!verdict)
+        return fail(verdict.error());
 
     auto session = std::make_unique<Security::Session>();
-    session->account = *account;
+    session->account = verdict->account;
     session->machine = machine;
-    session->secretKey = std::move(*secret);
+    session->secretKey = std::move(verdict->secretKey);
     session->demo = isDemo();
-    if (Security::holdsOfficeKeys(account->role)) {
-        auto ring = Security::KeyStore(*m_db, *m_clock).open(*account, session->secretKey);
+    if (Security::holdsOfficeKeys(session->account.role)) {
+        auto ring = Security::KeyStore(*m_db, *m_clock).open(session->account, session->secretKey);
         if (!ring)
             return fail(ring.error());
         session->keyring = std::move(*ring);
@@ -146,12 +109,9 @@ Result<const Security::Session *> Workspace::signIn(const QString &name, const Q
     m_journal->setActor({name, machine});
     if (auto ok = refreshOffices(); !ok) {
         m_session.reset();
+        m_audit->clearKey();
         return fail(ok.error());
     }
-    if (auto ok = m_audit->append(name, machine,
-                                  {AuditAction::Login, QStringLiteral("account"), name, {}, {}, {}});
-        !ok)
-        return fail(ok.error());
     return m_session.get();
 }
 
@@ -224,6 +184,7 @@ void Workspace::signOut()
                                {}, {}, {}});
     }
     m_session.reset();
+    m_audit->clearKey();
     m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
 }
 
@@ -239,26 +200,17 @@ Status Workspace::reauthenticate(const QString &password)
 {
     if (!m_session)
         return fail(ErrorCode::AuthFailed, QStringLiteral("nobody is signed in"));
-    auto account = m_accounts->find(m_session->name());
-    if (!account)
-        return fail(account.error());
-    if (account->locked)
-        return fail(ErrorCode::AccountLocked, QStringLiteral("the account is locked"));
-    if (!Security::Password::verify(account->passwordHash, password)) {
-        auto n = m_accounts->recordFailedLogin(account->name);
-        (void)m_audit->append(account->name, m_session->machine,
-                              {AuditAction::LoginFailed, QStringLiteral("account"), account->name,
-                               {}, QStringLiteral("unlock: wrong password"), {}});
-        if (n && *n >= Security::AccountStore::maxFailedLogins) {
+    auto verdict = Security::Authenticator(*m_db, *m_clock, *m_accounts, *m_audit)
+                       .check(m_session->name(), password, m_session->machine,
+                              Security::Authenticator::Purpose::Unlock);
+    if (!verdict) {
+        if (verdict.error().code == ErrorCode::AccountLocked) {
             m_session.reset();
-            return fail(ErrorCode::AccountLocked,
-                        QStringLiteral("wrong password; the account is now locked"));
+            m_audit->clearKey();
         }
-        return fail(ErrorCode::AuthFailed, QStringLiteral("wrong password"));
+        return fail(verdict.error());
     }
-    (void)m_accounts->recordSuccessfulLogin(account->name);
-    return m_audit->append(account->name, m_session->machine,
-                           {AuditAction::Unlock, QStringLiteral("account"), account->name, {}, {}, {}});
+    return {};
 }
 
 Status Workspace::changePassword(const QString &oldPassword, const QString &newPassword)

@@ -16,16 +16,19 @@ int runAudit(const QStringList &args)
     cmd.addDb();
     cmd.addUser();
     auto &p = cmd.parser;
-    p.addOption({QStringLiteral("verify"), QStringLiteral("Check that no entry was changed, removed "
-                                                          "or reordered; exit 1 naming the first "
-                                                          "bad entry.")});
+    p.addOption({QStringLiteral("verify"),
+                 QStringLiteral("Check that no entry was changed, rewritten, removed, cut off or "
+                                "reordered (the hash chain, each entry's MAC under the store's "
+                                "access-log key and the keyed head); exit 1 naming the first bad "
+                                "entry and the kind of break.")});
     p.addOption({QStringLiteral("since"), QStringLiteral("Entries from this day on."),
                  QStringLiteral("YYYY-MM-DD")});
     p.addOption({QStringLiteral("account"), QStringLiteral("Only this account's entries."),
                  QStringLiteral("NAME")});
     p.addOption({QStringLiteral("purge-before"),
                  QStringLiteral("Admin: remove entries older than this day (at least 2 years ago); "
-                                "the chain keeps an anchor and stays verifiable."),
+                                "the keyed head keeps the anchor and counts what was removed, so "
+                                "the chain stays verifiable."),
                  QStringLiteral("YYYY-MM-DD")});
     int code = Ok;
     if (!cmd.parse(args, &code))
@@ -41,11 +44,24 @@ int runAudit(const QStringList &args)
         if (!r)
             return report(r.error());
         if (!r->intact) {
-            err() << "error: the access log is broken at entry " << r->firstBadSeq << ": "
-                  << r->problem << Qt::endl;
+            err() << "error: the access log is broken at entry " << r->firstBadSeq << " ("
+                  << Security::toCode(r->kind) << "): " << r->problem << Qt::endl;
             return UserError;
         }
-        out() << "access log intact: " << r->checked << " entries checked" << Qt::endl;
+        if (!r->keyed) {
+            err() << "warning: '" << (*ws)->session()->name()
+                  << "' does not hold the access-log key yet: only the hash chain was checked, "
+                     "which an edit that recomputes it passes; an account that holds the key "
+                     "gives it at its next sign-in"
+                  << Qt::endl;
+        }
+        out() << "access log intact: " << r->checked << " entries checked"
+              << (r->keyed ? " under the key" : " (hash chain only)");
+        if (r->pending > 0)
+            out() << ", " << r->pending << " not under the key yet";
+        if (r->purged > 0)
+            out() << ", " << r->purged << " removed by authorised purges";
+        out() << Qt::endl;
         return Ok;
     }
     if (p.isSet(QStringLiteral("purge-before"))) {

@@ -5,6 +5,7 @@
 #include "workspace.h"
 
 #include <QFileInfo>
+#include <QStringDecoder>
 #include <cstdio>
 #if defined(Q_OS_WIN)
 #include <conio.h>
@@ -127,38 +128,74 @@ bool terminalAttached()
 #endif
 }
 
-QString promptHidden(const QString &prompt)
+namespace {
+
+// A password as bytes from the environment or the terminal: strict UTF-8, or refused (two
+// different invalid byte strings would otherwise both become U+FFFD and be one password).
+Result<QString> decodePassword(const QByteArray &bytes, const QString &source)
 {
-    err() << prompt;
-    err().flush();
-    QString line;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return fail(ErrorCode::Validation,
+                    QStringLiteral("%1 is not valid UTF-8 text: type the password again, or set "
+                                   "the terminal to UTF-8")
+                        .arg(source));
+    return text;
+}
+
+QByteArray readHiddenLine()
+{
+    QByteArray line;
 #if defined(Q_OS_WIN)
     for (int c = _getch(); c != '\r' && c != '\n' && c != EOF; c = _getch())
-        line += QChar(c);
+        line += char(c);
 #else
     termios old{};
-    tcgetattr(STDIN_FILENO, &old);
+    const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
     termios hidden = old;
     hidden.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
-    QTextStream in(stdin);
-    line = in.readLine();
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    if (tty)
+        tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+    for (int c = std::fgetc(stdin); c != '\n' && c != EOF; c = std::fgetc(stdin))
+        line += char(c);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (tty)
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
 #endif
-    err() << Qt::endl;
     return line;
 }
 
+Result<QString> promptPassword(const QString &prompt)
+{
+    err() << prompt;
+    err().flush();
+    const QByteArray bytes = readHiddenLine();
+    err() << Qt::endl;
+    return decodePassword(bytes, QStringLiteral("the password typed"));
+}
+
+} // namespace
+
+QString promptHidden(const QString &prompt)
+{
+    auto text = promptPassword(prompt);
+    return text ? *text : QString(QChar(0xfffd)); // refused later as not valid text
+}
+
+// A prompt by default (nothing in shell history or the process list); $VISITMAP_PASSWORD is for
+// scripts that fill it without putting the password on a command line (see README.md).
 Result<QString> actingPassword(const QString &account)
 {
     const QByteArray env = qgetenv("VISITMAP_PASSWORD");
     if (!env.isEmpty())
-        return QString::fromUtf8(env);
+        return decodePassword(env, QStringLiteral("$VISITMAP_PASSWORD"));
     if (terminalAttached())
-        return promptHidden(QStringLiteral("Password for %1: ").arg(account));
+        return promptPassword(QStringLiteral("Password for %1: ").arg(account));
     return fail(ErrorCode::AuthFailed,
-                QStringLiteral("no password for '%1': set $VISITMAP_PASSWORD or run from a "
-                               "terminal")
+                QStringLiteral("no password for '%1': run from a terminal to be asked, or set "
+                               "$VISITMAP_PASSWORD (read -rs, see README.md)")
                     .arg(account));
 }
 
@@ -166,11 +203,15 @@ Result<QString> newPassword(const QString &account)
 {
     const QByteArray env = qgetenv("VISITMAP_NEW_PASSWORD");
     if (!env.isEmpty())
-        return QString::fromUtf8(env);
+        return decodePassword(env, QStringLiteral("$VISITMAP_NEW_PASSWORD"));
     if (terminalAttached()) {
-        const QString a = promptHidden(QStringLiteral("New password for %1: ").arg(account));
-        const QString b = promptHidden(QStringLiteral("Repeat the new password: "));
-        if (a != b)
+        auto a = promptPassword(QStringLiteral("New password for %1: ").arg(account));
+        if (!a)
+            return a;
+        auto b = promptPassword(QStringLiteral("Repeat the new password: "));
+        if (!b)
+            return b;
+        if (*a != *b)
             return fail(ErrorCode::Validation, QStringLiteral("the two passwords differ"));
         return a;
     }

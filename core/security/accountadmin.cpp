@@ -2,6 +2,7 @@
 #include "accountadmin.h"
 
 #include "accountstore.h"
+#include "auditkeystore.h"
 #include "auditlog.h"
 #include "storage/database.h"
 #include "storage/journal.h"
@@ -21,6 +22,18 @@ Status AccountAdmin::log(const QString &account, const QString &detail)
 {
     return m_ws.journal().audit(
         {AuditAction::AccountChange, QStringLiteral("account"), account, {}, detail, {}});
+}
+
+Status AccountAdmin::giveAuditKey()
+{
+    const Session *session = m_ws.session();
+    if (!session || !m_ws.auditLog().hasKey())
+        return {};
+    auto n = AuditKeyStore(m_ws.db(), m_ws.clock())
+                 .distribute(m_ws.auditLog().key(), session->account, session->secretKey);
+    if (!n)
+        return fail(n.error());
+    return {};
 }
 
 Result<bool> AccountAdmin::storeHasAccounts() const
@@ -66,8 +79,11 @@ Result<Account> AccountAdmin::create(const NewAccount &account)
         created = m_ws.accounts().create(account, m_ws.session()->name());
         if (!created)
             return fail(created.error());
-        return log(account.name, QStringLiteral("created as %1 for %2")
-                                     .arg(toCode(account.role), account.grants.join(u',')));
+        if (auto r = log(account.name, QStringLiteral("created as %1 for %2")
+                                           .arg(toCode(account.role), account.grants.join(u',')));
+            !r)
+            return r;
+        return giveAuditKey();
     });
     if (!ok)
         return fail(ok.error());
@@ -104,7 +120,11 @@ Status AccountAdmin::resetPassword(const QString &name, const QString &newPasswo
                                    {account->id});
         if (!q)
             return fail(q.error());
-        return log(name, QStringLiteral("password reset by an admin; office keys to be re-sealed"));
+        if (auto r
+            = log(name, QStringLiteral("password reset by an admin; office keys to be re-sealed"));
+            !r)
+            return r;
+        return giveAuditKey();
     });
 }
 

@@ -34,6 +34,8 @@ public:
 private:
     Status requireAdmin() const;
     Status log(const QString &account, const QString &detail);
+    // Boxes the access-log key (when this session holds it) to accounts that lack it.
+    Status giveAuditKey();
 
     Workspace &m_ws;
 };

@@ -186,36 +186,56 @@ Result<Account> AccountStore::create(const NewAccount &input, const QString &act
     return a;
 }
 
+Result<AccountStore::Attempt> AccountStore::claimAttempt(const QString &name)
+{
+    Attempt attempt = Attempt::Unknown;
+    auto ok = m_db.transaction([&]() -> Status {
+        auto q = m_db.execute(
+            QStringLiteral("SELECT active, locked_at, failed_logins FROM staff WHERE name = ?"),
+            {name});
+        if (!q)
+            return fail(q.error());
+        if (!q->next() || q->value(0).toInt() == 0) {
+            attempt = Attempt::Unknown;
+            return {};
+        }
+        if (!q->value(1).isNull() || q->value(2).toInt() >= maxFailedLogins) {
+            attempt = Attempt::Locked;
+            return {};
+        }
+        auto u = m_db.execute(
+            QStringLiteral("UPDATE staff SET failed_logins = failed_logins + 1 WHERE name = ?"),
+            {name});
+        if (!u)
+            return fail(u.error());
+        attempt = Attempt::Claimed;
+        return {};
+    });
+    if (!ok)
+        return fail(ok.error());
+    return attempt;
+}
+
 Result<int> AccountStore::recordFailedLogin(const QString &name)
 {
     int failures = 0;
     auto ok = m_db.transaction([&]() -> Status {
-        auto q = m_db.prepare(QStringLiteral(
-            "UPDATE staff SET failed_logins = failed_logins + 1 WHERE name = ?"));
-        if (!q)
-            return fail(q.error());
-        Storage::Database::bind(*q, 0, name);
-        if (auto r = Storage::Database::run(*q); !r)
-            return r;
-        auto v = m_db.scalar(QStringLiteral("SELECT failed_logins, locked_at FROM staff WHERE name = ?"),
-                             {name});
+        auto v
+            = m_db.scalar(QStringLiteral("SELECT failed_logins FROM staff WHERE name = ?"), {name});
         if (!v)
             return fail(v.error());
         failures = v->toInt();
-        if (failures >= maxFailedLogins) {
-            auto lock = m_db.prepare(QStringLiteral(
-                "UPDATE staff SET locked_at = COALESCE(locked_at, ?) WHERE name = ?"));
-            if (!lock)
-                return fail(lock.error());
-            Storage::Database::bind(*lock, 0, Iso::utc(m_clock.now()));
-            Storage::Database::bind(*lock, 1, name);
-            if (auto r = Storage::Database::run(*lock); !r)
-                return r;
-            if (failures == maxFailedLogins)
-                return logRightsChange(QStringLiteral("system"), name, QStringLiteral("lock"),
-                                       QStringLiteral("%1 wrong passwords").arg(failures));
-        }
-        return {};
+        if (failures < maxFailedLogins)
+            return {};
+        auto lock = m_db.execute(QStringLiteral("UPDATE staff SET locked_at = ? WHERE name = ? AND "
+                                                "locked_at IS NULL"),
+                                 {Iso::utc(m_clock.now()), name});
+        if (!lock)
+            return fail(lock.error());
+        if (lock->numRowsAffected() != 1)
+            return {};
+        return logRightsChange(QStringLiteral("system"), name, QStringLiteral("lock"),
+                               QStringLiteral("%1 wrong passwords").arg(failures));
     });
     if (!ok)
         return fail(ok.error());
@@ -224,11 +244,17 @@ Result<int> AccountStore::recordFailedLogin(const QString &name)
 
 Status AccountStore::recordSuccessfulLogin(const QString &name)
 {
-    auto q = m_db.prepare(QStringLiteral("UPDATE staff SET failed_logins = 0 WHERE name = ?"));
+    auto q = m_db.execute(QStringLiteral("UPDATE staff SET failed_logins = 0 WHERE name = ? AND "
+                                         "locked_at IS NULL"),
+                          {name});
     if (!q)
         return fail(q.error());
-    Storage::Database::bind(*q, 0, name);
-    return Storage::Database::run(*q);
+    if (q->numRowsAffected() != 1)
+        return fail(ErrorCode::AccountLocked,
+                    QStringLiteral("the account '%1' was locked while the password was checked; "
+                                   "an admin must unlock it")
+                        .arg(name));
+    return {};
 }
 
 Status AccountStore::setLocked(const QString &name, bool locked, const QString &actor)

@@ -30,8 +30,22 @@ public:
 
     // Validates the name, role, grants and password rule; writes the rights log.
     Result<Account> create(const NewAccount &account, const QString &actor);
-    // Counts a wrong password; locks the account at the limit. Returns the failures so far.
+    // What claimAttempt found.
+    enum class Attempt {
+        Claimed, // one try counted: check the password now
+        Locked,  // locked, or the tries in flight used up the limit: no password is checked
+        Unknown, // no such account, or a removed one
+    };
+    // Counts a sign-in try before its password is checked, in one write transaction that reads
+    // and raises the failure count: so parallel sign-ins never check more passwords than the
+    // limit. A right password then takes the try back (recordSuccessfulLogin); a wrong one
+    // leaves it counted and locks the account at the limit (recordFailedLogin).
+    Result<Attempt> claimAttempt(const QString &name);
+    // After a claimed try with a wrong password: locks the account when the tries reached the
+    // limit (the rights log says so once). Returns the failures so far.
     Result<int> recordFailedLogin(const QString &name);
+    // After a claimed try with the right password: the failures go back to zero, unless the
+    // account was locked meanwhile (AccountLocked). Part of the caller's transaction.
     Status recordSuccessfulLogin(const QString &name);
     Status setLocked(const QString &name, bool locked, const QString &actor);
     // Stores a new password hash and the re-wrapped key pair.

@@ -20,9 +20,16 @@ namespace {
 constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 
-SecretBytes deriveKek(const QString &password, const QByteArray &salt)
+// The bytes a password is hashed as: its NFC form, or (for text that does not normalise, which
+// verify refuses before this) the text as given.
+QByteArray passwordBytes(const QString &password)
 {
-    const QByteArray pw = password.toUtf8();
+    auto normal = Password::normalise(password);
+    return (normal ? *normal : password).toUtf8();
+}
+
+SecretBytes deriveKekBytes(const QByteArray &pw, const QByteArray &salt)
+{
     QByteArray kek(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
     if (crypto_pwhash(reinterpret_cast<unsigned char *>(kek.data()), size_t(kek.size()),
                       pw.constData(), size_t(pw.size()),
@@ -33,6 +40,16 @@ SecretBytes deriveKek(const QString &password, const QByteArray &salt)
     }
     return SecretBytes(std::move(kek));
 }
+
+SecretBytes deriveKek(const QString &password, const QByteArray &salt)
+{
+    return deriveKekBytes(passwordBytes(password), salt);
+}
+
+// A password hash made by this build with nothing behind it: what an unknown account's sign-in
+// is checked against.
+constexpr const char *kNobodyHash = "$argon2id$v=19$m=65536,t=2,p=1$oTUZM2uQepdPc8tDpnpA6w$/"
+                                    "ORBcPsiZ1vVwKwQBJLrIA7zWMbl92aXI6QxUNqcA4k";
 
 QByteArray secretboxWrap(const SecretBytes &key, const SecretBytes &plain)
 {
@@ -49,10 +66,33 @@ QByteArray secretboxWrap(const SecretBytes &key, const SecretBytes &plain)
 
 namespace Password {
 
+Result<QString> normalise(const QString &password)
+{
+    for (qsizetype i = 0; i < password.size(); ++i) {
+        const QChar c = password.at(i);
+        if (c.unicode() == 0xfffd)
+            return fail(ErrorCode::Validation,
+                        QStringLiteral("the password is not valid UTF-8 text (it holds bytes that "
+                                       "are not UTF-8)"));
+        if (c.isHighSurrogate() && i + 1 < password.size() && password.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
+            return fail(
+                ErrorCode::Validation,
+                QStringLiteral("the password holds an unpaired surrogate (not valid text)"));
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return fail(ErrorCode::Validation,
+                        QStringLiteral("the password holds a control character"));
+    }
+    return password.normalized(QString::NormalizationForm_C);
+}
+
 QString hash(const QString &password)
 {
     initialiseCrypto();
-    const QByteArray pw = password.toUtf8();
+    const QByteArray pw = passwordBytes(password);
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, pw.constData(), size_t(pw.size()), kOpsLimit, kMemLimit) != 0)
         qFatal("out of memory hashing a password");
@@ -62,13 +102,36 @@ QString hash(const QString &password)
 bool verify(const QString &hash, const QString &password)
 {
     initialiseCrypto();
+    auto normal = normalise(password);
     const QByteArray h = hash.toLatin1();
-    const QByteArray pw = password.toUtf8();
-    return !h.isEmpty() && crypto_pwhash_str_verify(h.constData(), pw.constData(), size_t(pw.size())) == 0;
+    if (!normal || h.isEmpty()) {
+        verifyNothing(password);
+        return false;
+    }
+    auto check = [&h](const QByteArray &pw) {
+        return crypto_pwhash_str_verify(h.constData(), pw.constData(), size_t(pw.size())) == 0;
+    };
+    if (check(normal->toUtf8()))
+        return true;
+    // A hash made from the decomposed form before passwords were normalised.
+    return *normal != password && check(password.toUtf8());
 }
 
-QString policyViolation(const QString &password, const QString &accountName)
+void verifyNothing(const QString &password)
 {
+    initialiseCrypto();
+    const QByteArray pw = password.toUtf8();
+    // Never true: the hash is of 32 random bytes nobody kept.
+    [[maybe_unused]] const int never
+        = crypto_pwhash_str_verify(kNobodyHash, pw.constData(), size_t(pw.size()));
+}
+
+QString policyViolation(const QString &typed, const QString &accountName)
+{
+    auto normal = normalise(typed);
+    if (!normal)
+        return normal.error().message;
+    const QString &password = *normal;
     bool upper = false, lower = false, digit = false, symbol = false;
     for (QChar c : password) {
         if (c.isUpper())
@@ -131,14 +194,19 @@ Result<SecretBytes> unwrap(const WrappedKeyPair &keys, const QString &password)
         || w.size() != int(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES
                            + crypto_box_SECRETKEYBYTES))
         return fail(ErrorCode::Crypto, QStringLiteral("the account's key record is damaged"));
-    const SecretBytes kek = deriveKek(password, keys.salt);
     QByteArray sk(crypto_box_SECRETKEYBYTES, Qt::Uninitialized);
     const auto *nonce = reinterpret_cast<const unsigned char *>(w.constData());
-    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(sk.data()),
-                                   nonce + crypto_secretbox_NONCEBYTES,
-                                   size_t(w.size()) - crypto_secretbox_NONCEBYTES, nonce,
-                                   kek.data())
-        != 0)
+    auto opens = [&](const QByteArray &pw) {
+        const SecretBytes kek = deriveKekBytes(pw, keys.salt);
+        return crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(sk.data()),
+                                          nonce + crypto_secretbox_NONCEBYTES,
+                                          size_t(w.size()) - crypto_secretbox_NONCEBYTES, nonce,
+                                          kek.data())
+               == 0;
+    };
+    const QByteArray normal = passwordBytes(password);
+    // A key pair wrapped under the decomposed form before passwords were normalised.
+    if (!opens(normal) && (normal == password.toUtf8() || !opens(password.toUtf8())))
         return fail(ErrorCode::AuthFailed, QStringLiteral("the password does not open the account key"));
     return SecretBytes(std::move(sk));
 }
@@ -257,6 +325,68 @@ Result<QByteArray> decrypt(const SecretBytes &key, const QByteArray &blob, const
 }
 
 } // namespace FieldCipher
+
+namespace AuditKey {
+
+SecretBytes create()
+{
+    initialiseCrypto();
+    return SecretBytes::random(size);
+}
+
+QByteArray box(const SecretBytes &auditKey,
+               const QByteArray &recipientPublicKey,
+               const SecretBytes &granterSecretKey)
+{
+    initialiseCrypto();
+    QByteArray out(crypto_box_NONCEBYTES + crypto_box_MACBYTES + auditKey.size(),
+                   Qt::Uninitialized);
+    auto *nonce = reinterpret_cast<unsigned char *>(out.data());
+    randombytes_buf(nonce, crypto_box_NONCEBYTES);
+    if (crypto_box_easy(nonce + crypto_box_NONCEBYTES, auditKey.data(), size_t(auditKey.size()),
+                        nonce,
+                        reinterpret_cast<const unsigned char *>(recipientPublicKey.constData()),
+                        granterSecretKey.data())
+        != 0)
+        return {};
+    return out;
+}
+
+Result<SecretBytes> open(const QByteArray &boxed,
+                         const QByteArray &granterPublicKey,
+                         const SecretBytes &recipientSecretKey)
+{
+    initialiseCrypto();
+    if (boxed.size() != int(crypto_box_NONCEBYTES + crypto_box_MACBYTES + size)
+        || granterPublicKey.size() != crypto_box_PUBLICKEYBYTES
+        || recipientSecretKey.size() != crypto_box_SECRETKEYBYTES)
+        return fail(ErrorCode::Crypto, QStringLiteral("the access-log key record is damaged"));
+    QByteArray key(size, Qt::Uninitialized);
+    const auto *nonce = reinterpret_cast<const unsigned char *>(boxed.constData());
+    if (crypto_box_open_easy(reinterpret_cast<unsigned char *>(key.data()),
+                             nonce + crypto_box_NONCEBYTES,
+                             size_t(boxed.size()) - crypto_box_NONCEBYTES, nonce,
+                             reinterpret_cast<const unsigned char *>(granterPublicKey.constData()),
+                             recipientSecretKey.data())
+        != 0)
+        return fail(ErrorCode::Crypto,
+                    QStringLiteral("the access-log key does not open (not boxed by the account "
+                                   "it names)"));
+    return SecretBytes(std::move(key));
+}
+
+QString mac(const SecretBytes &auditKey, const QByteArray &data)
+{
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, auditKey.data(), size_t(auditKey.size()));
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char *>(data.constData()),
+                                  size_t(data.size()));
+    crypto_auth_hmacsha256_final(&st, out);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex());
+}
+
+} // namespace AuditKey
 
 QByteArray sha256Hex(const QByteArray &data)
 {

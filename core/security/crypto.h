@@ -14,8 +14,18 @@ bool initialiseCrypto();
 
 // Passwords: one-way Argon2id (libsodium crypto_pwhash_str), never stored or logged in the clear.
 namespace Password {
+// The form a password is hashed and compared in: Unicode NFC, so the same word typed as composed
+// (Windows, most input methods) or decomposed (macOS) Hangul is one password. Refuses text that
+// came from invalid bytes (U+FFFD), unpaired surrogates and control characters: two different
+// invalid byte strings must never become the same password.
+Result<QString> normalise(const QString &password);
 QString hash(const QString &password);
+// False for a password that does not normalise. A hash made from an unnormalised password before
+// normalisation existed still verifies with the password as typed then.
 bool verify(const QString &hash, const QString &password);
+// Costs what verify() of a wrong password costs, for an account that does not exist (so the
+// answer's timing does not tell which account names exist).
+void verifyNothing(const QString &password);
 // The rule from the 개인정보 안전성 확보조치 기준 해설서: at least 8 characters of 2 or more kinds
 // (upper case, lower case, digits, symbols), or at least 10 of one kind; not the account name.
 // Returns the reason it is refused, or an empty string.
@@ -57,6 +67,22 @@ namespace FieldCipher {
 QByteArray encrypt(const SecretBytes &key, const QByteArray &plaintext, const QByteArray &aad);
 Result<QByteArray> decrypt(const SecretBytes &key, const QByteArray &blob, const QByteArray &aad);
 } // namespace FieldCipher
+
+// The access log's key: 32 random bytes per store, held by each account boxed from the account
+// that granted it (crypto_box, X25519 + XSalsa20-Poly1305: only a holder of a real account's
+// secret key can make a box that opens), never in the clear in the store.
+namespace AuditKey {
+constexpr int size = 32;
+SecretBytes create();
+QByteArray box(const SecretBytes &auditKey,
+               const QByteArray &recipientPublicKey,
+               const SecretBytes &granterSecretKey);
+Result<SecretBytes> open(const QByteArray &boxed,
+                         const QByteArray &granterPublicKey,
+                         const SecretBytes &recipientSecretKey);
+// HMAC-SHA-256 of data under the key, as 64 hex digits.
+QString mac(const SecretBytes &auditKey, const QByteArray &data);
+} // namespace AuditKey
 
 QByteArray sha256Hex(const QByteArray &data);
 

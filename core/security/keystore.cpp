@@ -48,8 +48,22 @@ Status KeyStore::insertGrant(const QString &officeCode, const QString &staffId,
 Status KeyStore::createMissing(const Account &account, const QStringList &officeCodes,
                                Keyring &keyring)
 {
+    // Read first: a sign-in that has every key it can have takes no write lock.
+    QStringList missing;
+    for (const QString &office : officeCodes) {
+        if (keyring.has(office))
+            continue;
+        auto exists = m_db.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM data_keys WHERE office_code = ?"), {office});
+        if (!exists)
+            return fail(exists.error());
+        if (exists->toInt() == 0)
+            missing << office;
+    }
+    if (missing.isEmpty())
+        return {};
     return m_db.transaction([&]() -> Status {
-        for (const QString &office : officeCodes) {
+        for (const QString &office : missing) {
             if (keyring.has(office))
                 continue;
             auto exists = m_db.scalar(
@@ -105,19 +119,27 @@ Result<int> KeyStore::distribute(const Keyring &keyring, const QString &actor)
         a.grants = q->value(3).toString().split(u',', Qt::SkipEmptyParts);
         members.append(a);
     }
+    // Read first: when every member holds its keys, nothing is written and no write lock taken.
+    QList<QPair<QString, Account>> lacking;
+    for (const QString &office : keyring.offices()) {
+        for (const Account &m : members) {
+            if (!m.covers(office))
+                continue;
+            auto has = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM key_grants WHERE "
+                                                  "office_code = ? AND staff_id = ?"),
+                                   {office, m.id});
+            if (!has)
+                return fail(has.error());
+            if (has->toInt() == 0)
+                lacking.append({office, m});
+        }
+    }
+    if (lacking.isEmpty())
+        return 0;
     int granted = 0;
     auto ok = m_db.transaction([&]() -> Status {
-        for (const QString &office : keyring.offices()) {
-            for (const Account &m : members) {
-                if (!m.covers(office))
-                    continue;
-                auto has = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM key_grants WHERE "
-                                                      "office_code = ? AND staff_id = ?"),
-                                       {office, m.id});
-                if (!has)
-                    return fail(has.error());
-                if (has->toInt() > 0)
-                    continue;
+        for (const auto &[office, m] : lacking) {
+            {
                 if (auto r = insertGrant(office, m.id,
                                          DataKey::seal(*keyring.key(office), m.keys.publicKey), actor);
                     !r)

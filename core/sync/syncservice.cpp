@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncservice.h"
 
+#include "auditanchor.h"
 #include "centralstore.h"
 #include "entitymap.h"
 #include "keyexchange.h"
@@ -274,6 +275,8 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         if (auto ok = pull(c, o, report); !ok)
             return ok;
         report.pullMs = timer.elapsed();
+        if (auto ok = AuditAnchor(m_ws).send(c, report.notices); !ok)
+            return ok;
         return adoptGrants(areas);
     };
     if (auto ok = step(); !ok) {

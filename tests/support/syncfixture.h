@@ -8,6 +8,7 @@
 #include "sync/centralstore.h"
 #include "sync/syncservice.h"
 
+#include <QDir>
 #include <QSqlQuery>
 
 namespace VisitMap::Test {
@@ -41,7 +42,8 @@ struct Central
         }
         auto applied = Sync::ServerAdmin(*admin).migrate();
         REQUIRE(applied);
-        CHECK(applied->size() == Sync::ServerAdmin::latestVersion()); // every migration, from empty
+        // every migration, from empty (numbers may have gaps while branches land)
+        CHECK(applied->size() == QDir(QStringLiteral(":/server/migrations")).entryList(QDir::Files).size());
     }
 
     void user(const QString &name, const QString &role, const QStringList &areas,

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auditanchor.h"
+
+#include "centralstore.h"
+#include "security/auditlog.h"
+#include "storage/metastore.h"
+#include "workspace.h"
+
+#include <QSqlQuery>
+
+namespace VisitMap::Sync {
+
+Result<AuditAnchor::Outcome> AuditAnchor::send(CentralConnection &c)
+{
+    Security::AuditLog &log = m_ws.auditLog();
+    auto head = log.head();
+    if (!head)
+        return fail(head.error());
+    if (!*head)
+        return Outcome{};
+    const QString store = Storage::MetaStore(m_ws.db()).storeId();
+    auto prior = c.exec(QStringLiteral("SELECT seq FROM visitmap.audit_anchor(?)"), {store},
+                        QStringLiteral("reading the access-log anchor"));
+    if (!prior)
+        return fail(prior.error());
+    QString priorMac;
+    if (prior->next()) {
+        auto mac = log.macAt(prior->value(0).toLongLong());
+        if (!mac)
+            return fail(mac.error());
+        priorMac = *mac;
+    }
+    const Security::AuditHead &h = **head;
+    auto r = c.exec(QStringLiteral("SELECT visitmap.anchor_audit(?, ?, ?, ?, ?, ?)"),
+                    {store, h.sealedSeq, h.sealedMac, h.entries, h.purged, priorMac},
+                    QStringLiteral("anchoring the access log"));
+    if (!r)
+        return fail(r.error());
+    Outcome out;
+    out.sent = true;
+    if (r->next())
+        out.problem = r->value(0).toString();
+    return out;
+}
+
+Status AuditAnchor::send(CentralConnection &c, QStringList &notices)
+{
+    auto outcome = send(c);
+    if (!outcome)
+        return fail(outcome.error());
+    if (!outcome->problem.isEmpty())
+        notices << QStringLiteral("the central store refused this store's access-log head: %1")
+                       .arg(outcome->problem);
+    return {};
+}
+
+} // namespace VisitMap::Sync
