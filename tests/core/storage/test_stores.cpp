@@ -53,24 +53,24 @@ TEST_CASE("A needs assessment keeps its ratings and notes, refuses bad ones and 
     const qint64 before = s.count(QStringLiteral("SELECT COUNT(*) FROM need_assessments"));
     NeedAssessment bad;
     bad.householdId = s.household;
-    CHECK_FALSE(store.add(bad, s.ws->journal())); // nothing rated
+    CHECK_FALSE(store.add(bad, s.ws->journal(), s.keys())); // nothing rated
     bad.items = {{QStringLiteral("1000000"), 4, {}}};
-    CHECK_FALSE(store.add(bad, s.ws->journal())); // levels are 0 to 3
+    CHECK_FALSE(store.add(bad, s.ws->journal(), s.keys())); // levels are 0 to 3
     bad.items = {{QStringLiteral("1000000"), 1, {}}, {QStringLiteral("1000000"), 2, {}}};
-    CHECK_FALSE(store.add(bad, s.ws->journal())); // a domain twice
+    CHECK_FALSE(store.add(bad, s.ws->journal(), s.keys())); // a domain twice
     bad.items = {{QStringLiteral("XYZ"), 1, {}}};
-    CHECK_FALSE(store.add(bad, s.ws->journal()));
+    CHECK_FALSE(store.add(bad, s.ws->journal(), s.keys()));
     CHECK(s.count(QStringLiteral("SELECT COUNT(*) FROM need_assessments")) == before);
 
     NeedAssessment a;
     a.householdId = s.household;
     a.items = {{QStringLiteral("8000000"), 3, QStringLiteral("보일러 고장")}, {QStringLiteral("5000000"), 0, {}}};
     const qint64 outbox = s.outbox(QStringLiteral("assessment"));
-    REQUIRE_OK(store.add(a, s.ws->journal()));
+    REQUIRE_OK(store.add(a, s.ws->journal(), s.keys()));
     CHECK_FALSE(a.id.isEmpty());
     CHECK(a.officeCode == s.office);
     CHECK(s.outbox(QStringLiteral("assessment")) == outbox + 1); // queued for the sync with it
-    auto list = store.forHousehold(s.household);
+    auto list = store.forHousehold(s.household, &s.keys());
     REQUIRE(list);
     const NeedAssessment *stored = nullptr;
     for (const NeedAssessment &x : *list)
@@ -88,7 +88,7 @@ TEST_CASE("A needs assessment keeps its ratings and notes, refuses bad ones and 
     NeedAssessment stray = a;
     stray.id.clear();
     stray.householdId = QStringLiteral("no-such-household");
-    CHECK(store.add(stray, s.ws->journal()).error().code == ErrorCode::NotFound);
+    CHECK(store.add(stray, s.ws->journal(), s.keys()).error().code == ErrorCode::NotFound);
 }
 
 TEST_CASE("A counselling note rests encrypted, opens only with the office key and is never edited", "[core][storage]")
