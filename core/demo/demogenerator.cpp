@@ -20,6 +20,7 @@
 #include "storage/facilitystore.h"
 #include "storage/journal.h"
 #include "storage/metastore.h"
+#include "storage/storelock.h"
 #include "storage/officestore.h"
 #include "util/clock.h"
 #include "util/csv.h"
@@ -361,6 +362,11 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
     if (QFileInfo::exists(path) && !opt.force)
         return failAt(ErrorCode::AlreadyExists, path, 0,
                       QStringLiteral("the file exists; use --force to replace it"));
+    // The store being replaced is owned for the whole generation: a program that has it open
+    // keeps it (this waits or is refused, naming that program) and none opens it half-replaced.
+    auto owned = Storage::StoreLock::acquire(path);
+    if (!owned)
+        return fail(owned.error());
     const QDate today = opt.today.isValid() ? opt.today : Clock::system().today();
     FixedClock clock(QDateTime(today, QTime(9, 0), Clock::seoul()));
     const QString part = path + QStringLiteral(".part");

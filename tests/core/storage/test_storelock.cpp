@@ -229,6 +229,26 @@ TEST_CASE("A command gives up after --wait seconds naming the holder and changes
     CHECK(usage.code == 2);
 }
 
+TEST_CASE("A demo store is not replaced under the program that has it open", "[storelock]")
+{
+    Test::TempDir dir;
+    const QString store = Test::demoStoreCopy(dir);
+    auto ws = Test::openStore(store);
+    const QString marker = QStringLiteral("열려 있는 동안 남아야 할 기록");
+    REQUIRE(ws->db().execute(QStringLiteral("INSERT INTO store_meta (key, value) VALUES ('probe', ?)"),
+                             {marker}));
+    const Run r = cli({QStringLiteral("demo"), QStringLiteral("--db"), store, QStringLiteral("--households"),
+                       QStringLiteral("50"), QStringLiteral("--force"), QStringLiteral("--wait"),
+                       QStringLiteral("0")});
+    INFO(r.err.toStdString());
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(pidText()));
+    CHECK(ws->db().scalar(QStringLiteral("SELECT value FROM store_meta WHERE key = 'probe'"))->toString()
+          == marker);
+    CHECK(ws->db().scalar(QStringLiteral("PRAGMA integrity_check"))->toString() == QStringLiteral("ok"));
+    CHECK(Test::count(*ws, QStringLiteral("SELECT COUNT(*) FROM households")) == Test::demoHouseholds);
+}
+
 TEST_CASE("A store owner killed with SIGKILL does not block the next open", "[storelock]")
 {
     Test::TempDir dir;
