@@ -7,6 +7,7 @@
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
 #include "security/disclosure.h"
+#include "storage/database.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
@@ -20,6 +21,7 @@
 #include <QTableWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
@@ -268,4 +270,40 @@ TEST_CASE("The access-log review shows a team lead everyone and a caseworker onl
         accounts.insert(entries->item(r, 1)->text());
     CHECK(accounts.contains(QStringLiteral("demo-caseworker")));
     CHECK(accounts.contains(QStringLiteral("demo-lead")));
+}
+
+TEST_CASE("The access-log review names a tampered entry and how, in Korean", "[ui][audit]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoController(dir);
+    REQUIRE_OK(controller->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
+    Workspace &ws = *controller->workspace();
+    Ui::AccessLogDialog dialog(controller.get());
+    auto *check = [&]() -> QPushButton * {
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("위·변조 검사"))
+                return b;
+        return nullptr;
+    }();
+    REQUIRE(check);
+    const auto chainLine = [&] {
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            if (l->text().startsWith(QStringLiteral("위·변조")))
+                return l->text();
+        return QString();
+    };
+    check->click();
+    CHECK(chainLine().startsWith(QStringLiteral("위·변조 없음")));
+
+    // Someone with the file edits an entry past the trigger that guards it.
+    const qint64 seq = Test::count(ws, QStringLiteral("SELECT MIN(seq) FROM audit_log"));
+    REQUIRE_OK(ws.db().exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
+    REQUIRE(ws.db().execute(QStringLiteral("UPDATE audit_log SET account = 'someone-else' WHERE seq = ?"), {seq}));
+    check->click();
+    const QString line = chainLine();
+    INFO(line.toStdString());
+    CHECK(line.startsWith(QStringLiteral("위·변조 의심: %1번째 기록").arg(seq)));
+    CHECK(line.contains(QStringLiteral("바뀌었습니다")));
+    // The words are the reviewer's, not core's English.
+    CHECK_FALSE(line.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))));
 }

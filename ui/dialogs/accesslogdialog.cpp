@@ -183,16 +183,49 @@ int AccessLogDialog::flaggedDays() const
     return n;
 }
 
+namespace {
+
+// How the chain is broken, in the reviewer's words.
+QString breakWords(Security::ChainBreak kind)
+{
+    using Security::ChainBreak;
+    switch (kind) {
+    case ChainBreak::None:
+        break;
+    case ChainBreak::Missing:
+        return AccessLogDialog::tr("승인된 삭제 없이 중간 또는 처음의 기록이 없어졌습니다");
+    case ChainBreak::OutOfOrder:
+        return AccessLogDialog::tr("기록의 순서가 바뀌었습니다");
+    case ChainBreak::Unlinked:
+        return AccessLogDialog::tr("앞 기록과 이어지지 않습니다");
+    case ChainBreak::Changed:
+        return AccessLogDialog::tr("기록 내용이 바뀌었습니다");
+    case ChainBreak::Rewritten:
+        return AccessLogDialog::tr("기록이 바뀐 뒤 해시가 다시 계산되었습니다 (접속기록 키로 확인)");
+    case ChainBreak::MacRemoved:
+        return AccessLogDialog::tr("키로 봉인된 기록의 봉인이 지워졌습니다");
+    case ChainBreak::Truncated:
+        return AccessLogDialog::tr("마지막 기록들이 잘려 나갔습니다");
+    case ChainBreak::HeadForged:
+        return AccessLogDialog::tr("접속기록의 봉인 정보가 위조되었거나 없어졌습니다");
+    case ChainBreak::CountMismatch:
+        return AccessLogDialog::tr("봉인된 기록 수와 남은 기록 수가 다릅니다");
+    }
+    return AccessLogDialog::tr("알 수 없는 손상");
+}
+
+} // namespace
+
 void AccessLogDialog::verify()
 {
     auto report = m_controller->workspace()->auditLog().verify();
     if (!report) {
-        m_chain->setText(tr("검사하지 못했습니다: %1").arg(report.error().message));
+        m_chain->setText(tr("접속기록을 읽지 못해 검사하지 못했습니다."));
         return;
     }
     m_chain->setText(report->intact
                          ? tr("위·변조 없음: %L1건 모두 이어짐").arg(report->checked)
-                         : tr("위·변조 의심: %1번째 기록 — %2").arg(report->firstBadSeq).arg(report->problem));
+                         : tr("위·변조 의심: %1번째 기록 — %2").arg(report->firstBadSeq).arg(breakWords(report->kind)));
     m_chain->setStyleSheet(report->intact ? QStringLiteral("color:#228738") : QStringLiteral("color:#DE3412; font-weight:bold"));
 }
 
