@@ -16,13 +16,15 @@ QString StoreOpener::holderText(const QString &path, const std::optional<StoreLo
     if (holder) {
         text += QLatin1Char('\n')
                 + tr("사용 중인 프로그램: %1 (사용자 %2, 컴퓨터 %3, 프로세스 %4)")
-                      .arg(holder->program, holder->user, holder->host)
+                      .arg(holder->program.isEmpty() ? tr("알 수 없음") : holder->program,
+                           holder->user.isEmpty() ? tr("알 수 없음") : holder->user,
+                           holder->host.isEmpty() ? tr("알 수 없음") : holder->host)
                       .arg(holder->pid);
         if (holder->since.isValid())
             text += QLatin1Char('\n')
                     + tr("사용 시작: %1")
                           .arg(holder->since.toLocalTime().toString(
-                              QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+                              QStringLiteral("yyyy.MM.dd HH:mm:ss")));
     }
     text += QStringLiteral("\n\n")
             + tr("그 프로그램이 저장소를 닫을 때까지 기다리거나 취소하십시오. 한 저장소는 한 번에 "

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <pwd.h>
 #include <unistd.h>
 #endif
 
@@ -140,7 +141,12 @@ QString osUser()
         if (!v.isEmpty())
             return v;
     }
-    return QStringLiteral("unknown");
+#if !defined(Q_OS_WIN)
+    // A service or a desktop session started without those variables: the account itself.
+    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
+    return {};
 }
 
 QByteArray holderText(const QString &program)

@@ -160,10 +160,21 @@ TEST_CASE("The sign-in dialog says why a sign-in failed and keeps the account", 
     dialog.accept();
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK(controller.accountName().isEmpty());
-    bool told = false;
-    for (QLabel *l : dialog.findChildren<QLabel *>())
-        told = told || l->text().contains(QStringLiteral("wrong password"));
-    CHECK(told);
+    const auto said = [&] {
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            if (l->text().startsWith(QStringLiteral("비밀번호")))
+                return l->text();
+        return QString();
+    };
+    const QString wrong = said();
+    INFO(wrong.toStdString());
+    CHECK(wrong.startsWith(QStringLiteral("비밀번호가 틀렸거나 없는 계정입니다")));
+    CHECK_FALSE(wrong.contains(QRegularExpression(QStringLiteral("[A-Za-z]")))); // not core's English
+    // An account that does not exist gets the very same words.
+    edits[0]->setText(QStringLiteral("nobody-here"));
+    dialog.accept();
+    CHECK(said() == wrong);
+    edits[0]->setText(QStringLiteral("lead1"));
     edits[1]->setText(Test::leadPassword());
     dialog.accept();
     CHECK(dialog.result() == QDialog::Accepted);

@@ -2,6 +2,7 @@
 #include "signindialog.h"
 
 #include "demo/demogenerator.h"
+#include "security/accountstore.h"
 #include "theme.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -73,10 +74,28 @@ void SignInDialog::accept()
     m_password->clear();
     if (!ok) {
         const Error &e = ok.error();
-        if (e.code == ErrorCode::AccountLocked)
-            m_message->setText(tr("계정이 잠겼습니다. 관리자에게 잠금 해제를 요청하세요. (%1)").arg(e.message));
-        else
-            m_message->setText(tr("로그인하지 못했습니다: %1").arg(e.message));
+        // Core says what happened by its code; the words are the dialog's.
+        switch (e.code) {
+        case ErrorCode::AccountLocked:
+            m_message->setText(tr("비밀번호를 %1회 틀려 계정이 잠겼습니다. 관리자에게 잠금 해제를 "
+                                  "요청하세요.")
+                                   .arg(Security::AccountStore::maxFailedLogins));
+            break;
+        case ErrorCode::AuthFailed:
+            m_message->setText(tr("비밀번호가 틀렸거나 없는 계정입니다. %1회 틀리면 계정이 잠깁니다.")
+                                   .arg(Security::AccountStore::maxFailedLogins));
+            break;
+        case ErrorCode::Validation:
+            m_message->setText(tr("비밀번호에 쓸 수 없는 문자가 들어 있습니다. 다시 입력하세요."));
+            break;
+        case ErrorCode::Conflict:
+            m_message->setText(tr("다른 프로그램이 저장소를 쓰고 있어 로그인하지 못했습니다. 잠시 뒤 "
+                                  "다시 시도하세요."));
+            break;
+        default:
+            m_message->setText(tr("로그인하지 못했습니다. 저장소를 읽거나 쓰지 못했습니다."));
+            break;
+        }
         m_password->setFocus();
         return;
     }
