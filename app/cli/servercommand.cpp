@@ -153,7 +153,8 @@ int runSync(const QStringList &args)
           << "keys_received " << r->keysReceived << " keys_sealed " << r->keysSealed << Qt::endl
           << "quarantined " << r->quarantined << " cleared " << r->quarantineCleared << Qt::endl
           << "waiting for other accounts " << r->waitingForOthers + r->heldForOthers << " (theirs "
-          << r->waitingForOthers << ", mine after theirs " << r->heldForOthers << ")" << Qt::endl;
+          << r->waitingForOthers << ", mine after theirs " << r->heldForOthers << ")" << Qt::endl
+          << "waiting for a team lead's publish " << r->waitingForPublish << Qt::endl;
     for (const QString &n : r->notices)
         out() << "notice: " << n << Qt::endl;
     out() << "push_ms " << r->pushMs << " pull_ms " << r->pullMs << Qt::endl << "sync_ms " << timer.elapsed() << Qt::endl;

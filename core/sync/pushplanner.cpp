@@ -29,7 +29,8 @@ Result<PushPlan> PushPlanner::plan()
         return plan;
     auto q = m_db.execute(
         QStringLiteral("SELECT seq, entity, entity_id, op IN ('insert', 'append'), ") + kForeign
-            + QStringLiteral(" FROM outbox WHERE sent_at IS NULL ORDER BY seq"),
+            + QStringLiteral(", created_by IN (SELECT name FROM staff) FROM outbox WHERE sent_at "
+                             "IS NULL ORDER BY seq"),
         binds);
     if (!q)
         return fail(q.error());
@@ -47,7 +48,10 @@ Result<PushPlan> PushPlanner::plan()
         const bool creates = q->value(3).toBool();
         bool stays = q->value(4).toBool();
         if (stays) {
-            ++plan.otherAccounts;
+            if (q->value(5).toBool())
+                ++plan.otherAccounts;
+            else
+                ++plan.forPublisher;
         } else {
             stays = blocked.contains(key);
             if (!stays && !unsentNew.isEmpty()) {

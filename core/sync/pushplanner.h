@@ -25,6 +25,7 @@ struct PushPlan
     QSet<qint64> waiting;  // outbox seqs this sync leaves for later
     int otherAccounts = 0; // rows other local accounts wrote
     int heldBehind = 0;    // rows of this account that wait until those are sent
+    int forPublisher = 0;  // rows no local account wrote (the store's own): a team lead sends them
 };
 
 class PushPlanner

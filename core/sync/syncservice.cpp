@@ -132,6 +132,7 @@ Result<SyncStatus> SyncService::status() const
             return fail(plan.error());
         s.waitingForOthers = plan->otherAccounts;
         s.heldForOthers = plan->heldBehind;
+        s.waitingForPublish = plan->forPublisher;
     }
     s.revision = state(kRevision).toLongLong();
     s.lastSync = Iso::parse(state(kLastSync));
@@ -417,6 +418,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
         return fail(plan.error());
     report.waitingForOthers = plan->otherAccounts;
     report.heldForOthers = plan->heldBehind;
+    report.waitingForPublish = plan->forPublisher;
     auto pending = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
     if (!pending)
         return fail(pending.error());

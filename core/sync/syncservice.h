@@ -44,6 +44,7 @@ struct SyncReport
     int quarantineCleared = 0; // set aside by an earlier pull, applied now
     int waitingForOthers = 0; // changes other local accounts of this store made: sent at their sync
     int heldForOthers = 0;    // this account's changes that need one of those sent first
+    int waitingForPublish = 0; // the store's own records (no account wrote them): a lead sends them
     qint64 revision = 0; // the central revision this store has caught up to
     bool enrolled = false;
     qint64 pushMs = 0;   // time spent publishing and pushing
@@ -60,6 +61,7 @@ struct SyncStatus
     int quarantined = 0; // changes set aside so far (QuarantineStore)
     int waitingForOthers = 0; // of pending: other local accounts' changes (PushPlanner)
     int heldForOthers = 0;    // of pending: the signed-in account's, waiting behind those
+    int waitingForPublish = 0; // of pending: the store's own records, sent by a team lead's sync
     qint64 revision = 0;
     QDateTime lastSync;
     enum class Failure { None, Unreachable, Password, ConnectionLost, Other };

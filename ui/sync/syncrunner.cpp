@@ -203,6 +203,8 @@ QString SyncRunner::statusText(bool *problem) const
         parts << tr("보류된 변경 %L1건").arg(st->quarantined);
     if (const int waiting = st->waitingForOthers + st->heldForOthers)
         parts << tr("다른 계정 대기 %L1건").arg(waiting);
+    if (st->waitingForPublish)
+        parts << tr("팀장 게시 대기 %L1건").arg(st->waitingForPublish);
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -228,6 +230,10 @@ QString SyncRunner::statusToolTip() const
         lines << tr("내 변경 %L1건은 그 변경에 이어지는 것이라(같은 기록의 수정, 아직 보내지 "
                     "않은 기록에 딸린 기록) 그 뒤에 보냅니다. 잃거나 순서가 바뀌지 않습니다.")
                      .arg(st->heldForOthers);
+    if (st->waitingForPublish)
+        lines << tr("팀장 게시 대기 %L1건: 계정 없이 만들어진 이 저장소 자체의 기록(예: 데모 자료의 "
+                    "시설)입니다. 팀장이 동기화할 때 중앙 서버에 게시됩니다.")
+                     .arg(st->waitingForPublish);
     return lines.join(u'\n');
 }
 
