@@ -629,15 +629,16 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateSyncStatus()
 {
-    bool problem = false;
-    const QString text = m_sync->statusText(&problem);
+    const SyncRunner::StatusLine line = m_sync->statusLine();
+    const QString &text = line.text;
+    const bool problem = line.problem;
     m_syncLabel->setVisible(!text.isEmpty());
     const QString colour = problem ? QStringLiteral("#B3261E") : QStringLiteral("#1D1D1F");
     // The line opens the sync (or, when conflicts wait, their panel).
     const QString link = text.contains(tr("충돌")) ? QStringLiteral("conflicts") : QStringLiteral("sync");
     m_syncLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:%2; text-decoration:none\">%3</a>")
                              .arg(link, colour, text.toHtmlEscaped()));
-    const QString why = m_sync->statusToolTip();
+    const QString &why = line.toolTip;
     const QString click = tr("눌러서 중앙 서버와 동기화 (Ctrl+Shift+Y)");
     m_syncLabel->setToolTip(why.isEmpty() ? click : PlainText::toolTip(why + u'\n' + click));
     m_syncLabel->setMinimumWidth(m_syncLabel->sizeHint().width()); // the store name gives way, not this

@@ -62,7 +62,7 @@ TEST_CASE("The sync line shows changes set aside and changes waiting for another
     const QString line = statusLine(w.window);
     CHECK(line.contains(QStringLiteral("보류된 변경 1건")));
     CHECK(line.contains(QStringLiteral("다른 계정 대기 1건")));
-    const QString tip = w.window.syncRunner()->statusToolTip();
+    const QString tip = w.window.syncRunner()->statusLine().toolTip;
     CHECK(tip.contains(QStringLiteral("보류된 변경 1건: 중앙 서버가 받지 않았거나")));
     CHECK(tip.contains(QStringLiteral("다른 직원이 입력한 변경")));
 }

@@ -161,23 +161,33 @@ void SyncRunner::periodic()
     (void)syncNow(s, m_password);
 }
 
-QString SyncRunner::statusText(bool *problem) const
+SyncRunner::StatusLine SyncRunner::statusLine() const
 {
-    if (problem)
-        *problem = false;
+    StatusLine line;
     Workspace *ws = m_controller->workspace();
     if (!ws || !ws->session())
-        return {};
-    if (m_running)
-        return tr("동기화 중…");
+        return line;
+    if (m_running) {
+        line.text = tr("동기화 중…");
+        return line;
+    }
+    // One reading of the state for the line and its tooltip.
     auto st = Sync::SyncService(*ws).status();
-    if (!st)
-        return tr("동기화 상태를 읽지 못했습니다");
+    if (!st) {
+        line.text = tr("동기화 상태를 읽지 못했습니다");
+        return line;
+    }
+    line.text = lineText(&*st, &line.problem);
+    line.toolTip = lineToolTip(&*st);
+    return line;
+}
+
+QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
+{
     QStringList parts;
     using Failure = Sync::SyncStatus::Failure;
     if (st->failure != Failure::None) {
-        if (problem)
-            *problem = true;
+        *problem = true;
         QString error = st->lastError;
         if (st->failure == Failure::Unreachable)
             error = tr("서버에 연결할 수 없습니다 (오프라인으로 계속 작업하며, 다음 동기화 때 보냅니다)");
@@ -195,8 +205,7 @@ QString SyncRunner::statusText(bool *problem) const
     }
     parts << (st->pending ? tr("보낼 변경 %L1건").arg(st->pending) : tr("보낼 변경 없음"));
     if (st->openConflicts) {
-        if (problem)
-            *problem = true;
+        *problem = true;
         parts << tr("충돌 %L1건").arg(st->openConflicts);
     }
     if (st->quarantined)
@@ -208,14 +217,8 @@ QString SyncRunner::statusText(bool *problem) const
     return parts.join(QStringLiteral(" · "));
 }
 
-QString SyncRunner::statusToolTip() const
+QString SyncRunner::lineToolTip(const Sync::SyncStatus *st)
 {
-    Workspace *ws = m_controller->workspace();
-    if (!ws || !ws->session() || m_running)
-        return {};
-    auto st = Sync::SyncService(*ws).status();
-    if (!st)
-        return {};
     QStringList lines;
     if (st->quarantined)
         lines << tr("보류된 변경 %L1건: 중앙 서버가 받지 않았거나 이 컴퓨터에 적용할 수 없어 "

@@ -38,11 +38,15 @@ public:
 
     // Syncs now (an empty password: the one remembered for this sign-in).
     Result<Sync::SyncReport> syncNow(const QString &server, const QString &password);
-    // The status bar line, and whether it reports a problem.
-    QString statusText(bool *problem = nullptr) const;
-    // What the line's counts of changes set aside and changes waiting for other accounts of this
-    // computer mean (empty when there are none).
-    QString statusToolTip() const;
+    // The status bar line, whether it reports a problem, and what its counts of changes set
+    // aside and waiting for others mean (toolTip empty when there are none).
+    struct StatusLine
+    {
+        QString text;
+        QString toolTip;
+        bool problem = false;
+    };
+    StatusLine statusLine() const;
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
@@ -51,6 +55,8 @@ Q_SIGNALS:
     void synced(const VisitMap::Sync::SyncReport &report);
 
 private:
+    QString lineText(const Sync::SyncStatus *st, bool *problem) const;
+    static QString lineToolTip(const Sync::SyncStatus *st);
     void periodic();
 
     WorkspaceController *m_controller;
