@@ -160,7 +160,8 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
         const Household h = Storage::HouseholdStore::readHousehold(*q);
         QString rrn;
         const QByteArray cipher = q->value(extra + 2).toByteArray();
-        if (!cipher.isEmpty()) {
+        // A masked file holds no resident number: it is not even opened for one.
+        if (!masked && !cipher.isEmpty()) {
             auto plain = session.keyring.decrypt(h.officeCode, cipher,
                                                  Security::Keyring::aad("persons", "rrn",
                                                                         q->value(extra + 1).toString()));
