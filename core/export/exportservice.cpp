@@ -113,7 +113,7 @@ Result<ExportResult> ExportService::run(const ExportOptions &options)
     return options.kind == ExportKind::Households ? households(options) : visits(options);
 }
 
-Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
+std::optional<Storage::HouseholdQuery> ExportService::scopeQuery(const ExportScope &scope) const
 {
     const QStringList allowed = m_ws.session()->offices;
     Storage::HouseholdQuery q
@@ -124,13 +124,21 @@ Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
         if (allowed.contains(o))
             offices << o;
     if (offices.isEmpty())
-        return QList<Household>{};
+        return std::nullopt;
     q.offices = offices;
     q.today = m_ws.clock().today();
     q.limit = 0;
     q.order = Storage::HouseholdOrder::Row;
     q.descending = false;
-    auto list = Storage::HouseholdStore(m_ws.db()).list(q);
+    return q;
+}
+
+Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
+{
+    const auto q = scopeQuery(scope);
+    if (!q)
+        return QList<Household>{};
+    auto list = Storage::HouseholdStore(m_ws.db()).list(*q);
     if (!list || scope.kind != ExportScope::Kind::Households)
         return list;
     const QSet<QString> chosen(scope.householdIds.cbegin(), scope.householdIds.cend());
@@ -145,10 +153,20 @@ Result<int> ExportService::householdCount(const ExportScope &scope) const
 {
     if (!m_ws.session())
         return fail(ErrorCode::PermissionDenied, QStringLiteral("no one is signed in"));
-    auto list = scoped(scope);
-    if (!list)
-        return fail(list.error());
-    return int(list->size());
+    if (scope.kind == ExportScope::Kind::Households) {
+        auto list = scoped(scope);
+        if (!list)
+            return fail(list.error());
+        return int(list->size());
+    }
+    // All or a filter: counted by rowid, without reading the households.
+    const auto q = scopeQuery(scope);
+    if (!q)
+        return 0;
+    auto rows = Storage::HouseholdStore(m_ws.db()).rowIds(*q);
+    if (!rows)
+        return fail(rows.error());
+    return int(rows->size());
 }
 
 Status ExportService::logDownload(const ExportOptions &options,

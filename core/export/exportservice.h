@@ -73,6 +73,8 @@ public:
 private:
     // The households of the scope, within the account's 행정동, in the store's row order.
     Result<QList<Household>> scoped(const ExportScope &scope) const;
+    // The household query of a scope cut to the account's 행정동; nothing when none is left.
+    std::optional<Storage::HouseholdQuery> scopeQuery(const ExportScope &scope) const;
     Result<ExportResult> households(const ExportOptions &options);
     Result<ExportResult> summary(const ExportOptions &options);
     Status
