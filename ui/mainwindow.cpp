@@ -243,7 +243,8 @@ void MainWindow::buildMenus()
     m_exportAction = file->addAction(tr("자료 내보내기(&E)…"));
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     connect(m_exportAction, &QAction::triggered, this, [this] {
-        ExportDialog dialog(m_controller, this);
+        // The export follows what the list shows, or what is selected on the map or in the list.
+        ExportDialog dialog(m_controller, m_model->query(), selectedHouseholdIds(), this);
         dialog.exec();
     });
     file->addSeparator();

@@ -2,6 +2,8 @@
 #include "exportservice.h"
 
 #include "anonymiser.h"
+#include "exportsummaries.h"
+#include "model/householdstatus.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -12,46 +14,82 @@
 #include "workspace.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QSet>
 
 namespace VisitMap::Export {
 
 using Security::Permission;
 
-QStringList ExportService::householdColumns()
+namespace {
+// Each column's machine name (the command line contract, DESIGN §11) and the Korean header a 구청
+// reads; the importer takes either.
+struct Column
 {
-    return {QStringLiteral("id"),
-            QStringLiteral("adm_cd"),
-            QStringLiteral("dong"),
-            QStringLiteral("address"),
-            QStringLiteral("address_detail"),
-            QStringLiteral("tong"),
-            QStringLiteral("ban"),
-            QStringLiteral("lon"),
-            QStringLiteral("lat"),
-            QStringLiteral("household_type"),
-            QStringLiteral("housing"),
-            QStringLiteral("phone"),
-            QStringLiteral("head_name"),
-            QStringLiteral("head_rrn"),
-            QStringLiteral("head_birth"),
-            QStringLiteral("head_sex"),
-            QStringLiteral("members"),
-            QStringLiteral("risk"),
-            QStringLiteral("risk_score"),
-            QStringLiteral("worker"),
-            QStringLiteral("last_visit"),
-            QStringLiteral("next_visit_due"),
-            QStringLiteral("status"),
-            QStringLiteral("head_age_band")};
+    const char *code;
+    const char *korean;
+};
+constexpr Column householdCols[] = {{"id", "가구번호"},
+                                    {"adm_cd", "행정동코드"},
+                                    {"dong", "행정동"},
+                                    {"address", "주소"},
+                                    {"address_detail", "상세주소"},
+                                    {"tong", "통"},
+                                    {"ban", "반"},
+                                    {"lon", "경도"},
+                                    {"lat", "위도"},
+                                    {"household_type", "가구유형"},
+                                    {"housing", "주거형태"},
+                                    {"phone", "전화번호"},
+                                    {"head_name", "세대주"},
+                                    {"head_rrn", "주민등록번호"},
+                                    {"head_birth", "생년월일"},
+                                    {"head_sex", "성별"},
+                                    {"members", "가구원수"},
+                                    {"risk", "위험도"},
+                                    {"risk_score", "위험점수"},
+                                    {"worker", "담당자"},
+                                    {"last_visit", "최근 방문"},
+                                    {"next_visit_due", "다음 방문 예정"},
+                                    {"status", "상태"},
+                                    {"head_age_band", "세대주 연령대"}};
+constexpr Column visitCols[]
+    = {{"id", "방문번호"},     {"household", "가구번호"},   {"adm_cd", "행정동코드"},
+       {"kind", "방문 종류"},  {"outcome", "결과"},         {"at", "방문 일시"},
+       {"staff", "동행 직원"}, {"met_whom", "만난 사람"},   {"notes", "메모"},
+       {"voided", "무효"},     {"void_reason", "무효 사유"}};
+
+template<std::size_t N>
+QStringList headerOf(const Column (&cols)[N], bool english)
+{
+    QStringList out;
+    for (const Column &c : cols)
+        out << (english ? QString::fromLatin1(c.code) : QString::fromUtf8(c.korean));
+    return out;
 }
 
-QStringList ExportService::visitColumns()
+// Dates as a Korean office writes them (2026.12.02); ISO in the machine columns.
+QString dateText(const QDate &d, bool english)
 {
-    return {QStringLiteral("id"),       QStringLiteral("household"), QStringLiteral("adm_cd"),
-            QStringLiteral("kind"),     QStringLiteral("outcome"),   QStringLiteral("at"),
-            QStringLiteral("staff"),    QStringLiteral("met_whom"),  QStringLiteral("notes"),
-            QStringLiteral("voided"),   QStringLiteral("void_reason")};
+    if (!d.isValid())
+        return {};
+    return english ? Iso::date(d) : Iso::displayDate(d);
+}
+} // namespace
+
+QStringList ExportService::householdColumns(bool english)
+{
+    return headerOf(householdCols, english);
+}
+
+QStringList ExportService::visitColumns(bool english)
+{
+    return headerOf(visitCols, english);
+}
+
+bool ExportService::isSummary(ExportKind kind)
+{
+    return kind == ExportKind::DongTierSummary || kind == ExportKind::TypeTierSummary
+           || kind == ExportKind::OverdueByWorker;
 }
 
 Result<ExportResult> ExportService::run(const ExportOptions &options)
@@ -70,7 +108,127 @@ Result<ExportResult> ExportService::run(const ExportOptions &options)
                     QStringLiteral("an export needs a reason (--reason), which the access log keeps"));
     if (options.outPath.isEmpty())
         return fail(ErrorCode::Usage, QStringLiteral("no output file (--out FILE)"));
+    if (isSummary(options.kind))
+        return summary(options);
     return options.kind == ExportKind::Households ? households(options) : visits(options);
+}
+
+std::optional<Storage::HouseholdQuery> ExportService::scopeQuery(const ExportScope &scope) const
+{
+    const QStringList allowed = m_ws.session()->offices;
+    Storage::HouseholdQuery q
+        = scope.kind == ExportScope::Kind::Filter ? scope.filter : Storage::HouseholdQuery{};
+    // The list's query as it is, but never beyond the account's 행정동.
+    QStringList offices;
+    for (const QString &o : q.offices.isEmpty() ? allowed : q.offices)
+        if (allowed.contains(o))
+            offices << o;
+    if (offices.isEmpty())
+        return std::nullopt;
+    q.offices = offices;
+    q.today = m_ws.clock().today();
+    q.limit = 0;
+    q.order = Storage::HouseholdOrder::Row;
+    q.descending = false;
+    return q;
+}
+
+Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
+{
+    const auto q = scopeQuery(scope);
+    if (!q)
+        return QList<Household>{};
+    auto list = Storage::HouseholdStore(m_ws.db()).list(*q);
+    if (!list || scope.kind != ExportScope::Kind::Households)
+        return list;
+    const QSet<QString> chosen(scope.householdIds.cbegin(), scope.householdIds.cend());
+    QList<Household> out;
+    for (const Household &h : std::as_const(*list))
+        if (chosen.contains(h.id))
+            out << h;
+    return out;
+}
+
+Result<int> ExportService::householdCount(const ExportScope &scope) const
+{
+    if (!m_ws.session())
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("no one is signed in"));
+    if (scope.kind == ExportScope::Kind::Households) {
+        auto list = scoped(scope);
+        if (!list)
+            return fail(list.error());
+        return int(list->size());
+    }
+    // All or a filter: counted by rowid, without reading the households.
+    const auto q = scopeQuery(scope);
+    if (!q)
+        return 0;
+    auto rows = Storage::HouseholdStore(m_ws.db()).rowIds(*q);
+    if (!rows)
+        return fail(rows.error());
+    return int(rows->size());
+}
+
+Status ExportService::logDownload(const ExportOptions &options,
+                                  const QString &what,
+                                  int rows,
+                                  const QString &how)
+{
+    QString scope;
+    if (options.scope.kind == ExportScope::Kind::Filter)
+        scope = QStringLiteral(", the list's filter");
+    else if (options.scope.kind == ExportScope::Kind::Households)
+        scope = QStringLiteral(", %1 chosen households").arg(options.scope.householdIds.size());
+    return m_ws.journal().audit({Security::AuditAction::Download,
+                                 what,
+                                 QString::number(rows),
+                                 {},
+                                 QStringLiteral("%1 export to %2 (%3%4)")
+                                     .arg(what, QFileInfo(options.outPath).fileName(), how, scope),
+                                 options.reason});
+}
+
+Result<ExportResult> ExportService::summary(const ExportOptions &options)
+{
+    auto households = scoped(options.scope);
+    if (!households)
+        return fail(households.error());
+    const bool english = options.englishHeaders;
+    ExportTable table;
+    QString what;
+    switch (options.kind) {
+    case ExportKind::DongTierSummary: {
+        auto all = Storage::OfficeStore(m_ws.db()).all();
+        if (!all)
+            return fail(all.error());
+        QList<Office> offices;
+        for (const Office &o : std::as_const(*all))
+            if (m_ws.session()->offices.contains(o.code))
+                offices << o;
+        table = ExportSummaries::byDongAndTier(*households, offices, english);
+        what = QStringLiteral("summary by dong and risk");
+        break;
+    }
+    case ExportKind::TypeTierSummary:
+        table = ExportSummaries::byTypeAndTier(*households, english);
+        what = QStringLiteral("summary by household type and risk");
+        break;
+    default:
+        table = ExportSummaries::overdueByWorker(*households, m_ws.clock().today(), english);
+        what = QStringLiteral("summary of overdue visits by worker");
+        break;
+    }
+    if (auto written = ExportTableWriter::write(table, options.outPath, options.format); !written)
+        return fail(written.error());
+    ExportResult result;
+    result.rows = int(table.rows.size());
+    result.masked = true; // counts only: nothing to unmask
+    if (auto logged
+        = logDownload(options, what, result.rows,
+                      QStringLiteral("counts of %1 households").arg(households->size()));
+        !logged)
+        return fail(logged.error());
+    return result;
 }
 
 namespace {
@@ -150,7 +308,19 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
         binds);
     if (!q)
         return fail(q.error());
+    // Only the households of the scope; masking then works on what the file holds, so each
+    // position in it is shared by k households of the file itself.
+    std::optional<QSet<QString>> inScope;
+    if (options.scope.kind != ExportScope::Kind::All) {
+        auto chosen = scoped(options.scope);
+        if (!chosen)
+            return fail(chosen.error());
+        inScope.emplace();
+        for (const Household &h : std::as_const(*chosen))
+            inScope->insert(h.id);
+    }
 
+    const bool english = options.englishHeaders;
     const QDate today = m_ws.clock().today();
     QList<QStringList> rows;
     QList<QString> fullNames; // the 행정동's full name, per row
@@ -158,6 +328,8 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
     const int extra = 28; // after the household columns
     while (q->next()) {
         const Household h = Storage::HouseholdStore::readHousehold(*q);
+        if (inScope && !inScope->contains(h.id))
+            continue;
         QString rrn;
         const QByteArray cipher = q->value(extra + 2).toByteArray();
         // A masked file holds no resident number: it is not even opened for one.
@@ -169,6 +341,9 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
                 rrn = *plain;
         }
         const QString birth = q->value(extra + 3).toString();
+        QString sex = q->value(extra + 4).toString();
+        if (!english && (sex == QLatin1String("M") || sex == QLatin1String("F")))
+            sex = sex == QLatin1String("M") ? QStringLiteral("남") : QStringLiteral("여");
         const auto num = [](double v) { return QString::number(v, 'f', 7); };
         rows << QStringList{h.id,
                             h.officeCode,
@@ -184,17 +359,18 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
                             h.phone,
                             h.headName,
                             rrn,
-                            birth,
-                            q->value(extra + 4).toString(),
+                            english ? birth
+                                    : dateText(QDate::fromString(birth, Qt::ISODate), false),
+                            sex,
                             QString::number(h.memberCount),
-                            toCode(h.tier()),
+                            english ? toCode(h.tier()) : label(h.tier()),
                             QString::number(h.riskScore),
                             h.assignedWorker,
                             h.lastVisitAt.isValid()
-                                ? Iso::date(h.lastVisitAt.toTimeZone(Clock::seoul()).date())
+                                ? dateText(h.lastVisitAt.toTimeZone(Clock::seoul()).date(), english)
                                 : QString(),
-                            h.nextVisitDue.isValid() ? Iso::date(h.nextVisitDue) : QString(),
-                            h.status,
+                            dateText(h.nextVisitDue, english),
+                            english ? h.status : HouseholdStatus::label(h.status),
                             Anonymiser::ageBand(QDate::fromString(birth, Qt::ISODate), today)};
         fullNames << q->value(extra + 5).toString();
         points << Anonymiser::Point{h.officeCode, h.lon, h.lat};
@@ -209,29 +385,16 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
         result.withheld = *kept;
     }
 
-    QSaveFile file(options.outPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return failAt(ErrorCode::Io, options.outPath, 0,
-                      QStringLiteral("cannot write: %1").arg(file.errorString()));
-    CsvWriter csv(&file);
-    csv.writeRow(householdColumns());
-    for (const QStringList &row : std::as_const(rows)) {
-        csv.writeRow(row);
-        ++result.rows;
-    }
-    if (!csv.ok() || !file.commit())
-        return failAt(ErrorCode::Io, options.outPath, 0,
-                      QStringLiteral("cannot write: %1").arg(file.errorString()));
-    auto logged = m_ws.journal().audit(
-        {Security::AuditAction::Download,
-         QStringLiteral("households"),
-         QString::number(result.rows),
-         {},
-         QStringLiteral("households export to %1 (%2)")
-             .arg(QFileInfo(options.outPath).fileName(),
-                  masked ? QStringLiteral("masked, %1 withheld").arg(result.withheld)
-                         : QStringLiteral("UNMASKED")),
-         options.reason});
+    ExportTable table{english ? QStringLiteral("households") : QStringLiteral("가구 목록"),
+                      householdColumns(english),
+                      rows,
+                      {HTong, HBan, HLon, HLat, HMembers, HScore}};
+    if (auto written = ExportTableWriter::write(table, options.outPath, options.format); !written)
+        return fail(written.error());
+    result.rows = int(rows.size());
+    auto logged = logDownload(options, QStringLiteral("households"), result.rows,
+                              masked ? QStringLiteral("masked, %1 withheld").arg(result.withheld)
+                                     : QStringLiteral("UNMASKED"));
     if (!logged)
         return fail(logged.error());
     return result;
@@ -301,15 +464,25 @@ Result<ExportResult> ExportService::visits(const ExportOptions &options)
     auto visits = Storage::VisitStore(m_ws.db()).list(query);
     if (!visits)
         return fail(visits.error());
-    QSaveFile file(options.outPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return failAt(ErrorCode::Io, options.outPath, 0,
-                      QStringLiteral("cannot write: %1").arg(file.errorString()));
-    CsvWriter csv(&file);
-    csv.writeRow(visitColumns());
+    std::optional<QSet<QString>> inScope; // the visits of the scope's households
+    if (options.scope.kind != ExportScope::Kind::All) {
+        auto chosen = scoped(options.scope);
+        if (!chosen)
+            return fail(chosen.error());
+        inScope.emplace();
+        for (const Household &h : std::as_const(*chosen))
+            inScope->insert(h.id);
+    }
+    const bool english = options.englishHeaders;
+    ExportTable table{english ? QStringLiteral("visits") : QStringLiteral("방문 기록"),
+                      visitColumns(english),
+                      {},
+                      {}};
     ExportResult result;
     result.masked = masked;
     for (const Visit &v : *visits) {
+        if (inScope && !inScope->contains(v.householdId))
+            continue;
         // Free text (whom they met, notes, why a record was voided) can name people and conditions:
         // it leaves only unmasked. The household is its pseudonym, as in a masked households file.
         QString household = v.householdId;
@@ -319,22 +492,26 @@ Result<ExportResult> ExportService::visits(const ExportOptions &options)
                 return fail(id.error());
             household = *id;
         }
-        csv.writeRow({v.id, household, v.officeCode, toCode(v.kind), toCode(v.outcome),
-                      v.at.toTimeZone(Clock::seoul()).toString(Qt::ISODate), v.staffPresent,
-                      masked ? QString() : v.metWhom, masked ? QString() : v.notes,
-                      v.voided ? QStringLiteral("1") : QStringLiteral("0"),
-                      masked ? QString() : v.voidReason});
-        ++result.rows;
+        const QDateTime at = v.at.toTimeZone(Clock::seoul());
+        table.rows << QStringList{
+            v.id,
+            household,
+            v.officeCode,
+            english ? toCode(v.kind) : label(v.kind),
+            english ? toCode(v.outcome) : label(v.outcome),
+            english ? at.toString(Qt::ISODate) : Iso::displayDateTime(at),
+            v.staffPresent,
+            masked ? QString() : v.metWhom,
+            masked ? QString() : v.notes,
+            english ? (v.voided ? QStringLiteral("1") : QStringLiteral("0"))
+                    : (v.voided ? QStringLiteral("예") : QStringLiteral("아니오")),
+            masked ? QString() : v.voidReason};
     }
-    if (!csv.ok() || !file.commit())
-        return failAt(ErrorCode::Io, options.outPath, 0,
-                      QStringLiteral("cannot write: %1").arg(file.errorString()));
-    auto logged = m_ws.journal().audit(
-        {Security::AuditAction::Download, QStringLiteral("visits"), QString::number(result.rows), {},
-         QStringLiteral("visits export to %1 (%2)")
-             .arg(QFileInfo(options.outPath).fileName(),
-                  masked ? QStringLiteral("masked") : QStringLiteral("UNMASKED")),
-         options.reason});
+    if (auto written = ExportTableWriter::write(table, options.outPath, options.format); !written)
+        return fail(written.error());
+    result.rows = int(table.rows.size());
+    auto logged = logDownload(options, QStringLiteral("visits"), result.rows,
+                              masked ? QStringLiteral("masked") : QStringLiteral("UNMASKED"));
     if (!logged)
         return fail(logged.error());
     return result;

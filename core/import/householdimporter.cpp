@@ -6,6 +6,7 @@
 #include "geo/crs.h"
 #include "geo/donglocator.h"
 #include "geo/geomath.h"
+#include "model/householdstatus.h"
 #include "util/clock.h"
 #include "util/uuid.h"
 
@@ -76,8 +77,8 @@ Columns findColumns(ColumnMap &t)
         t.find({u"members", u"가구원수", u"member_count"}),
         t.find({u"risk", u"위험도", u"risk_tier"}),
         t.find({u"worker", u"담당자", u"assigned_worker"}),
-        t.find({u"last_visit", u"최근방문일", u"last_visit_at"}),
-        t.find({u"next_visit_due", u"다음방문예정일", u"next_due"}),
+        t.find({u"last_visit", u"최근방문일", u"최근 방문", u"last_visit_at"}),
+        t.find({u"next_visit_due", u"다음방문예정일", u"다음 방문 예정", u"next_due"}),
         t.find({u"status", u"상태"}),
     };
 }
@@ -363,12 +364,13 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         }
         const QString status = field(r, c.status);
         if (!status.isEmpty()) {
-            static const QStringList statuses{QStringLiteral("active"), QStringLiteral("closed"),
-                                              QStringLiteral("moved"), QStringLiteral("deceased")};
-            if (!statuses.contains(status))
-                bad(c.status, QStringLiteral("'%1' is not a status (%2)").arg(status, statuses.join(u'/')));
+            // A code or the Korean word our own exports write (관리중, 종결, 전출, 사망).
+            if (const auto code = HouseholdStatus::fromText(status); !code)
+                bad(c.status, QStringLiteral("'%1' is not a status (active/closed/moved/deceased "
+                                             "or 관리중/종결/전출/사망)")
+                                  .arg(status));
             else
-                h.status = status;
+                h.status = *code;
         }
 
         if (int(report.errors.size()) != errorsBefore)

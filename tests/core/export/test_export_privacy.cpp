@@ -116,7 +116,8 @@ TEST_CASE("A masked households export shares every position with at least five h
 
     const CsvTable t = readTable(out);
     REQUIRE(t.rows.size() == r->rows);
-    const int cLon = t.column({u"lon"}), cLat = t.column({u"lat"}), cAdm = t.column({u"adm_cd"});
+    const int cLon = t.column({u"경도"}), cLat = t.column({u"위도"}),
+              cAdm = t.column({u"행정동코드"});
     QHash<QString, int> shared;
     for (const CsvRecord &row : t.rows)
         ++shared[row.fields.at(cLon) + u',' + row.fields.at(cLat)];
@@ -200,11 +201,11 @@ TEST_CASE("A masked households export keeps no name or resident number or birth 
         REQUIRE(c >= 0);
         return c;
     };
-    const int cId = col(u"id"), cAdm = col(u"adm_cd"), cAddr = col(u"address"),
-              cDetail = col(u"address_detail"), cTong = col(u"tong"), cBan = col(u"ban"),
-              cPhone = col(u"phone"), cName = col(u"head_name"), cRrn = col(u"head_rrn"),
-              cBirth = col(u"head_birth"), cBand = col(u"head_age_band"),
-              cMembers = col(u"members"), cLon = col(u"lon");
+    const int cId = col(u"가구번호"), cAdm = col(u"행정동코드"), cAddr = col(u"주소"),
+              cDetail = col(u"상세주소"), cTong = col(u"통"), cBan = col(u"반"),
+              cPhone = col(u"전화번호"), cName = col(u"세대주"), cRrn = col(u"주민등록번호"),
+              cBirth = col(u"생년월일"), cBand = col(u"세대주 연령대"), cMembers = col(u"가구원수"),
+              cLon = col(u"경도");
     static const QRegularExpression band(QStringLiteral("^(<30|[3-7]0-[3-7]9|80\\+|<60|60\\+)?$"));
     static const QRegularExpression uuid(
         QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
@@ -229,7 +230,7 @@ TEST_CASE("A masked households export keeps no name or resident number or birth 
     CHECK(bands > 0); // age bands are kept where they do not single anyone out
     // Each age band and sex shown, none shown included, is shared by k households of the position.
     QHash<QString, int> classes;
-    const int cLat = col(u"lat"), cSex = col(u"head_sex");
+    const int cLat = col(u"위도"), cSex = col(u"성별");
     for (const CsvRecord &row : t.rows)
         ++classes[QStringList{row.fields.at(cAdm), row.fields.at(cLon), row.fields.at(cLat),
                               row.fields.at(cBand), row.fields.at(cSex)}
@@ -298,8 +299,8 @@ TEST_CASE("A masked visits export keeps no free text and names households by the
     REQUIRE(Export::ExportService(*ws).run(
         {Export::ExportKind::Households, households, QStringLiteral("통계"), false}));
     const CsvTable v = readTable(visits), h = readTable(households);
-    const int cMet = v.column({u"met_whom"}), cNotes = v.column({u"notes"}),
-              cWhy = v.column({u"void_reason"}), cHousehold = v.column({u"household"});
+    const int cMet = v.column({u"만난 사람"}), cNotes = v.column({u"메모"}),
+              cWhy = v.column({u"무효 사유"}), cHousehold = v.column({u"가구번호"});
     REQUIRE(v.rows.size() > 0);
     QSet<QString> pseudonyms;
     for (const CsvRecord &row : h.rows)
@@ -443,9 +444,9 @@ TEST_CASE("The unmasked export by a team lead keeps exact positions and identifi
     CHECK(r->withheld == 0);
     const CsvTable t = readTable(out);
     REQUIRE(t.rows.size() == stored.size());
-    const int cLon = t.column({u"lon"}), cLat = t.column({u"lat"}),
-              cName = t.column({u"head_name"}), cPhone = t.column({u"phone"}),
-              cTong = t.column({u"tong"}), cDetail = t.column({u"address_detail"});
+    const int cLon = t.column({u"경도"}), cLat = t.column({u"위도"}), cName = t.column({u"세대주"}),
+              cPhone = t.column({u"전화번호"}), cTong = t.column({u"통"}),
+              cDetail = t.column({u"상세주소"});
     for (int i = 0; i < stored.size(); ++i) {
         const CsvRecord &row = t.rows.at(i);
         CHECK(row.fields.at(0) == stored[i].id);
@@ -485,8 +486,10 @@ TEST_CASE("A masked households file imports into another store at its coarse pos
             {row.fields.at(0)});
         REQUIRE(q);
         REQUIRE(q->next());
-        CHECK(QString::number(q->value(0).toDouble(), 'f', 6) == row.fields.at(t.column({u"lon"})));
-        CHECK(QString::number(q->value(1).toDouble(), 'f', 6) == row.fields.at(t.column({u"lat"})));
+        CHECK(QString::number(q->value(0).toDouble(), 'f', 6)
+              == row.fields.at(t.column({u"경도"})));
+        CHECK(QString::number(q->value(1).toDouble(), 'f', 6)
+              == row.fields.at(t.column({u"위도"})));
         CHECK(q->value(2).toString().isEmpty());
     }
 }

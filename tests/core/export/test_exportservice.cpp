@@ -24,12 +24,12 @@ TEST_CASE("A default export masks names, resident numbers, phones and house numb
     CHECK(bytes.startsWith("\xEF\xBB\xBF"));
     auto table = CsvReader::readFile(out);
     REQUIRE(table);
-    for (const char *col : {"id", "adm_cd", "lon", "lat", "risk"})
-        CHECK(table->column({QString::fromLatin1(col)}) >= 0);
-    const int cRrn = table->column({u"head_rrn"}), cName = table->column({u"head_name"}),
-              cPhone = table->column({u"phone"}), cRisk = table->column({u"risk"}),
-              cAddress = table->column({u"address"}), cDetail = table->column({u"address_detail"}),
-              cDong = table->column({u"dong"});
+    for (const char *col : {"가구번호", "행정동코드", "경도", "위도", "위험도", "상태", "담당자"})
+        CHECK(table->column({QString::fromUtf8(col)}) >= 0);
+    const int cRrn = table->column({u"주민등록번호"}), cName = table->column({u"세대주"}),
+              cPhone = table->column({u"전화번호"}), cRisk = table->column({u"위험도"}),
+              cAddress = table->column({u"주소"}), cDetail = table->column({u"상세주소"}),
+              cDong = table->column({u"행정동"});
     REQUIRE(cAddress >= 0);
     REQUIRE(cDetail >= 0);
     static const QRegularExpression maskedPhone(QStringLiteral("^0\\d{1,2}-\\*{3,4}-\\*{4}$"));
@@ -46,7 +46,8 @@ TEST_CASE("A default export masks names, resident numbers, phones and house numb
         CHECK(row.fields.at(cAddress).endsWith(QLatin1Char(' ') + dong));
         CHECK_FALSE(row.fields.at(cAddress).chopped(dong.size()).contains(anyDigit));
         CHECK(row.fields.at(cDetail).isEmpty());
-        CHECK(QStringList{QStringLiteral("high"), QStringLiteral("medium"), QStringLiteral("low")}
+        CHECK(QStringList{QStringLiteral("고위험"), QStringLiteral("중위험"),
+                          QStringLiteral("저위험")}
                   .contains(row.fields.at(cRisk)));
     }
     // The access log holds the download with its reason.
@@ -74,7 +75,7 @@ TEST_CASE("Only a team lead exports unmasked, and every export needs a reason", 
     REQUIRE(Export::ExportService(*ws).run({Export::ExportKind::Households, out, QStringLiteral("이관"), true}));
     auto table = CsvReader::readFile(out);
     REQUIRE(table);
-    const QString rrn = table->rows.first().fields.at(table->column({u"head_rrn"}));
+    const QString rrn = table->rows.first().fields.at(table->column({u"주민등록번호"}));
     CHECK_FALSE(rrn.contains(QLatin1Char('*')));
     CHECK(rrn.size() == 14);
 }
@@ -103,7 +104,7 @@ TEST_CASE("Exported households import back into a fresh store", "[core][export][
     REQUIRE(b);
     CHECK(a->header == b->header);
     REQUIRE(a->rows.size() == Test::demoHouseholds);
-    const int cScore = a->header.indexOf(QStringLiteral("risk_score"));
+    const int cScore = a->header.indexOf(QStringLiteral("위험점수"));
     REQUIRE(cScore >= 0);
     const auto byId = [&](const CsvTable &t) {
         QMap<QString, QStringList> rows;
@@ -139,11 +140,12 @@ TEST_CASE("A visits export lists each visit with its household and time", "[core
     CHECK(r->rows == Test::count(*ws, QStringLiteral("SELECT COUNT(*) FROM visits")));
     auto t = CsvReader::readFile(out);
     REQUIRE(t);
-    for (const char *col : {"id", "household", "kind", "outcome", "at"})
-        CHECK(t->column({QString::fromLatin1(col)}) >= 0);
-    const int cNotes = t->column({u"notes"}), cAt = t->column({u"at"});
+    for (const char *col : {"방문번호", "가구번호", "방문 종류", "결과", "방문 일시"})
+        CHECK(t->column({QString::fromUtf8(col)}) >= 0);
+    const int cNotes = t->column({u"메모"}), cAt = t->column({u"방문 일시"});
     for (const auto &row : t->rows) {
         CHECK(row.fields.at(cNotes).isEmpty()); // free text leaves only unmasked
-        CHECK(QDateTime::fromString(row.fields.at(cAt), Qt::ISODate).isValid());
+        CHECK(QDateTime::fromString(row.fields.at(cAt), QStringLiteral("yyyy.MM.dd HH:mm"))
+                  .isValid());
     }
 }
