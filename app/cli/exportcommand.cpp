@@ -23,10 +23,10 @@ int runExport(const QStringList &args)
     Command cmd(
         QStringLiteral("export"),
         QStringLiteral("Export households or visits, or a summary of counts, to CSV (UTF-8 with "
-                       "BOM) or an Excel workbook (.xlsx). Headers and values are Korean "
-                       "(위험도 고위험, 상태 관리중, dates 2026.12.02) unless --english-headers "
-                       "asks for the machine columns (id, adm_cd, lon, lat, risk as "
-                       "high|medium|low, ISO dates). Unless "
+                       "BOM) or an Excel workbook (.xlsx). The columns are the machine ones (id, "
+                       "adm_cd, lon, lat, risk as high|medium|low, ISO dates) unless "
+                       "--korean-headers asks for the app's Korean table (위험도 고위험, "
+                       "상태 관리중, dates 2026.12.02). Unless "
                        "--unmasked is given by an account allowed to, the file is "
                        "pseudonymised: keyed pseudonyms instead of ids; no names, "
                        "주민등록번호, birth dates (age bands instead), house "
@@ -52,8 +52,9 @@ int runExport(const QStringList &args)
                  QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("unmasked"), QStringLiteral("Do not mask (team lead only).")});
     p.addOption(
-        {QStringLiteral("english-headers"),
-         QStringLiteral("Machine columns and codes instead of Korean headers and values.")});
+        {QStringLiteral("korean-headers"),
+         QStringLiteral("Korean headers and values, as the app exports, instead of the machine "
+                        "columns and codes.")});
     p.addOption({QStringLiteral("dong"),
                  QStringLiteral("Only the households of this 행정동 (adm_cd)."),
                  QStringLiteral("CODE")});
@@ -102,7 +103,7 @@ int runExport(const QStringList &args)
         return usage(QStringLiteral("--reason TEXT is required: every export is logged with why"), p);
     opt.reason = p.value(QStringLiteral("reason"));
     opt.unmasked = p.isSet(QStringLiteral("unmasked"));
-    opt.englishHeaders = p.isSet(QStringLiteral("english-headers"));
+    opt.englishHeaders = !p.isSet(QStringLiteral("korean-headers"));
 
     // The same filter as the household list's, or chosen households.
     Storage::HouseholdQuery filter;

@@ -2,6 +2,7 @@
 // The command-line contract (DESIGN §11): exit codes, one error line per problem, --help.
 #include "support/testsupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -130,6 +131,15 @@ TEST_CASE("A real store needs an account and its password, wrong ones say so", "
     const Run right = cli(exportArgs + QStringList{QStringLiteral("--user"), QStringLiteral("lead1")},
                           withPassword(Test::leadPassword()));
     CHECK(right.code == 0);
+    // The command line's columns are the contract scripts rely on (DESIGN §11), not the app's
+    // Korean headers.
+    QFile written(out);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    QString header = QString::fromUtf8(written.readLine()).trimmed();
+    header.remove(QChar(0xFEFF));
+    const QStringList columns = header.split(QLatin1Char(','));
+    for (const char *column : {"id", "adm_cd", "lon", "lat", "risk"})
+        CHECK(columns.contains(QLatin1String(column)));
     const Run notAllowed = cli(exportArgs + QStringList{QStringLiteral("--user"), QStringLiteral("case1"), QStringLiteral("--unmasked")},
                                withPassword(Test::caseworkerPassword()));
     CHECK(notAllowed.code == 1);
