@@ -3,6 +3,7 @@
 #include "dialogs/routesheetpdf.h"
 #include "dialogs/savedplanslist.h"
 #include "mainwindow.h"
+#include "map/routelayer.h"
 #include "security/disclosure.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
@@ -73,15 +74,17 @@ QTreeWidgetItem *itemFor(QTreeWidget *tree, const QString &id)
     return nullptr;
 }
 
-// Answers every modal dialog that opens until `done` is set, the way a person would.
-void answerModals(const std::function<bool(QWidget *)> &answer)
+// Answers every modal dialog that opens, the way a person would, until `answer` says it was the
+// last one. It stops with the dialog it belongs to (context): a test ending early leaves nothing
+// running.
+void answerModals(QObject *context, const std::function<bool(QWidget *)> &answer)
 {
-    QTimer::singleShot(20, [answer] {
+    QTimer::singleShot(20, context, [context, answer] {
         if (QWidget *w = QApplication::activeModalWidget()) {
             if (!answer(w))
                 return; // the last one
         }
-        answerModals(answer);
+        answerModals(context, answer);
     });
 }
 
@@ -243,7 +246,7 @@ TEST_CASE("A saved plan reopens from the planner's list, is changed and saved as
     REQUIRE_OK(planner->printSheets(pdf, QStringLiteral("다시 인쇄"), false));
     const QString printed = dir.path(QStringLiteral("printer.pdf"));
     bool sawPrintDialog = false;
-    answerModals([&](QWidget *w) {
+    answerModals(planner, [&](QWidget *w) {
         if (auto *input = qobject_cast<QInputDialog *>(w)) {
             input->setTextValue(QStringLiteral("프린터로 인쇄"));
             input->accept();
@@ -295,7 +298,7 @@ TEST_CASE("A saved plan that cannot be read is named in Korean, not in core's En
     Ui::PlannerDialog *planner = shown.window.openPlanner();
     REQUIRE(planner->savedPlans()->count() == 1);
     QString said;
-    answerModals([&](QWidget *w) {
+    answerModals(planner, [&](QWidget *w) {
         if (auto *box = qobject_cast<QMessageBox *>(w)) {
             said = box->text();
             box->accept();
@@ -368,4 +371,38 @@ TEST_CASE("Route sheet rows are as tall as their wrapped address and purposes, w
     CHECK(rows[0].rect.height()
           > rows[1].rect.height()); // three households take more room than one
     p.end();
+}
+
+TEST_CASE(
+    "Time labels on the map are placed beside their stops without covering each other or a stop",
+    "[ui][routing][labels]")
+{
+    using Ui::RouteLayer;
+    QList<RouteLayer::LabelSpot> spots;
+    // A cluster: five stops within a few pixels, and a row of stops 30 px apart.
+    for (int i = 0; i < 5; ++i)
+        spots.append({QPointF(200 + i * 3, 200 + (i % 2) * 4), QSizeF(58, 17), i == 4});
+    for (int i = 0; i < 6; ++i)
+        spots.append({QPointF(100 + i * 30, 400), QSizeF(58, 17), false});
+    const QList<QRectF> placed = RouteLayer::placeLabels(spots, 20);
+    REQUIRE(placed.size() == spots.size());
+    int shown = 0;
+    for (int i = 0; i < placed.size(); ++i) {
+        if (placed[i].isEmpty())
+            continue;
+        ++shown;
+        for (int j = i + 1; j < placed.size(); ++j)
+            CHECK_FALSE(placed[i].intersects(placed[j]));
+        for (const auto &s : spots)
+            CHECK_FALSE(placed[i].intersects(QRectF(s.stop.x() - 10, s.stop.y() - 10, 20, 20)));
+        // Beside its own stop.
+        CHECK(placed[i].adjusted(-20, -20, 20, 20).contains(spots[i].stop));
+    }
+    CHECK(shown >= 6);
+    CHECK_FALSE(placed[4].isEmpty()); // the late stop's time is placed first
+    // Stops far apart keep their labels at the right.
+    const QList<QRectF> apart = RouteLayer::placeLabels(
+        {{QPointF(0, 0), QSizeF(50, 16), false}, {QPointF(300, 300), QSizeF(50, 16), false}}, 20);
+    CHECK(apart[0].left() > 0);
+    CHECK(apart[1].left() > 300);
 }
