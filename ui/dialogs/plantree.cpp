@@ -29,8 +29,10 @@ public:
     {
         QStyleOptionViewItem o = option;
         int width = m_view->header()->sectionSize(index.column());
-        if (index.column() == 0)
-            width -= m_view->indentation() * (index.parent().isValid() ? 2 : 1);
+        if (!index.parent().isValid()) // a team's line spans the whole row
+            width = m_view->viewport()->width() - m_view->indentation();
+        else if (index.column() == 0)
+            width -= m_view->indentation() * 2;
         // A rectangle without height counts as none, and the text would not be wrapped at all.
         o.rect = QRect(option.rect.topLeft(),
                        QSize(std::max(width, 40), std::max(option.rect.height(), 1)));
@@ -60,6 +62,7 @@ PlanTree::PlanTree(QWidget *parent)
     connect(header(), &QHeaderView::sectionResized, this, [this] { scheduleDelayedItemsLayout(); });
     header()->setSectionResizeMode(Address, QHeaderView::Stretch);
     header()->setSectionResizeMode(Households, QHeaderView::Interactive);
+    header()->setSectionResizeMode(Minutes, QHeaderView::ResizeToContents);
     header()->resizeSection(Households, 170);
     setAccessibleName(tr("팀별 방문 순서"));
 }
