@@ -566,6 +566,7 @@ PlannerDialog *MainWindow::openPlanner()
 {
     if (!m_planner) {
         m_planner = new PlannerDialog(m_controller, m_map, selectedHouseholdIds(), this);
+        m_planner->setSelectionProvider([this] { return selectedHouseholdIds(); });
         m_planner->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_planner->show();

@@ -46,6 +46,9 @@ int planDay(QCommandLineParser &p, const Routing::SolveOptions &options)
         if (!req.date.isValid())
             return usage(QStringLiteral("--date must be YYYY-MM-DD"), p);
     }
+    req.recentDays = p.value(QStringLiteral("recent-days")).toInt(&ok);
+    if (!ok || req.recentDays < 0 || req.recentDays > 365)
+        return usage(QStringLiteral("--recent-days must be 0 to 365"), p);
     const QString mode = p.value(QStringLiteral("mode"));
     if (mode != QLatin1String("walk") && mode != QLatin1String("car"))
         return usage(QStringLiteral("--mode is walk or car"), p);
@@ -110,13 +113,16 @@ int planDay(QCommandLineParser &p, const Routing::SolveOptions &options)
         int k = 0;
         for (const Routing::PlannedStop &s : r.stops) {
             auto h = store.get(s.householdId);
-            out() << "  " << ++k << ". " << DayPlanner::clock(s.start) << "  " << s.householdId << "  "
-                  << (h ? label(h->tier()) + QStringLiteral("  ") + Security::Mask::address(h->roadAddress) : QString())
+            out() << "  " << ++k << ". " << DayPlanner::clock(s.start) << "  " << s.all().join(u',')
+                  << "  "
+                  << (h ? label(h->tier()) + QStringLiteral("  ")
+                              + Security::Mask::address(h->roadAddress)
+                        : QString())
                   << Qt::endl;
         }
     }
     for (const Routing::Unplanned &u : plan->unassigned)
-        out() << "not planned: " << u.householdId << "  " << u.reason << Qt::endl;
+        out() << "not planned: " << u.all().join(u',') << "  " << u.reason << Qt::endl;
     return Ok;
 }
 
@@ -150,6 +156,10 @@ int runRoute(const QStringList &args)
     p.addOption({QStringLiteral("lunch"), QStringLiteral("Lunch break starts (default 12:00)."), QStringLiteral("HH:MM"), QStringLiteral("12:00")});
     p.addOption({QStringLiteral("lunch-minutes"), QStringLiteral("Lunch break length (default 60; 0: none)."), QStringLiteral("N"),
                  QStringLiteral("60")});
+    p.addOption(
+        {QStringLiteral("recent-days"),
+         QStringLiteral("Leave out households visited in the last N days (default 0: none)."),
+         QStringLiteral("N"), QStringLiteral("0")});
     p.addOption({QStringLiteral("mode"), QStringLiteral("walk (default) or car."), QStringLiteral("MODE"), QStringLiteral("walk")});
     p.addOption({QStringLiteral("detour"), QStringLiteral("Straight-line detour factor (default 1.25)."), QStringLiteral("F"),
                  QStringLiteral("1.25")});

@@ -11,62 +11,17 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 namespace VisitMap::Routing {
 
 QString DayPlanner::clock(int minutes)
 {
     return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0'));
-}
-
-int DayPlan::planned() const
-{
-    int n = 0;
-    for (const TeamRoute &r : routes)
-        n += int(r.stops.size());
-    return n;
-}
-
-QJsonObject DayPlan::toJson() const
-{
-    QJsonArray teams;
-    for (const TeamRoute &r : routes) {
-        QJsonArray stops;
-        for (const PlannedStop &s : r.stops)
-            stops.append(QJsonObject{{QStringLiteral("household"), s.householdId},
-                                     {QStringLiteral("arrive"), DayPlanner::clock(s.arrive)},
-                                     {QStringLiteral("start"), DayPlanner::clock(s.start)},
-                                     {QStringLiteral("leave"), DayPlanner::clock(s.leave)},
-                                     {QStringLiteral("metres_from_previous"), std::round(s.metresFromPrevious)}});
-        teams.append(QJsonObject{{QStringLiteral("team"), r.team},
-                                 {QStringLiteral("leave_office"), DayPlanner::clock(r.leaveOffice)},
-                                 {QStringLiteral("back_at_office"), DayPlanner::clock(r.backAtOffice)},
-                                 {QStringLiteral("metres"), std::round(r.metres)},
-                                 {QStringLiteral("stops"), stops}});
-    }
-    QJsonArray left;
-    for (const Unplanned &u : unassigned)
-        left.append(QJsonObject{{QStringLiteral("household"), u.householdId}, {QStringLiteral("reason"), u.reason}});
-    return {{QStringLiteral("date"), date.toString(Qt::ISODate)},
-            {QStringLiteral("office"), officeCode},
-            {QStringLiteral("office_location"), QJsonArray{officeLon, officeLat}},
-            {QStringLiteral("travel"), travelSource},
-            {QStringLiteral("notice"), notice.isEmpty() ? QJsonValue() : QJsonValue(notice)},
-            {QStringLiteral("teams"), teams},
-            {QStringLiteral("unassigned"), left}};
-}
-
-bool DayPlan::anyLate() const
-{
-    for (const TeamRoute &r : routes) {
-        for (const PlannedStop &s : r.stops) {
-            if (s.late)
-                return true;
-        }
-    }
-    return false;
 }
 
 void DayPlanner::retime(DayPlan &plan)
@@ -143,6 +98,100 @@ Result<QStringList> DayPlanner::select(const QString &which, const QString &offi
     return ids;
 }
 
+QString DayPlanner::buildingKey(const Household &h)
+{
+    QString road = h.roadAddress;
+    // "서울특별시 서대문구 연희로 123 (연희동, 한빛빌라)": the bracket names the building, not the
+    // door.
+    static const QRegularExpression bracket(QStringLiteral("\\([^)]*\\)"));
+    road.remove(bracket);
+    road.remove(QRegularExpression(QStringLiteral("\\s+")));
+    if (!road.isEmpty())
+        return QStringLiteral("a:") + road;
+    return QStringLiteral("p:%1,%2").arg(h.lon, 0, 'f', 5).arg(h.lat, 0, 'f', 5);
+}
+
+namespace {
+
+int minutesOf(QTime t)
+{
+    return t.hour() * 60 + t.minute();
+}
+
+int serviceOf(const Household &h, const DayPlanRequest &req)
+{
+    const RiskTier tier = h.tier();
+    return tier == RiskTier::High     ? req.serviceHigh
+           : tier == RiskTier::Medium ? req.serviceMedium
+                                      : req.serviceLow;
+}
+
+// Households at one building (one road address, or one spot on the map) go together: a team
+// rings at a door once a day, not twice. Groups keep the order the households came in.
+QList<QList<Household>> byBuilding(const QList<Household> &households)
+{
+    QList<int> parent(households.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto root = [&parent](int i) {
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    QHash<QString, int> seen;
+    for (int i = 0; i < households.size(); ++i) {
+        const Household &h = households[i];
+        const QString spot = QStringLiteral("p:%1,%2").arg(h.lon, 0, 'f', 5).arg(h.lat, 0, 'f', 5);
+        for (const QString &key : {DayPlanner::buildingKey(h), spot}) {
+            auto it = seen.constFind(key);
+            if (it == seen.constEnd())
+                seen.insert(key, i);
+            else if (root(*it) != root(i))
+                parent[std::max(root(*it), root(i))] = std::min(root(*it), root(i));
+        }
+    }
+    QList<QList<Household>> groups;
+    QHash<int, int> groupOf;
+    for (int i = 0; i < households.size(); ++i) {
+        const int r = root(i);
+        if (!groupOf.contains(r)) {
+            groupOf.insert(r, int(groups.size()));
+            groups.append(QList<Household>());
+        }
+        groups[groupOf.value(r)] << households[i];
+    }
+    return groups;
+}
+
+QStringList idsOf(const QList<Household> &group)
+{
+    QStringList ids;
+    for (const Household &h : group)
+        ids << h.id;
+    return ids;
+}
+
+// Node 0 the office, then one node per stop: its place, and the minutes at all its households.
+void buildNodes(DayPlan &plan, const QList<QList<Household>> &stops)
+{
+    std::vector<TravelPoint> points{{plan.officeLon, plan.officeLat}};
+    for (const QList<Household> &stop : stops)
+        points.push_back({stop.first().lon, stop.first().lat});
+    plan.matrix = Travel::build(points, plan.request.travel);
+    plan.travelSource = plan.matrix.source;
+    plan.notice = plan.matrix.notice;
+    plan.nodeIds = {QString()};
+    plan.serviceMinutes = {0};
+    for (const QList<Household> &stop : stops) {
+        int minutes = 0;
+        for (const Household &h : stop)
+            minutes += serviceOf(h, plan.request);
+        plan.nodeIds << stop.first().id;
+        plan.serviceMinutes << minutes;
+    }
+}
+
+} // namespace
+
 Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
 {
     if (auto ok = m_ws.require(Security::Permission::PlanRoutes); !ok)
@@ -155,23 +204,47 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         return fail(ErrorCode::Usage, QStringLiteral("no households to plan"));
     if (req.householdIds.size() > 900)
         return fail(ErrorCode::Usage, QStringLiteral("%1 households are more than a day's plan takes (900)").arg(req.householdIds.size()));
+    if (req.recentDays < 0)
+        return fail(ErrorCode::Usage,
+                    QStringLiteral("the days of recent visits to leave out cannot be negative"));
 
     QElapsedTimer timer;
     timer.start();
     Storage::HouseholdStore store(m_ws.db());
     DayPlan plan;
     plan.date = req.date.isValid() ? req.date : m_ws.clock().today();
+    plan.request = req;
     QList<Household> households;
     QHash<QString, int> byOffice;
+    QSet<QString> asked;
     for (const QString &id : req.householdIds) {
+        if (asked.contains(id))
+            continue; // named twice: one visit
+        asked.insert(id);
         auto h = store.get(id);
         if (!h)
             return fail(h.error());
         if (!m_ws.session()->offices.contains(h->officeCode))
             return fail(ErrorCode::PermissionDenied, QStringLiteral("household %1 belongs to another office").arg(id));
         if (h->lon == 0 && h->lat == 0) {
-            plan.unassigned.append({id, QStringLiteral("지도에 위치가 없음")});
+            Unplanned u{id, QStringLiteral("no place on the map")};
+            u.why = Unplanned::Why::NoLocation;
+            plan.unassigned.append(u);
             continue;
+        }
+        if (req.recentDays > 0 && h->lastVisitAt.isValid()) {
+            const QDate visited = h->lastVisitAt.toTimeZone(Clock::seoul()).date();
+            const qint64 ago = visited.daysTo(plan.date);
+            if (ago >= 0 && ago < req.recentDays) {
+                Unplanned u{id, QStringLiteral("visited in the last %1 days (%2)")
+                                    .arg(req.recentDays)
+                                    .arg(visited.toString(Qt::ISODate))};
+                u.why = Unplanned::Why::RecentlyVisited;
+                u.lastVisit = visited;
+                u.days = req.recentDays;
+                plan.unassigned.append(u);
+                continue;
+            }
         }
         households << *h;
         ++byOffice[h->officeCode];
@@ -195,42 +268,37 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         }
     }
 
-    // Node 0 is the office; 1..n the households.
-    std::vector<TravelPoint> points{{plan.officeLon, plan.officeLat}};
-    for (const Household &h : households)
-        points.push_back({h.lon, h.lat});
-    plan.request = req;
-    plan.matrix = Travel::build(points, req.travel);
+    // The solver sees stops (buildings), not households.
+    const QList<QList<Household>> stops = byBuilding(households);
+    buildNodes(plan, stops);
     const TravelMatrix &matrix = plan.matrix;
-    plan.travelSource = matrix.source;
-    plan.notice = matrix.notice;
-    plan.nodeIds << QString();
-    plan.serviceMinutes << 0;
-    for (const Household &h : households)
-        plan.nodeIds << h.id;
 
     VrpProblem p;
     p.distance = matrix.metres;
     p.travelTime = matrix.minutes;
-    p.nodes.resize(points.size());
-    const int dayStart = req.start.hour() * 60 + req.start.minute();
-    const int dayEnd = req.end.hour() * 60 + req.end.minute();
-    for (int i = 0; i < households.size(); ++i) {
-        const Household &h = households[i];
+    p.nodes.resize(stops.size() + 1);
+    const int dayStart = minutesOf(req.start);
+    const int dayEnd = minutesOf(req.end);
+    double largest = 0;
+    for (int i = 0; i < stops.size(); ++i) {
         VrpProblem::Node &n = p.nodes[std::size_t(i + 1)];
-        const RiskTier tier = h.tier();
-        n.service = tier == RiskTier::High ? req.serviceHigh : tier == RiskTier::Medium ? req.serviceMedium : req.serviceLow;
-        plan.serviceMinutes << int(n.service);
+        n.service = plan.serviceMinutes[i + 1];
+        n.demand = double(stops[i].size());
+        largest = std::max(largest, n.demand);
         // High risk must be seen; a visit to anyone else is worth some kilometres of walking,
         // more the higher the score and when the visit is overdue.
-        if (tier != RiskTier::High)
-            n.penalty = 3000 + 60 * h.riskScore + (h.isOverdue(plan.date) ? 3000 : 0);
+        double penalty = 0;
+        for (const Household &h : stops[i]) {
+            if (h.tier() == RiskTier::High)
+                penalty = std::numeric_limits<double>::infinity();
+            else
+                penalty += 3000 + 60 * h.riskScore + (h.isOverdue(plan.date) ? 3000 : 0);
+        }
+        n.penalty = penalty;
     }
-    // Each team takes its share of the visits (at most one more than an even split), so that the
-    // day is spread over the teams rather than one walking all of it.
-    const int share = int(std::ceil(double(households.size()) / req.teams));
-    for (int i = 1; i <= households.size(); ++i)
-        p.nodes[std::size_t(i)].demand = 1;
+    // Each team takes its share of the households (at most one more than an even split), so that
+    // the day is spread over the teams rather than one walking all of it.
+    const double share = std::max(largest, std::ceil(double(households.size()) / req.teams));
     for (int t = 0; t < req.teams; ++t) {
         VrpProblem::Vehicle v;
         v.capacity = share;
@@ -238,7 +306,7 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         v.shiftStart = dayStart;
         v.shiftEnd = dayEnd;
         if (req.lunchMinutes > 0 && req.lunch.isValid()) {
-            v.breakStart = req.lunch.hour() * 60 + req.lunch.minute();
+            v.breakStart = minutesOf(req.lunch);
             v.breakMinutes = req.lunchMinutes;
         }
         p.vehicles.push_back(v);
@@ -260,6 +328,8 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
         for (int node : s.routes[std::size_t(t)]) {
             PlannedStop stop;
             stop.householdId = plan.nodeIds[node];
+            if (stops[node - 1].size() > 1)
+                stop.households = idsOf(stops[node - 1]);
             route.stops << stop;
         }
         plan.routes << route;
@@ -267,11 +337,63 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     retime(plan);
     plan.seconds = timer.nsecsElapsed() / 1e9; // reading, travel matrix and search
     for (int node : s.unassigned) {
-        const Household &h = households[node - 1];
         const double alone = p.time(0, node) + p.nodes[std::size_t(node)].service + p.time(node, 0);
-        plan.unassigned.append({h.id, alone > dayEnd - dayStart ? QStringLiteral("사무소에서 너무 멀어 하루 안에 다녀올 수 없음")
-                                                               : QStringLiteral("팀들의 하루에 더 넣을 시간이 없음")});
+        Unplanned u{plan.nodeIds[node], QString()};
+        if (stops[node - 1].size() > 1)
+            u.households = idsOf(stops[node - 1]);
+        u.why = alone > dayEnd - dayStart ? Unplanned::Why::TooFar : Unplanned::Why::NoTime;
+        u.reason = u.why == Unplanned::Why::TooFar
+                       ? QStringLiteral("too far from the office to go and come back in a day")
+                       : QStringLiteral("no time left in the teams' day");
+        plan.unassigned.append(u);
     }
+    return plan;
+}
+
+Result<DayPlan> DayPlanner::reopen(const DayPlan &saved)
+{
+    if (auto ok = m_ws.require(Security::Permission::PlanRoutes); !ok)
+        return fail(ok.error());
+    if (!saved.officeCode.isEmpty() && !m_ws.session()->offices.contains(saved.officeCode))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("the plan belongs to 행정동 %1, outside your offices")
+                        .arg(saved.officeCode));
+    DayPlan plan = saved;
+    Storage::HouseholdStore store(m_ws.db());
+    auto read = [&](const QStringList &ids) -> Result<QList<Household>> {
+        QList<Household> group;
+        for (const QString &id : ids) {
+            auto h = store.get(id);
+            if (!h)
+                return fail(h.error());
+            if (!m_ws.session()->offices.contains(h->officeCode))
+                return fail(ErrorCode::PermissionDenied,
+                            QStringLiteral("household %1 belongs to another office").arg(id));
+            group << *h;
+        }
+        return group;
+    };
+    // Every stop of a route, then every one left out that a team could still be sent to.
+    QList<QList<Household>> stops;
+    for (const TeamRoute &r : plan.routes) {
+        for (const PlannedStop &s : r.stops) {
+            auto group = read(s.all());
+            if (!group)
+                return fail(group.error());
+            stops << *group;
+        }
+    }
+    for (const Unplanned &u : plan.unassigned) {
+        if (u.why == Unplanned::Why::NoLocation || u.why == Unplanned::Why::RecentlyVisited)
+            continue;
+        auto group = read(u.all());
+        if (!group)
+            return fail(group.error());
+        if (group->first().lon != 0 || group->first().lat != 0)
+            stops << *group;
+    }
+    buildNodes(plan, stops);
+    retime(plan);
     return plan;
 }
 

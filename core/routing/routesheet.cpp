@@ -9,6 +9,7 @@
 #include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/officestore.h"
+#include "storage/routeplanstore.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -52,30 +53,35 @@ Result<RouteSheetData> prepare(Workspace &ws, const DayPlan &plan, bool unmasked
         team.km = r.metres / 1000.0;
         int k = 0;
         for (const PlannedStop &s : r.stops) {
-            auto h = store.get(s.householdId);
-            if (!h)
-                return fail(h.error());
             SheetStop line;
             line.order = ++k;
             line.eta = DayPlanner::clock(s.start);
-            line.address = h->roadAddress + (h->addressDetail.isEmpty() ? QString() : QStringLiteral(" ") + h->addressDetail);
-            line.name = unmasked ? h->headName : Security::Mask::name(h->headName);
-            line.phone = h->phone.isEmpty() ? QString() : unmasked ? h->phone : Security::Mask::phone(h->phone);
-            line.tier = label(h->tier());
-            line.lastVisit = h->lastVisitAt.isValid() ? h->lastVisitAt.toTimeZone(Clock::seoul()).date().toString(Qt::ISODate)
-                                                      : QStringLiteral("방문 기록 없음");
-            QStringList why;
-            if (h->isOverdue(plan.date))
-                why << QStringLiteral("방문 주기 지남 (%1일)").arg(h->nextVisitDue.daysTo(plan.date));
-            if (h->isNew())
-                why << QStringLiteral("신규 발굴 확인");
-            if (why.isEmpty())
-                why << (h->tier() == RiskTier::High ? QStringLiteral("고위험 정기 방문") : QStringLiteral("정기 방문"));
-            line.purpose = why.join(QStringLiteral(", "));
-            line.lon = h->lon;
-            line.lat = h->lat;
+            for (const QString &id : s.all()) {
+                auto h = store.get(id);
+                if (!h)
+                    return fail(h.error());
+                if (line.households.isEmpty()) {
+                    line.address = h->roadAddress;
+                    line.lon = h->lon;
+                    line.lat = h->lat;
+                }
+                SheetHousehold one;
+                one.detail = h->addressDetail;
+                one.name = unmasked ? h->headName : Security::Mask::name(h->headName);
+                one.phone = h->phone.isEmpty() ? QString()
+                            : unmasked         ? h->phone
+                                               : Security::Mask::phone(h->phone);
+                one.tier = label(h->tier());
+                one.high = h->tier() == RiskTier::High;
+                if (h->lastVisitAt.isValid())
+                    one.lastVisit = h->lastVisitAt.toTimeZone(Clock::seoul()).date();
+                if (h->isOverdue(plan.date))
+                    one.overdueDays = int(h->nextVisitDue.daysTo(plan.date));
+                one.isNew = h->isNew();
+                line.households << one;
+                ++households;
+            }
             team.stops << line;
-            ++households;
         }
         out.teams << team;
     }
@@ -96,34 +102,98 @@ Result<RouteSheetData> prepare(Workspace &ws, const DayPlan &plan, bool unmasked
 
 namespace PlanArchive {
 
-Result<QString> save(Workspace &ws, const DayPlan &plan)
+Result<QString> save(Workspace &ws, DayPlan &plan)
 {
     if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
         return fail(ok.error());
-    const QByteArray json = QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact);
-    QString id;
+    Storage::RoutePlanRecord record;
+    record.officeCode = plan.officeCode;
+    record.date = plan.date;
+    record.teams = int(plan.routes.size());
+    record.json = QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact);
+    record.supersedes = plan.savedId;
     auto ok = ws.db().transaction([&]() -> Status {
-        id = ws.journal().newId();
-        auto q = ws.db().execute(QStringLiteral("INSERT INTO route_plans (id, office_code, plan_date, teams, plan_json, created_at, "
-                                                "created_by) VALUES (?,?,?,?,?,?,?)"),
-                                 {id, plan.officeCode, plan.date.toString(Qt::ISODate), int(plan.routes.size()), QString::fromUtf8(json),
-                                  Iso::utc(ws.journal().now()), ws.journal().actor().account});
-        if (!q)
-            return fail(q.error());
-        return ws.journal().audit({Security::AuditAction::Create, QStringLiteral("route_plan"), id, plan.officeCode,
-                                   QStringLiteral("방문 경로 계획 저장 %1").arg(plan.date.toString(Qt::ISODate)), {}});
+        record.id = ws.journal().newId();
+        record.createdAt = ws.journal().now();
+        record.createdBy = ws.journal().actor().account;
+        if (auto done = Storage::RoutePlanStore(ws.db()).insert(record); !done)
+            return fail(done.error());
+        if (record.supersedes.isEmpty())
+            return ws.journal().audit(
+                {Security::AuditAction::Create,
+                 QStringLiteral("route_plan"),
+                 record.id,
+                 plan.officeCode,
+                 QStringLiteral("방문 경로 계획 저장 %1").arg(plan.date.toString(Qt::ISODate)),
+                 {}});
+        return ws.journal().audit({Security::AuditAction::Update,
+                                   QStringLiteral("route_plan"),
+                                   record.id,
+                                   plan.officeCode,
+                                   QStringLiteral("방문 경로 계획 변경 %1 (이전 판 %2)")
+                                       .arg(plan.date.toString(Qt::ISODate), record.supersedes),
+                                   {}});
     });
     if (!ok)
         return fail(ok.error());
-    return id;
+    plan.savedId = record.id;
+    return record.id;
 }
 
 Result<int> count(Workspace &ws, const QDate &date)
 {
-    auto v = ws.db().scalar(QStringLiteral("SELECT count(*) FROM route_plans WHERE plan_date = ?"), {date.toString(Qt::ISODate)});
-    if (!v)
-        return fail(v.error());
-    return v->toInt();
+    return Storage::RoutePlanStore(ws.db()).countOn(date);
+}
+
+Result<QList<SavedPlan>> list(Workspace &ws)
+{
+    if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
+        return fail(ok.error());
+    Storage::RoutePlanStore store(ws.db());
+    auto records = store.latest(ws.session()->offices);
+    if (!records)
+        return fail(records.error());
+    QList<SavedPlan> out;
+    for (const Storage::RoutePlanRecord &r : *records) {
+        SavedPlan p;
+        p.id = r.id;
+        p.date = r.date;
+        p.officeCode = r.officeCode;
+        p.teams = r.teams;
+        p.savedAt = r.createdAt;
+        p.savedBy = r.createdBy;
+        if (auto plan = DayPlan::fromJson(QJsonDocument::fromJson(r.json).object())) {
+            p.stops = plan->planned();
+            p.households = plan->households();
+        }
+        auto history = store.history(r.id);
+        p.version = history ? int(history->size()) : 1;
+        out << p;
+    }
+    return out;
+}
+
+Result<DayPlan> open(Workspace &ws, const QString &id)
+{
+    if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
+        return fail(ok.error());
+    auto record = Storage::RoutePlanStore(ws.db()).get(id);
+    if (!record)
+        return fail(record.error());
+    if (!ws.session()->offices.contains(record->officeCode))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("the plan belongs to 행정동 %1, outside your offices")
+                        .arg(record->officeCode));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(record->json, &error);
+    if (!doc.isObject())
+        return fail(ErrorCode::Parse,
+                    QStringLiteral("saved route plan %1: %2").arg(id, error.errorString()));
+    auto saved = DayPlan::fromJson(doc.object());
+    if (!saved)
+        return fail(saved.error());
+    saved->savedId = record->id;
+    return DayPlanner(ws).reopen(*saved);
 }
 
 } // namespace PlanArchive

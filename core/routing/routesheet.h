@@ -5,17 +5,26 @@
 
 namespace VisitMap::Routing {
 
-// One line of a team's printed route sheet.
-struct SheetStop
+// A household at a stop of a team's printed route sheet.
+struct SheetHousehold
 {
-    int order = 0;
-    QString eta;       // "09:40"
-    QString address;   // road address and 동·호, in full: the team has to find the door
+    QString detail;    // 동·호 ("102동 1304호"), empty when the address has none
     QString name;      // masked unless printed unmasked
     QString phone;     // masked unless printed unmasked
     QString tier;      // 고위험 …
-    QString lastVisit; // "2026-09-14" or "방문 기록 없음"
-    QString purpose;   // why this visit: "방문 주기 지남 (12일)", "신규 발굴 확인" …
+    QDate lastVisit;   // invalid: never visited
+    int overdueDays = -1; // days past its visit cycle on the plan's day (-1: not overdue)
+    bool isNew = false;   // new this round (to be confirmed)
+    bool high = false;    // high risk
+};
+
+// One line of a team's printed route sheet: a building and the households visited there.
+struct SheetStop
+{
+    int order = 0;
+    QString eta;     // "09:40"
+    QString address; // the road address in full: the team has to find the door
+    QList<SheetHousehold> households;
     double lon = 0, lat = 0;
 };
 
@@ -45,10 +54,31 @@ namespace RouteSheet {
 Result<RouteSheetData> prepare(Workspace &workspace, const DayPlan &plan, bool unmasked, const QString &reason);
 }
 
-// Saved plans (household ids and times only).
+// A saved plan as a lead picks it from the list.
+struct SavedPlan
+{
+    QString id;
+    QDate date;
+    QString officeCode;
+    int teams = 0;
+    int stops = 0;
+    int households = 0;
+    QDateTime savedAt;
+    QString savedBy;
+    int version = 1; // 2: changed once after it was first saved …
+};
+
+// Saved plans (household ids and times only). A plan opened from the list and changed is saved as
+// a new version naming the one it replaces; the earlier version stays as it was.
 namespace PlanArchive {
-Result<QString> save(Workspace &workspace, const DayPlan &plan);
+// Saves the plan: a first version, or (plan.savedId set) the next version of that plan. The
+// plan's savedId becomes the new id.
+Result<QString> save(Workspace &workspace, DayPlan &plan);
 Result<int> count(Workspace &workspace, const QDate &date);
+// The latest version of each saved plan of the account's offices, the newest day first.
+Result<QList<SavedPlan>> list(Workspace &workspace);
+// A saved plan made live again (DayPlanner::reopen): to change, save again and print again.
+Result<DayPlan> open(Workspace &workspace, const QString &id);
 }
 
 } // namespace VisitMap::Routing

@@ -117,11 +117,13 @@ std::pair<QSet<QString>, QSet<QString>> namesAndPhones(Ui::WorkspaceController &
     QSet<QString> names, phones;
     for (const auto &r : plan.routes) {
         for (const auto &stop : r.stops) {
-            auto h = Storage::HouseholdStore(c.workspace()->db()).get(stop.householdId);
-            REQUIRE(h);
-            names << h->headName;
-            if (!h->phone.isEmpty())
-                phones << h->phone;
+            for (const QString &id : stop.all()) {
+                auto h = Storage::HouseholdStore(c.workspace()->db()).get(id);
+                REQUIRE(h);
+                names << h->headName;
+                if (!h->phone.isEmpty())
+                    phones << h->phone;
+            }
         }
     }
     return {names, phones};
@@ -143,17 +145,19 @@ TEST_CASE("Route sheets mask names and phones unless a team lead prints them unm
     REQUIRE(masked);
     int stops = 0, phoned = 0;
     for (const auto &t : masked->teams) {
-        for (const auto &s : t.stops) {
-            INFO(s.name.toStdString() << " " << s.phone.toStdString());
-            CHECK(s.name.contains(u'*'));
-            CHECK_FALSE(names.contains(s.name));
-            CHECK_FALSE(s.address.isEmpty()); // the team has to find the door
-            if (!s.phone.isEmpty()) {
-                ++phoned;
-                CHECK(s.phone.contains(u'*'));
-                CHECK_FALSE(phones.contains(s.phone));
+        for (const auto &stop : t.stops) {
+            CHECK_FALSE(stop.address.isEmpty()); // the team has to find the door
+            for (const auto &s : stop.households) {
+                INFO(s.name.toStdString() << " " << s.phone.toStdString());
+                CHECK(s.name.contains(u'*'));
+                CHECK_FALSE(names.contains(s.name));
+                if (!s.phone.isEmpty()) {
+                    ++phoned;
+                    CHECK(s.phone.contains(u'*'));
+                    CHECK_FALSE(phones.contains(s.phone));
+                }
+                ++stops;
             }
-            ++stops;
         }
     }
     CHECK(stops > 0);
@@ -176,10 +180,12 @@ TEST_CASE("Route sheets mask names and phones unless a team lead prints them unm
     CHECK(full->unmasked);
     QSet<QString> sheetNames, sheetPhones;
     for (const auto &t : full->teams) {
-        for (const auto &s : t.stops) {
-            sheetNames << s.name;
-            if (!s.phone.isEmpty())
-                sheetPhones << s.phone;
+        for (const auto &stop : t.stops) {
+            for (const auto &s : stop.households) {
+                sheetNames << s.name;
+                if (!s.phone.isEmpty())
+                    sheetPhones << s.phone;
+            }
         }
     }
     CHECK(sheetNames == leadNames);
@@ -190,7 +196,8 @@ TEST_CASE("Route sheets mask names and phones unless a team lead prints them unm
     auto leadMasked = Routing::RouteSheet::prepare(*lead->workspace(), leadPlanner->plan(), false, QStringLiteral("방문"));
     REQUIRE(leadMasked);
     for (const auto &t : leadMasked->teams)
-        for (const auto &s : t.stops)
-            CHECK_FALSE(leadNames.contains(s.name));
+        for (const auto &stop : t.stops)
+            for (const auto &s : stop.households)
+                CHECK_FALSE(leadNames.contains(s.name));
     leadPlanner->close();
 }

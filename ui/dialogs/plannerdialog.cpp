@@ -2,6 +2,8 @@
 #include "plannerdialog.h"
 
 #include "dialogs/routesheetpdf.h"
+#include "dialogs/savedplanslist.h"
+#include "errortext.h"
 #include "filedialogs.h"
 #include "map/mapwidget.h"
 #include "map/routelayer.h"
@@ -10,20 +12,20 @@
 #include "security/disclosure.h"
 #include "security/permissions.h"
 #include "storage/householdstore.h"
-#include "theme.h"
+#include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDropEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -33,18 +35,12 @@
 namespace VisitMap::Ui {
 
 using Routing::DayPlanner;
+using Routing::Unplanned;
 
-namespace {
-enum Role { IdRole = Qt::UserRole + 1, TeamRole };
-}
-
-void PlanTree::dropEvent(QDropEvent *event)
-{
-    QTreeWidget::dropEvent(event);
-    Q_EMIT dropped();
-}
-
-PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, const QStringList &selection, QWidget *parent)
+PlannerDialog::PlannerDialog(WorkspaceController *controller,
+                             MapWidget *map,
+                             const QStringList &selection,
+                             QWidget *parent)
     : QDialog(parent)
     , m_controller(controller)
     , m_map(map)
@@ -57,16 +53,20 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     , m_end(new QTimeEdit(QTime(18, 0), this))
     , m_lunch(new QTimeEdit(QTime(12, 0), this))
     , m_lunchMinutes(new QSpinBox(this))
+    , m_recentDays(new QSpinBox(this))
     , m_mode(new QComboBox(this))
     , m_solve(new QPushButton(tr("경로 계획"), this))
     , m_progress(new QProgressBar(this))
     , m_summary(new QLabel(this))
+    , m_saved(new SavedPlansList(controller, this))
     , m_tree(new PlanTree(this))
     , m_save(new QPushButton(tr("계획 저장"), this))
-    , m_print(new QPushButton(tr("경로표 인쇄 (PDF)…"), this))
+    , m_print(new QPushButton(tr("경로표 인쇄…"), this))
+    , m_pdf(new QPushButton(tr("PDF로 저장…"), this))
     , m_up(new QPushButton(tr("위로"), this))
     , m_down(new QPushButton(tr("아래로"), this))
     , m_out(new QPushButton(tr("계획에서 빼기"), this))
+    , m_add(new QPushButton(tr("선택한 가구 더하기"), this))
 {
     setWindowTitle(tr("방문 경로 계획"));
     setModal(false);
@@ -90,6 +90,13 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     m_lunchMinutes->setSingleStep(10);
     m_lunchMinutes->setValue(60);
     m_lunchMinutes->setSuffix(tr("분"));
+    m_recentDays->setRange(0, 60);
+    m_recentDays->setValue(7);
+    m_recentDays->setPrefix(tr("최근 "));
+    m_recentDays->setSuffix(tr("일 안에 방문한 가구 빼기"));
+    m_recentDays->setSpecialValueText(tr("빼지 않음"));
+    m_recentDays->setToolTip(
+        tr("이 기간 안에 방문한 가구는 계획에 넣지 않고, 빠진 가구 목록에 그 방문일을 적습니다."));
     m_mode->addItem(tr("도보"), int(Routing::TravelMode::Walk));
     m_mode->addItem(tr("차량"), int(Routing::TravelMode::Car));
     m_progress->setRange(0, 100);
@@ -112,28 +119,22 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     lunch->addWidget(m_lunchMinutes);
     form->addRow(tr("점심"), lunch);
     form->addRow(tr("이동"), m_mode);
+    form->addRow(tr("최근 방문"), m_recentDays);
 
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
-    m_tree->setHeaderLabels({tr("순서 · 도착"), tr("가구"), tr("머무름"), tr("거리")});
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setDragDropMode(QAbstractItemView::InternalMove);
-    m_tree->setDefaultDropAction(Qt::MoveAction);
-    // Stops go into a team (or the unassigned group), never beside the teams.
-    m_tree->invisibleRootItem()->setFlags(Qt::ItemIsEnabled);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_tree->setAccessibleName(tr("팀별 방문 순서"));
 
     auto *left = new QVBoxLayout;
     left->addLayout(form);
     left->addWidget(m_solve);
     left->addWidget(m_progress);
     left->addWidget(m_summary);
-    left->addStretch(1);
+    left->addWidget(m_saved, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(m_tree, 1);
     auto *edit = new QHBoxLayout;
     edit->addWidget(new QLabel(tr("끌어서 순서나 팀을 바꿀 수 있습니다."), this), 1);
+    edit->addWidget(m_add);
     edit->addWidget(m_up);
     edit->addWidget(m_down);
     edit->addWidget(m_out);
@@ -142,21 +143,23 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     actions->addStretch(1);
     actions->addWidget(m_save);
     actions->addWidget(m_print);
+    actions->addWidget(m_pdf);
     auto *close = new QPushButton(tr("닫기"), this);
     actions->addWidget(close);
     right->addLayout(actions);
     auto *root = new QHBoxLayout(this);
     root->addLayout(left, 0);
     root->addLayout(right, 1);
-    resize(900, 560);
+    resize(1040, 620);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
-        m_office->setEnabled(Source(m_source->currentData().toInt()) != Source::Selection);
+        const Source s = Source(m_source->currentData().toInt());
+        m_office->setEnabled(s != Source::Selection && s != Source::Plan);
     });
     m_office->setEnabled(Source(m_source->currentData().toInt()) != Source::Selection);
     connect(m_solve, &QPushButton::clicked, this, [this] { solve(); });
     connect(m_tree, &PlanTree::dropped, this, [this] {
-        readTree();
+        m_tree->readInto(m_plan, QStringLiteral("taken out by hand"));
         DayPlanner::retime(m_plan);
         rebuildTree();
         showOnMap();
@@ -166,7 +169,7 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
         QTreeWidgetItem *item = m_tree->currentItem();
         if (!item || !item->parent())
             return;
-        const int team = item->parent()->data(0, TeamRole).toInt();
+        const int team = item->parent()->data(0, PlanTree::TeamRole).toInt();
         const int index = item->parent()->indexOfChild(item);
         moveStop(team, index, team, index + by);
     };
@@ -174,34 +177,53 @@ PlannerDialog::PlannerDialog(WorkspaceController *controller, MapWidget *map, co
     connect(m_down, &QPushButton::clicked, this, [shift] { shift(+1); });
     connect(m_out, &QPushButton::clicked, this, [this] {
         QTreeWidgetItem *item = m_tree->currentItem();
-        if (!item || !item->parent() || item->parent()->data(0, TeamRole).toInt() == 0)
+        if (!item || !item->parent() || item->parent()->data(0, PlanTree::TeamRole).toInt() == 0)
             return;
-        moveStop(item->parent()->data(0, TeamRole).toInt(), item->parent()->indexOfChild(item), 0, 0);
+        moveStop(item->parent()->data(0, PlanTree::TeamRole).toInt(),
+                 item->parent()->indexOfChild(item), 0, 0);
+    });
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        const QStringList ids = m_selectionNow ? m_selectionNow() : QStringList();
+        if (ids.isEmpty()) {
+            QMessageBox::information(this, tr("선택한 가구 더하기"),
+                                     tr("목록이나 지도에서 더할 가구를 먼저 선택하세요."));
+            return;
+        }
+        addHouseholds(ids);
     });
     connect(m_save, &QPushButton::clicked, this, [this] {
         if (auto ok = save(); !ok)
-            PlainText::warning(this, tr("계획 저장"), ok.error().message);
+            showFailure(tr("계획을 저장하지 못했습니다."), ok.error());
         else
             m_summary->setText(m_summary->text() + tr("<br><b>저장했습니다.</b>"));
     });
-    connect(m_print, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("경로표 인쇄"),
-                                                     tr("경로표에는 주소가 담깁니다. 출력 사유를 적으세요 (접속기록에 남습니다):"),
-                                                     QLineEdit::Normal, tr("방문 경로표"), &ok)
-                                   .trimmed();
-        if (!ok || reason.isEmpty())
+    connect(m_saved, &SavedPlansList::openRequested, this,
+            [this](const QString &id) { openSaved(id); });
+    connect(m_pdf, &QPushButton::clicked, this, [this] {
+        const auto asked = askReasonAndMasking(tr("경로표 PDF로 저장"));
+        if (!asked)
             return;
         const QString path = FileDialogs::saveFileName(
-            this, tr("경로표 인쇄"), tr("방문경로표-%1.pdf").arg(m_plan.date.toString(Qt::ISODate)),
-            tr("PDF 문서 (*.pdf)"));
+            this, tr("경로표 PDF로 저장"),
+            tr("방문경로표-%1.pdf").arg(m_plan.date.toString(Qt::ISODate)), tr("PDF 문서 (*.pdf)"));
         if (path.isEmpty())
             return;
-        const bool unmasked = m_controller->can(int(Security::Permission::ExportUnmasked))
-                              && QMessageBox::question(this, tr("경로표 인쇄"), tr("이름과 전화번호를 가리지 않고 인쇄할까요?"))
-                                     == QMessageBox::Yes;
-        if (auto done = printSheets(path, reason, unmasked); !done)
-            PlainText::warning(this, tr("경로표 인쇄"), done.error().message);
+        if (auto done = printSheets(path, asked->first, asked->second); !done)
+            showFailure(tr("경로표를 저장하지 못했습니다."), done.error());
+    });
+    connect(m_print, &QPushButton::clicked, this, [this] {
+        const auto asked = askReasonAndMasking(tr("경로표 인쇄"));
+        if (!asked)
+            return;
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+        QPrintDialog dialog(&printer, this);
+        dialog.setWindowTitle(tr("경로표 인쇄"));
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (auto done = printTo(printer, asked->first, asked->second); !done)
+            showFailure(tr("경로표를 인쇄하지 못했습니다."), done.error());
     });
     connect(close, &QPushButton::clicked, this, &QDialog::close);
     updateButtons();
@@ -211,6 +233,28 @@ PlannerDialog::~PlannerDialog()
 {
     if (m_map)
         m_map->setRoutes({});
+}
+
+QString PlannerDialog::reasonText(const Unplanned &u)
+{
+    switch (u.why) {
+    case Unplanned::Why::NoLocation:
+        return tr("지도에 위치가 없음");
+    case Unplanned::Why::TooFar:
+        return tr("사무소에서 너무 멀어 하루 안에 다녀올 수 없음");
+    case Unplanned::Why::NoTime:
+        return tr("팀들의 하루에 더 넣을 시간이 없음");
+    case Unplanned::Why::RecentlyVisited:
+        return tr("최근 %1일 안에 방문함 (%2)").arg(u.days).arg(Iso::displayDate(u.lastVisit));
+    case Unplanned::Why::ByHand:
+        break;
+    }
+    return tr("손으로 계획에서 뺌");
+}
+
+void PlannerDialog::showFailure(const QString &whatFailed, const Error &error)
+{
+    PlainText::warning(this, windowTitle(), ErrorText::describe(whatFailed, error));
 }
 
 void PlannerDialog::setSource(Source source, const QString &officeCode)
@@ -225,6 +269,11 @@ void PlannerDialog::setTeams(int teams)
     m_teams->setValue(teams);
 }
 
+void PlannerDialog::setRecentDays(int days)
+{
+    m_recentDays->setValue(days);
+}
+
 bool PlannerDialog::solve()
 {
     Workspace *ws = m_controller->workspace();
@@ -233,11 +282,14 @@ bool PlannerDialog::solve()
     const Source source = Source(m_source->currentData().toInt());
     if (source == Source::Selection) {
         req.householdIds = m_selection;
+    } else if (source == Source::Plan) {
+        req.householdIds = m_planHouseholds;
     } else {
         static const char *const which[] = {"", "overdue,high", "high", "overdue", "new"};
         auto ids = planner.select(QString::fromLatin1(which[int(source)]), m_office->currentData().toString());
         if (!ids) {
-            m_summary->setText(ids.error().message.toHtmlEscaped());
+            m_summary->setText(
+                ErrorText::describe(tr("가구를 고르지 못했습니다."), ids.error()).toHtmlEscaped());
             return false;
         }
         req.householdIds = *ids;
@@ -252,6 +304,7 @@ bool PlannerDialog::solve()
     req.end = m_end->time();
     req.lunch = m_lunch->time();
     req.lunchMinutes = m_lunchMinutes->value();
+    req.recentDays = m_recentDays->value();
     req.travel.mode = Routing::TravelMode(m_mode->currentData().toInt());
     req.progress = [this](double fraction) {
         m_progress->setValue(int(fraction * 100));
@@ -265,17 +318,83 @@ bool PlannerDialog::solve()
     m_progress->hide();
     m_solve->setEnabled(true);
     if (!plan) {
-        m_summary->setText(plan.error().message.toHtmlEscaped());
+        m_summary->setText(
+            ErrorText::describe(tr("경로를 계획하지 못했습니다."), plan.error()).toHtmlEscaped());
         return false;
     }
+    // Planned again from a saved plan: saving it makes the saved plan's next version.
+    const QString savedId = m_hasPlan ? m_plan.savedId : QString();
     m_plan = *plan;
     m_plan.request.progress = nullptr;
+    m_plan.savedId = source == Source::Plan ? savedId : QString();
     m_hasPlan = true;
     rebuildTree();
     showOnMap();
     if (m_map)
         m_map->fitToRoutes();
     return true;
+}
+
+bool PlannerDialog::addHouseholds(const QStringList &ids)
+{
+    QStringList all = m_hasPlan ? planHouseholds() : QStringList();
+    for (const QString &id : ids) {
+        if (!all.contains(id))
+            all << id;
+    }
+    m_planHouseholds = all;
+    if (m_source->findData(int(Source::Plan)) < 0)
+        m_source->addItem(QString(), int(Source::Plan));
+    m_source->setItemText(m_source->findData(int(Source::Plan)),
+                          tr("이 계획의 가구 (%1)").arg(all.size()));
+    setSource(Source::Plan);
+    return solve();
+}
+
+bool PlannerDialog::openSaved(const QString &id)
+{
+    auto plan = Routing::PlanArchive::open(*m_controller->workspace(), id);
+    if (!plan) {
+        showFailure(tr("저장된 계획을 열지 못했습니다."), plan.error());
+        return false;
+    }
+    m_plan = *plan;
+    m_hasPlan = true;
+    const Routing::DayPlanRequest &req = m_plan.request;
+    m_date->setDate(m_plan.date);
+    m_teams->setValue(int(m_plan.routes.size()));
+    m_start->setTime(req.start);
+    m_end->setTime(req.end);
+    m_lunch->setTime(req.lunch);
+    m_lunchMinutes->setValue(req.lunchMinutes);
+    m_recentDays->setValue(req.recentDays);
+    m_mode->setCurrentIndex(m_mode->findData(int(req.travel.mode)));
+    m_planHouseholds = planHouseholds();
+    if (m_source->findData(int(Source::Plan)) < 0)
+        m_source->addItem(QString(), int(Source::Plan));
+    m_source->setItemText(m_source->findData(int(Source::Plan)),
+                          tr("이 계획의 가구 (%1)").arg(m_planHouseholds.size()));
+    setSource(Source::Plan);
+    rebuildTree();
+    showOnMap();
+    if (m_map)
+        m_map->fitToRoutes();
+    return true;
+}
+
+QStringList PlannerDialog::planHouseholds() const
+{
+    // Planned again, a plan is planned from its own households, less those taken out by hand.
+    QStringList ids;
+    for (const Routing::TeamRoute &r : m_plan.routes) {
+        for (const Routing::PlannedStop &s : r.stops)
+            ids << s.all();
+    }
+    for (const Unplanned &u : m_plan.unassigned) {
+        if (u.why != Unplanned::Why::ByHand)
+            ids << u.all();
+    }
+    return ids;
 }
 
 QString PlannerDialog::summary() const
@@ -285,129 +404,79 @@ QString PlannerDialog::summary() const
 
 void PlannerDialog::rebuildTree()
 {
-    const QSignalBlocker block(m_tree);
-    m_tree->clear();
     Storage::HouseholdStore store(m_controller->workspace()->db());
     const Security::Disclosure &d = m_controller->disclosure();
-    auto describe = [&](const QString &id) {
-        auto h = store.get(id);
-        if (!h)
-            return id;
-        return QStringLiteral("%1 · %2 · %3").arg(d.listName(h->headName), label(h->tier()), d.listAddress(h->roadAddress));
-    };
-    auto teamItem = [&](int team, const QString &text) {
-        auto *item = new QTreeWidgetItem(m_tree, {text});
-        item->setData(0, TeamRole, team);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsDropEnabled);
-        QFont f = item->font(0);
-        f.setBold(true);
-        item->setFont(0, f);
-        item->setFirstColumnSpanned(true);
-        if (team > 0)
-            item->setForeground(0, RouteLayer::teamColour(team));
-        item->setExpanded(true);
-        return item;
-    };
-    for (const Routing::TeamRoute &r : m_plan.routes) {
-        QTreeWidgetItem *team = teamItem(r.team, tr("%1팀 · %2곳 · %3 km · 복귀 %4")
-                                                     .arg(r.team)
-                                                     .arg(r.stops.size())
-                                                     .arg(r.metres / 1000, 0, 'f', 1)
-                                                     .arg(DayPlanner::clock(r.backAtOffice)));
-        int k = 0;
-        for (const Routing::PlannedStop &s : r.stops) {
-            auto *item = new QTreeWidgetItem(team, {QStringLiteral("%1. %2").arg(++k).arg(DayPlanner::clock(s.start)), describe(s.householdId),
-                                                    tr("%1분").arg(s.leave - s.start), QStringLiteral("%L1 m").arg(qRound(s.metresFromPrevious))});
-            item->setData(0, IdRole, s.householdId);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-            if (s.late) {
-                for (int c = 0; c < 4; ++c)
-                    item->setForeground(c, QColor(0xB1, 0x12, 0x1B));
-                item->setToolTip(0, tr("근무 시간 안에 끝나지 않습니다"));
+    auto describe = [&](const QStringList &ids) {
+        PlanTree::StopText text;
+        QStringList lines;
+        for (const QString &id : ids) {
+            auto h = store.get(id);
+            if (!h) {
+                lines << tr("찾을 수 없는 가구");
+                continue;
             }
+            if (text.address.isEmpty())
+                text.address = d.listAddress(h->roadAddress);
+            const QString door = d.listRevealed() && !h->addressDetail.isEmpty()
+                                     ? h->addressDetail + QStringLiteral(" ")
+                                     : QString();
+            lines << tr("%1%2 · %3").arg(door, d.listName(h->headName), label(h->tier()));
         }
-        team->setExpanded(true);
-    }
-    QTreeWidgetItem *left = teamItem(0, tr("계획에 넣지 못한 가구 (%1)").arg(m_plan.unassigned.size()));
-    for (const Routing::Unplanned &u : m_plan.unassigned) {
-        auto *item = new QTreeWidgetItem(left, {QStringLiteral("–"), describe(u.householdId), QString(), u.reason});
-        item->setData(0, IdRole, u.householdId);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-        item->setToolTip(3, PlainText::toolTip(u.reason));
-    }
-    left->setExpanded(true);
-    m_tree->resizeColumnToContents(0);
-    m_summary->setText(tr("<b>%1</b> · %2팀이 %3곳을 방문합니다. 남은 가구 %4곳.<br>%5%6")
-                           .arg(m_plan.date.toString(Qt::ISODate))
-                           .arg(m_plan.routes.size())
-                           .arg(m_plan.planned())
-                           .arg(m_plan.unassigned.size())
-                           .arg(m_plan.travelSource.toHtmlEscaped(),
-                                m_plan.notice.isEmpty() ? QString() : QStringLiteral("<br><span style='color:#B1121B'>%1</span>").arg(m_plan.notice.toHtmlEscaped()))
-                       + (m_plan.anyLate() ? tr("<br><span style='color:#B1121B'>빨간 방문은 근무 시간 안에 끝나지 않습니다.</span>") : QString()));
+        text.households = lines.join(u'\n');
+        return text;
+    };
+    m_tree->setPlan(m_plan, describe, &PlannerDialog::reasonText);
+    int recent = 0;
+    for (const Unplanned &u : m_plan.unassigned)
+        recent += u.why == Unplanned::Why::RecentlyVisited ? int(u.all().size()) : 0;
+    m_summary->setText(
+        tr("<b>%1</b> · %2팀이 %3곳(%4가구)을 방문합니다. 남은 가구 %5곳.<br>%6%7")
+            .arg(m_plan.date.toString(Qt::ISODate))
+            .arg(m_plan.routes.size())
+            .arg(m_plan.planned())
+            .arg(m_plan.households())
+            .arg(m_plan.unassigned.size())
+            .arg(m_plan.travelSource.toHtmlEscaped(),
+                 m_plan.notice.isEmpty()
+                     ? QString()
+                     : QStringLiteral("<br><span style='color:#B1121B'>%1</span>")
+                           .arg(m_plan.notice.toHtmlEscaped()))
+        + (recent > 0 ? tr("<br>최근 %1일 안에 방문한 %2가구는 뺐습니다.")
+                            .arg(m_plan.request.recentDays)
+                            .arg(recent)
+                      : QString())
+        + (m_plan.anyLate() ? tr(
+               "<br><span style='color:#B1121B'>빨간 방문은 근무 시간 안에 끝나지 않습니다.</span>")
+                            : QString()));
     updateButtons();
-}
-
-void PlannerDialog::readTree()
-{
-    // The tree is the plan after a drag: teams in order, then the unassigned group.
-    QHash<QString, Routing::PlannedStop> stops;
-    QHash<QString, QString> reasons;
-    for (const Routing::TeamRoute &r : m_plan.routes) {
-        for (const Routing::PlannedStop &s : r.stops)
-            stops.insert(s.householdId, s);
-    }
-    for (const Routing::Unplanned &u : m_plan.unassigned)
-        reasons.insert(u.householdId, u.reason);
-    QList<Routing::TeamRoute> routes;
-    QList<Routing::Unplanned> left;
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *group = m_tree->topLevelItem(i);
-        if (!group->data(0, IdRole).toString().isEmpty()) {
-            // A stop that ended up beside the teams is not lost: it is left out of the plan.
-            const QString id = group->data(0, IdRole).toString();
-            left.append({id, reasons.value(id, tr("손으로 계획에서 뺌"))});
-            continue;
-        }
-        const int team = group->data(0, TeamRole).toInt();
-        Routing::TeamRoute route;
-        route.team = team;
-        for (int c = 0; c < group->childCount(); ++c) {
-            const QString id = group->child(c)->data(0, IdRole).toString();
-            if (team == 0) {
-                left.append({id, reasons.value(id, tr("손으로 계획에서 뺌"))});
-            } else {
-                Routing::PlannedStop s = stops.value(id);
-                s.householdId = id;
-                route.stops << s;
-            }
-        }
-        if (team > 0)
-            routes << route;
-    }
-    m_plan.routes = routes;
-    m_plan.unassigned = left;
 }
 
 bool PlannerDialog::moveStop(int fromTeam, int fromIndex, int toTeam, int toIndex)
 {
-    QString id;
+    Routing::PlannedStop stop;
     if (fromTeam == 0) {
         if (fromIndex < 0 || fromIndex >= m_plan.unassigned.size())
             return false;
-        id = m_plan.unassigned.takeAt(fromIndex).householdId;
+        const Unplanned &u = m_plan.unassigned[fromIndex];
+        // Only a place the plan can time goes into a team.
+        if (toTeam != 0 && m_plan.nodeIds.indexOf(u.householdId) <= 0)
+            return false;
+        stop.householdId = u.householdId;
+        stop.households = u.households;
+        m_plan.unassigned.removeAt(fromIndex);
     } else {
         if (fromTeam > m_plan.routes.size() || fromIndex < 0 || fromIndex >= m_plan.routes[fromTeam - 1].stops.size())
             return false;
-        id = m_plan.routes[fromTeam - 1].stops.takeAt(fromIndex).householdId;
+        stop = m_plan.routes[fromTeam - 1].stops.takeAt(fromIndex);
     }
     if (toTeam == 0) {
-        m_plan.unassigned.insert(std::clamp<qsizetype>(toIndex, 0, m_plan.unassigned.size()), {id, tr("손으로 계획에서 뺌")});
+        Unplanned u{stop.householdId, QStringLiteral("taken out by hand")};
+        u.why = Unplanned::Why::ByHand;
+        u.households = stop.households;
+        m_plan.unassigned.insert(std::clamp<qsizetype>(toIndex, 0, m_plan.unassigned.size()), u);
     } else {
-        Routing::PlannedStop s;
-        s.householdId = id;
         auto &stops = m_plan.routes[std::clamp(toTeam, 1, int(m_plan.routes.size())) - 1].stops;
-        stops.insert(std::clamp<qsizetype>(toIndex, 0, stops.size()), s);
+        stops.insert(std::clamp<qsizetype>(toIndex, 0, stops.size()), stop);
     }
     DayPlanner::retime(m_plan);
     rebuildTree();
@@ -442,23 +511,46 @@ void PlannerDialog::updateButtons()
     const bool stop = m_tree->currentItem() && m_tree->currentItem()->parent();
     m_up->setEnabled(stop);
     m_down->setEnabled(stop);
-    m_out->setEnabled(stop && m_tree->currentItem()->parent()->data(0, TeamRole).toInt() > 0);
+    m_out->setEnabled(stop
+                      && m_tree->currentItem()->parent()->data(0, PlanTree::TeamRole).toInt() > 0);
     m_save->setEnabled(m_hasPlan);
-    m_print->setEnabled(m_hasPlan && m_plan.planned() > 0 && m_controller->can(int(Security::Permission::ExportMasked)));
+    const bool printable = m_hasPlan && m_plan.planned() > 0
+                           && m_controller->can(int(Security::Permission::ExportMasked));
+    m_print->setEnabled(printable);
+    m_pdf->setEnabled(printable);
+    m_add->setEnabled(m_hasPlan);
 }
 
 Status PlannerDialog::save()
 {
     auto id = Routing::PlanArchive::save(*m_controller->workspace(), m_plan);
-    return id ? Status() : fail(id.error());
+    if (!id)
+        return fail(id.error());
+    m_saved->reload();
+    return {};
 }
 
-Status PlannerDialog::printSheets(const QString &path, const QString &reason, bool unmasked)
+std::optional<std::pair<QString, bool>> PlannerDialog::askReasonAndMasking(const QString &title)
 {
-    auto data = Routing::RouteSheet::prepare(*m_controller->workspace(), m_plan, unmasked, reason);
-    if (!data)
-        return fail(data.error());
-    return RouteSheetPdf::write(path, *data, [this](const Routing::SheetTeam &team, QSize size) {
+    bool ok = false;
+    const QString reason
+        = QInputDialog::getText(
+              this, title,
+              tr("경로표에는 주소가 담깁니다. 출력 사유를 적으세요 (접속기록에 남습니다):"),
+              QLineEdit::Normal, tr("방문 경로표"), &ok)
+              .trimmed();
+    if (!ok || reason.isEmpty())
+        return std::nullopt;
+    const bool unmasked
+        = m_controller->can(int(Security::Permission::ExportUnmasked))
+          && QMessageBox::question(this, title, tr("이름과 전화번호를 가리지 않고 인쇄할까요?"))
+                 == QMessageBox::Yes;
+    return std::pair{reason, unmasked};
+}
+
+std::function<QImage(const Routing::SheetTeam &, QSize)> PlannerDialog::excerpt() const
+{
+    return [this](const Routing::SheetTeam &team, QSize size) {
         if (!m_map)
             return QImage();
         RouteOverlay overlay;
@@ -470,7 +562,23 @@ Status PlannerDialog::printSheets(const QString &path, const QString &reason, bo
             t.stops.append({s.lon, s.lat, s.eta, false});
         overlay.teams << t;
         return m_map->renderExcerpt(size, 2.0, overlay);
-    });
+    };
+}
+
+Status PlannerDialog::printSheets(const QString &path, const QString &reason, bool unmasked)
+{
+    auto data = Routing::RouteSheet::prepare(*m_controller->workspace(), m_plan, unmasked, reason);
+    if (!data)
+        return fail(data.error());
+    return RouteSheetPdf::write(path, *data, excerpt());
+}
+
+Status PlannerDialog::printTo(QPrinter &printer, const QString &reason, bool unmasked)
+{
+    auto data = Routing::RouteSheet::prepare(*m_controller->workspace(), m_plan, unmasked, reason);
+    if (!data)
+        return fail(data.error());
+    return RouteSheetPdf::print(printer, *data, excerpt());
 }
 
 } // namespace VisitMap::Ui

@@ -8,6 +8,10 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
 namespace VisitMap::Ui {
 
 bool RouteOverlay::isEmpty() const
@@ -62,6 +66,62 @@ void RouteLayer::drawStop(QPainter &p, QPointF c, int number, const QColor &colo
     p.drawText(QRectF(c.x() - size / 2, c.y() - size / 2, size, size), Qt::AlignCenter, QString::number(number));
 }
 
+QList<QRectF> RouteLayer::placeLabels(const QList<LabelSpot> &spots, double markerSize)
+{
+    QList<QRectF> out(spots.size());
+    QList<QRectF> taken;
+    // Every stop's marker is in the way of every label.
+    for (const LabelSpot &s : spots)
+        taken << QRectF(s.stop.x() - markerSize / 2, s.stop.y() - markerSize / 2, markerSize,
+                        markerSize);
+    QList<int> order(spots.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&spots](int a, int b) { return spots[a].late && !spots[b].late; });
+    const double gap = markerSize / 2 + 3;
+    for (const int i : order) {
+        const LabelSpot &s = spots[i];
+        const double w = s.size.width(), h = s.size.height();
+        const QRectF candidates[] = {
+            QRectF(s.stop.x() + gap, s.stop.y() - h / 2, w, h),     // right
+            QRectF(s.stop.x() - gap - w, s.stop.y() - h / 2, w, h), // left
+            QRectF(s.stop.x() - w / 2, s.stop.y() - gap - h, w, h), // above
+            QRectF(s.stop.x() - w / 2, s.stop.y() + gap, w, h),     // below
+            QRectF(s.stop.x() + gap, s.stop.y() - gap - h, w, h),   // above right
+            QRectF(s.stop.x() + gap, s.stop.y() + gap, w, h),       // below right
+        };
+        for (const QRectF &c : candidates) {
+            const bool free = std::none_of(taken.cbegin(), taken.cend(),
+                                           [&c](const QRectF &t) { return t.intersects(c); });
+            if (free) {
+                out[i] = c;
+                taken << c;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+RouteLayer::StopHit RouteLayer::hit(const Geo::Viewport &vp, QPointF screen) const
+{
+    const double size = vp.zoom() >= 15 ? 20 : 16;
+    StopHit best;
+    double nearest = size / 2 + 2;
+    for (const RouteOverlay::Team &t : m_overlay.teams) {
+        for (int i = 0; i < t.stops.size(); ++i) {
+            const QPointF c
+                = vp.worldToScreen(Geo::WebMercator::project(t.stops[i].lon, t.stops[i].lat));
+            const double d = std::hypot(c.x() - screen.x(), c.y() - screen.y());
+            if (d <= nearest) {
+                nearest = d;
+                best = {t.team, i + 1, t.stops[i].eta};
+            }
+        }
+    }
+    return best;
+}
+
 void RouteLayer::paint(QPainter &p, const Geo::Viewport &vp) const
 {
     if (m_overlay.isEmpty())
@@ -92,6 +152,14 @@ void RouteLayer::paint(QPainter &p, const Geo::Viewport &vp) const
     const bool labels = vp.zoom() >= 15;
     QFont lf = Theme::uiFont(8);
     lf.setWeight(QFont::DemiBold);
+    struct Label
+    {
+        QString text;
+        QColor colour;
+        bool late;
+    };
+    QList<LabelSpot> spots;
+    QList<Label> texts;
     for (const RouteOverlay::Team &t : m_overlay.teams) {
         const QColor colour = teamColour(t.team);
         for (int i = 0; i < t.stops.size(); ++i) {
@@ -99,17 +167,23 @@ void RouteLayer::paint(QPainter &p, const Geo::Viewport &vp) const
             const QPointF c = vp.worldToScreen(Geo::WebMercator::project(s.lon, s.lat));
             drawStop(p, c, i + 1, colour, s.late, size);
             if (labels && !s.eta.isEmpty()) {
-                p.setFont(lf);
                 const QString text = QStringLiteral("%1팀 %2").arg(t.team).arg(s.eta);
                 const QRectF box = QFontMetricsF(lf).boundingRect(text).adjusted(-4, -2, 4, 2);
-                const QRectF at(c.x() + size / 2 + 3, c.y() - box.height() / 2, box.width(), box.height());
-                p.setPen(QPen(colour, 1));
-                p.setBrush(QColor(255, 255, 255, 235));
-                p.drawRoundedRect(at, 3, 3);
-                p.setPen(s.late ? QColor(0xB1, 0x12, 0x1B) : Theme::text());
-                p.drawText(at, Qt::AlignCenter, text);
+                spots.append({c, box.size(), s.late});
+                texts.append({text, colour, s.late});
             }
         }
+    }
+    const QList<QRectF> placed = placeLabels(spots, size);
+    p.setFont(lf);
+    for (int i = 0; i < placed.size(); ++i) {
+        if (placed[i].isEmpty())
+            continue;
+        p.setPen(QPen(texts[i].colour, 1));
+        p.setBrush(QColor(255, 255, 255, 235));
+        p.drawRoundedRect(placed[i], 3, 3);
+        p.setPen(texts[i].late ? QColor(0xB1, 0x12, 0x1B) : Theme::text());
+        p.drawText(placed[i], Qt::AlignCenter, texts[i].text);
     }
     // The office: a dark square with 사.
     const double os = size + 2;

@@ -38,6 +38,26 @@ struct RouteOverlay
 class RouteLayer
 {
 public:
+    // Where the time labels go beside their stops (screen points): to the right of a stop, or
+    // else to its left, above or below, whichever covers no label placed before it and no stop;
+    // a label with no such room is left out (an empty rectangle) and its stop's tooltip says the
+    // time. Late stops are placed first, then stops in the order given.
+    struct LabelSpot
+    {
+        QPointF stop;
+        QSizeF size;
+        bool late = false;
+    };
+    static QList<QRectF> placeLabels(const QList<LabelSpot> &spots, double markerSize);
+    // The stop under a screen point: its team and 1-based number (0, 0: none).
+    struct StopHit
+    {
+        int team = 0;
+        int number = 0;
+        QString eta;
+    };
+    StopHit hit(const Geo::Viewport &viewport, QPointF screen) const;
+
     void setOverlay(const RouteOverlay &overlay);
     const RouteOverlay &overlay() const { return m_overlay; }
     void paint(QPainter &painter, const Geo::Viewport &viewport) const;

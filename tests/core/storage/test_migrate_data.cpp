@@ -265,6 +265,12 @@ TEST_CASE("A store with data from every earlier version migrates to the latest w
     REQUIRE(latest >= 2);
     const int from = GENERATE_COPY(range(1, latest));
     INFO("a store of schema version " << from << " migrated to " << latest);
+    // The migrator takes gaps in the numbers (numbers are handed out before the work lands): no
+    // store was ever at a version no migration brings it to.
+    const auto bundled = Migrator::bundled();
+    if (std::none_of(bundled.cbegin(), bundled.cend(),
+                     [from](const Migration &m) { return m.number == from; }))
+        return;
     Test::TempDir dir;
     const QString path = dir.path(QStringLiteral("old.visitmap"));
     Dump before;
