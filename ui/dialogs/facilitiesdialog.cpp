@@ -60,6 +60,9 @@ FacilitiesDialog::FacilitiesDialog(WorkspaceController *controller, MapWidget *m
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(Address, QHeaderView::Stretch);
+    m_table->setColumnWidth(Name, 250);
+    m_table->setColumnWidth(Kind, 190);
+    m_table->setColumnWidth(Position, 150);
     m_table->setAccessibleName(tr("복지시설"));
     connect(m_filter, &QLineEdit::textChanged, this, &FacilitiesDialog::applyFilter);
     connect(m_position, &QComboBox::currentIndexChanged, this, &FacilitiesDialog::applyFilter);
