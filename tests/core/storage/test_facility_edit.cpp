@@ -5,6 +5,7 @@
 #include "security/permissions.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
+#include "support/syncfixture.h"
 #include "support/testsupport.h"
 #include "workflow/facilitydirectory.h"
 #include "workspace.h"
@@ -249,4 +250,50 @@ TEST_CASE("A facility is placed at the households that share its road address",
     REQUIRE_OK(d.directory().placeAt(f.id, c.lon, c.lat, FacilityDirectory::PlacedBy::Address));
     CHECK(d.get(f.id).placedBy == QStringLiteral("address"));
     CHECK(d.get(f.id).officeCode == at.office);
+}
+
+TEST_CASE("A facility placed and then edited reaches the central store at the next syncs",
+          "[core][facilities][sync]")
+{
+    Test::District d;
+    d.syncLead(); // publishes the demo district
+    REQUIRE_OK(d.lead->signInDemo(QStringLiteral("demo-lead")));
+    const QString id = d.lead->db()
+                           .scalar(QStringLiteral(
+                               "SELECT id FROM facilities WHERE lon IS NULL ORDER BY name LIMIT 1"))
+                           ->toString();
+    auto home = d.lead->db().execute(
+        QStringLiteral("SELECT lon, lat FROM households WHERE office_code = ? LIMIT 1"),
+        {d.officeA});
+    REQUIRE(home);
+    REQUIRE(home->next());
+    FacilityDirectory directory(*d.lead);
+    REQUIRE_OK(directory.placeAt(id, home->value(0).toDouble(), home->value(1).toDouble(),
+                                 FacilityDirectory::PlacedBy::Map));
+    d.syncLead();
+    const auto central = [&](const QString &where) {
+        return d.central.count(
+            QStringLiteral("SELECT COUNT(*) FROM visitmap.entities WHERE entity = 'facility' AND "
+                           "entity_id = '%1' AND %2")
+                .arg(id, where));
+    };
+    CHECK(d.central.count(
+              QStringLiteral("SELECT COUNT(*) FROM visitmap.refused_changes WHERE entity_id = '%1'")
+                  .arg(id))
+          == 0);
+    CHECK(central(QStringLiteral("office_code = '%1' AND data->>'lon' IS NOT NULL").arg(d.officeA))
+          == 1);
+
+    Facility f = *Storage::FacilityStore(d.lead->db()).get(id);
+    f.name = QStringLiteral("북가좌 어르신 쉼터");
+    REQUIRE_OK(directory.edit(f));
+    d.syncLead();
+    CHECK(central(QStringLiteral("data->>'name' = '북가좌 어르신 쉼터'")) == 1);
+    CHECK(
+        Test::count(*d.lead,
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND entity = 'facility' "
+                        "AND entity_id = '%1'")
+                        .arg(id))
+        == 0);
 }
