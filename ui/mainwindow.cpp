@@ -4,6 +4,7 @@
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
+#include "dialogs/facilitiesdialog.h"
 #include "dialogs/workloaddialog.h"
 #include "filedialogs.h"
 #include "plaintext.h"
@@ -397,6 +398,7 @@ void MainWindow::buildMapMenu()
     QAction *fitSel = map->addAction(tr("선택한 가구 보기(&F)"));
     connect(fitSel, &QAction::triggered, m_map, &MapWidget::fitToSelection);
     map->addSeparator();
+    connect(map->addAction(tr("복지시설 목록(&L)…")), &QAction::triggered, this, &MainWindow::openFacilities);
     m_mapExportAction = map->addAction(tr("지도 그림으로 저장(PNG/PDF)(&S)…"));
     connect(m_mapExportAction, &QAction::triggered, this, &MainWindow::exportMap);
     QAction *tiles = map->addAction(tr("배경지도 서버 설정(&B)…"));
@@ -572,6 +574,17 @@ PlannerDialog *MainWindow::openPlanner()
     m_planner->show();
     m_planner->raise();
     return m_planner;
+}
+
+FacilitiesDialog *MainWindow::openFacilities()
+{
+    if (!m_facilities) {
+        m_facilities = new FacilitiesDialog(m_controller, m_map, this);
+        m_facilities->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_facilities->show();
+    m_facilities->raise();
+    return m_facilities;
 }
 
 void MainWindow::showIntake(const QString &id)

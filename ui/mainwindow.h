@@ -21,6 +21,7 @@ class HouseholdPanel;
 class HouseholdTableModel;
 class IdleWatcher;
 class IntakePanel;
+class FacilitiesDialog;
 class PlannerDialog;
 class SyncRunner;
 class SyncDialog;
@@ -51,6 +52,7 @@ public:
     void showIntake(const QString &id = {});
     // Opens the day planner (on the current selection when there is one).
     PlannerDialog *openPlanner();
+    FacilitiesDialog *openFacilities(); // 지도 › 복지시설 목록
     QUndoStack *undoStack() const { return m_undo; }
     // Opens a household in the panel (and selects it in the list when listed).
     bool openHousehold(const QString &householdId);
@@ -109,6 +111,7 @@ private:
     QList<QAction *> m_importActions;
     QAction *m_planAction = nullptr;
     QPointer<PlannerDialog> m_planner;
+    QPointer<FacilitiesDialog> m_facilities;
     QLabel *m_checkinAlert;
     QTimer *m_checkinTimer;
     QList<QWidget *> m_hiddenWhileLocked;

@@ -88,6 +88,7 @@ struct Attachment
 {
     QString id;
     QString householdId;
+    QString reportId; // a crisis report's photo (householdId empty)
     QString visitId;
     QString officeCode;
     QString fileName;

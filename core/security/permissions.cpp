@@ -17,7 +17,7 @@ bool allowed(Role role, Permission p)
         return p == P::ViewHouseholds || p == P::EditHouseholds || p == P::RevealIdentifiers
                || p == P::ExportMasked || p == P::ExportUnmasked || p == P::ImportData
                || p == P::AssignHouseholds || p == P::PlanRoutes || p == P::ViewReporterContact
-               || p == P::ReviewAccessLog;
+               || p == P::ReviewAccessLog || p == P::EditFacilities;
     case Role::Admin:
         return p == P::ManageAccounts || p == P::ManageSettings || p == P::ReviewAccessLog;
     }

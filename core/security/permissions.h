@@ -20,6 +20,7 @@ enum class Permission {
     ReviewAccessLog,    // the monthly access-log review
     ManageAccounts,     // create, lock, unlock, remove accounts; grant rights
     ManageSettings,     // store-wide settings (idle lock, visit cycles)
+    EditFacilities,     // correct and place the office's welfare facilities (shared directory)
 };
 
 bool allowed(Role role, Permission permission);

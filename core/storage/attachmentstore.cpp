@@ -42,31 +42,52 @@ QString AttachmentStore::contentDigest(const Security::SecretBytes &officeKey,
                QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex());
 }
 
-Result<QList<Attachment>> AttachmentStore::forHousehold(const QString &householdId) const
+Result<QList<Attachment>> AttachmentStore::select(const QString &where, const QVariant &key) const
 {
-    auto q = m_db.execute(QStringLiteral("SELECT id, visit_id, office_code, file_name, mime, sha256, size, consent, "
-                                         "created_at, created_by FROM attachments WHERE household_id = ? "
-                                         "ORDER BY created_at"),
-                          {householdId});
+    auto q = m_db.execute(QStringLiteral("SELECT id, household_id, report_id, visit_id, office_code, file_name, mime, "
+                                         "sha256, size, consent, created_at, created_by FROM attachments WHERE ")
+                              + where + QStringLiteral(" ORDER BY created_at, id"),
+                          {key});
     if (!q)
         return fail(q.error());
     QList<Attachment> out;
     while (q->next()) {
         Attachment a;
         a.id = q->value(0).toString();
-        a.householdId = householdId;
-        a.visitId = q->value(1).toString();
-        a.officeCode = q->value(2).toString();
-        a.fileName = q->value(3).toString();
-        a.mime = q->value(4).toString();
-        a.sha256 = q->value(5).toString();
-        a.size = q->value(6).toLongLong();
-        a.consent = q->value(7).toBool();
-        a.createdAt = Iso::parse(q->value(8).toString());
-        a.createdBy = q->value(9).toString();
+        a.householdId = q->value(1).toString();
+        a.reportId = q->value(2).toString();
+        a.visitId = q->value(3).toString();
+        a.officeCode = q->value(4).toString();
+        a.fileName = q->value(5).toString();
+        a.mime = q->value(6).toString();
+        a.sha256 = q->value(7).toString();
+        a.size = q->value(8).toLongLong();
+        a.consent = q->value(9).toBool();
+        a.createdAt = Iso::parse(q->value(10).toString());
+        a.createdBy = q->value(11).toString();
         out.append(a);
     }
     return out;
+}
+
+Result<QList<Attachment>> AttachmentStore::forHousehold(const QString &householdId) const
+{
+    return select(QStringLiteral("household_id = ?"), householdId);
+}
+
+Result<QList<Attachment>> AttachmentStore::forReport(const QString &reportId) const
+{
+    return select(QStringLiteral("report_id = ?"), reportId);
+}
+
+Result<Attachment> AttachmentStore::get(const QString &attachmentId) const
+{
+    auto found = select(QStringLiteral("id = ?"), attachmentId);
+    if (!found)
+        return fail(found.error());
+    if (found->isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("no attachment %1").arg(attachmentId));
+    return found->first();
 }
 
 Result<Attachment> AttachmentStore::add(const QString &householdId, const QString &fileName, const QByteArray &data,
@@ -131,31 +152,40 @@ Result<Attachment> AttachmentStore::add(const QString &householdId, const QStrin
 Result<QByteArray> AttachmentStore::read(const QString &attachmentId, Journal &journal,
                                          const Security::Keyring &keys) const
 {
-    auto q = m_db.execute(QStringLiteral("SELECT household_id, office_code, data_cipher, sha256 FROM attachments "
-                                         "WHERE id = ?"),
+    auto q = m_db.execute(QStringLiteral("SELECT household_id, report_id, office_code, data_cipher, sha256, consent "
+                                         "FROM attachments WHERE id = ?"),
                           {attachmentId});
     if (!q)
         return fail(q.error());
     if (!q->next())
         return fail(ErrorCode::NotFound, QStringLiteral("no attachment %1").arg(attachmentId));
-    const QString household = q->value(0).toString(), office = q->value(1).toString();
+    const QString household = q->value(0).toString(), report = q->value(1).toString(),
+                  office = q->value(2).toString();
+    // Kept and shown only with the person's consent: a row without one (pulled from a store that
+    // recorded none) stays closed.
+    if (!q->value(5).toBool())
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("attachment %1 has no consent record: it is not opened").arg(attachmentId));
     const Security::SecretBytes *key = keys.key(office);
     if (!key)
         return fail(ErrorCode::KeyUnavailable, QStringLiteral("waiting for the office key of %1").arg(office));
-    auto plain = Security::FieldCipher::decrypt(*key, q->value(2).toByteArray(),
+    auto plain = Security::FieldCipher::decrypt(*key, q->value(3).toByteArray(),
                                                 Security::Keyring::aad("attachments", "data", attachmentId).toUtf8());
     if (!plain)
         return fail(plain.error());
     // A keyed digest is checked; a plain SHA-256 (a row pulled from a store not yet migrated) is
     // checked as it is; an empty one was removed by migration 0012 and the GCM tag alone decides.
-    const QString recorded = q->value(3).toString();
+    const QString recorded = q->value(4).toString();
     const QString digest = recorded.isEmpty() ? recorded
                            : recorded.startsWith(QLatin1String("b2k1:"))
                                ? contentDigest(*key, *plain)
                                : QString::fromLatin1(Security::sha256Hex(*plain));
     if (digest != recorded)
         return fail(ErrorCode::Crypto, QStringLiteral("the attachment does not match its recorded hash"));
-    if (auto ok = journal.audit({Security::AuditAction::View, QStringLiteral("household"), household, office,
+    const bool ofReport = household.isEmpty() && !report.isEmpty();
+    if (auto ok = journal.audit({Security::AuditAction::Reveal,
+                                 ofReport ? QStringLiteral("report") : QStringLiteral("household"),
+                                 ofReport ? report : household, office,
                                  QStringLiteral("attachment %1 opened").arg(attachmentId), {}});
         !ok)
         return fail(ok.error());

@@ -31,13 +31,19 @@ public:
 
     explicit AttachmentStore(Database &db) : m_db(db) {}
     Result<QList<Attachment>> forHousehold(const QString &householdId) const;
+    // The photos that came with a crisis report.
+    Result<QList<Attachment>> forReport(const QString &reportId) const;
+    Result<Attachment> get(const QString &attachmentId) const;
     Result<Attachment> add(const QString &householdId, const QString &fileName, const QByteArray &data,
                            bool consent, const QString &visitId, Journal &journal,
                            const Security::Keyring &keys);
-    // The decrypted bytes; the view is logged.
+    // The decrypted bytes, logged as a reveal (열람) of the household or report they belong to.
+    // One without a consent record is never opened (PermissionDenied, nothing decrypted).
     Result<QByteArray> read(const QString &attachmentId, Journal &journal, const Security::Keyring &keys) const;
 
 private:
+    Result<QList<Attachment>> select(const QString &where, const QVariant &key) const;
+
     Database &m_db;
 };
 

@@ -31,13 +31,31 @@ Result<QJsonObject> syncPayload(Database &db, const QString &id)
     return row;
 }
 
-} // namespace
+const QString kColumns = QStringLiteral(
+    "SELECT id, code, name, category, category_detail, sgg_code, address, phone, lon, lat, "
+    "office_code, placed_by, source FROM facilities ");
 
-Result<QList<Facility>> FacilityStore::all() const
+QVariant orNull(const QString &s)
 {
-    auto q = m_db.execute(QStringLiteral(
-        "SELECT id, code, name, category, category_detail, sgg_code, address, phone, lon, lat, "
-        "office_code, placed_by, source FROM facilities ORDER BY name"));
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+// The fields an edit may change, as they travel (the base of an update).
+QJsonObject editable(const Facility &f)
+{
+    return {{QStringLiteral("name"), f.name},
+            {QStringLiteral("category"), f.category},
+            {QStringLiteral("category_detail"), f.categoryDetail},
+            {QStringLiteral("address"), f.address},
+            {QStringLiteral("phone"), f.phone},
+            {QStringLiteral("lon"), f.lon ? QJsonValue(*f.lon) : QJsonValue()},
+            {QStringLiteral("lat"), f.lat ? QJsonValue(*f.lat) : QJsonValue()},
+            {QStringLiteral("office_code"), f.officeCode.isEmpty() ? QJsonValue() : QJsonValue(f.officeCode)},
+            {QStringLiteral("placed_by"), f.placedBy.isEmpty() ? QJsonValue() : QJsonValue(f.placedBy)}};
+}
+
+Result<QList<Facility>> readFacilities(Result<QSqlQuery> q)
+{
     if (!q)
         return fail(q.error());
     QList<Facility> out;
@@ -61,6 +79,23 @@ Result<QList<Facility>> FacilityStore::all() const
         out.append(f);
     }
     return out;
+}
+
+} // namespace
+
+Result<QList<Facility>> FacilityStore::all() const
+{
+    return readFacilities(m_db.execute(kColumns + QStringLiteral("ORDER BY name, id")));
+}
+
+Result<Facility> FacilityStore::get(const QString &id) const
+{
+    auto found = readFacilities(m_db.execute(kColumns + QStringLiteral("WHERE id = ?"), {id}));
+    if (!found)
+        return fail(found.error());
+    if (found->isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(id));
+    return found->first();
 }
 
 Result<int> FacilityStore::count() const
@@ -121,23 +156,80 @@ Result<int> FacilityStore::add(QList<Facility> &facilities, Journal &journal)
 Status FacilityStore::place(const QString &id, double lon, double lat, const QString &officeCode,
                             const QString &placedBy, Journal &journal)
 {
+    auto f = get(id);
+    if (!f)
+        return fail(f.error());
+    f->lon = lon;
+    f->lat = lat;
+    f->officeCode = officeCode;
+    f->placedBy = placedBy;
+    return update(*f, journal);
+}
+
+Status FacilityStore::update(const Facility &changed, Journal &journal)
+{
     return m_db.transaction([&]() -> Status {
-        auto q = m_db.execute(QStringLiteral("UPDATE facilities SET lon = ?, lat = ?, office_code = ?, "
+        auto before = get(changed.id);
+        if (!before)
+            return fail(before.error());
+        const QJsonObject was = editable(*before), now = editable(changed);
+        QJsonObject base;
+        QStringList fields;
+        for (auto it = now.begin(); it != now.end(); ++it) {
+            if (was.value(it.key()) != it.value()) {
+                base.insert(it.key(), was.value(it.key()));
+                fields << it.key();
+            }
+        }
+        if (fields.isEmpty())
+            return {};
+        auto q = m_db.execute(QStringLiteral("UPDATE facilities SET name = ?, category = ?, category_detail = ?, "
+                                             "address = ?, phone = ?, lon = ?, lat = ?, office_code = ?, "
                                              "placed_by = ?, updated_at = ? WHERE id = ?"),
-                              {lon, lat, officeCode.isEmpty() ? QVariant() : QVariant(officeCode),
-                               placedBy, Iso::utc(journal.now()), id});
+                              {changed.name, changed.category, changed.categoryDetail, changed.address,
+                               changed.phone, changed.lon ? QVariant(*changed.lon) : QVariant(),
+                               changed.lat ? QVariant(*changed.lat) : QVariant(), orNull(changed.officeCode),
+                               orNull(changed.placedBy), Iso::utc(journal.now()), changed.id});
         if (!q)
             return fail(q.error());
         if (q->numRowsAffected() == 0)
-            return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(id));
-        if (officeCode.isEmpty())
+            return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(changed.id));
+        if (auto r = journal.audit({Security::AuditAction::Update, QStringLiteral("facility"), changed.id,
+                                    changed.officeCode,
+                                    QStringLiteral("welfare facility changed: %1").arg(fields.join(u',')), {}});
+            !r)
+            return r;
+        // Not placed in an office yet: it stays in this store until it is (then the whole row goes).
+        if (changed.officeCode.isEmpty())
             return {};
-        auto payload = syncPayload(m_db, id);
+        auto sent = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE entity = 'facility' AND entity_id = ?"),
+                                {changed.id});
+        if (!sent)
+            return fail(sent.error());
+        auto payload = syncPayload(m_db, changed.id);
         if (!payload)
             return fail(payload.error());
-        return journal.recordChange(QStringLiteral("facility"), id, ChangeOp::Update, officeCode,
-                                    *payload);
+        // The central store takes an update only of a record it holds; one this store never sent
+        // goes as an insert (which merges into the record when a colleague sent it meanwhile).
+        return journal.recordChange(QStringLiteral("facility"), changed.id,
+                                    sent->toInt() > 0 ? ChangeOp::Update : ChangeOp::Insert, changed.officeCode,
+                                    *payload, base);
     });
+}
+
+Result<QList<HouseholdAddress>> FacilityStore::householdAddressesOn(const QString &road) const
+{
+    QString pattern = road;
+    pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    auto q = m_db.execute(QStringLiteral("SELECT road_address, office_code, lon, lat FROM households "
+                                         "WHERE road_address LIKE ? ESCAPE '\\' ORDER BY road_address, id"),
+                          {QStringLiteral("%") + pattern + QStringLiteral("%")});
+    if (!q)
+        return fail(q.error());
+    QList<HouseholdAddress> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toDouble(), q->value(3).toDouble()});
+    return out;
 }
 
 } // namespace VisitMap::Storage

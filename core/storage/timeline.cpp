@@ -163,7 +163,9 @@ Result<QList<TimelineEntry>> Timeline::forHousehold(Database &db, const QString 
         return fail(files.error());
     for (const Attachment &a : *files) {
         out.append({K::Attachment, a.createdAt, a.fileName,
-                    QStringLiteral("%1 KB · 동의 있음").arg(std::max<qint64>(1, a.size / 1024)), a.createdBy});
+                    QStringLiteral("%1 KB · %2")
+                        .arg(std::max<qint64>(1, a.size / 1024))
+                        .arg(a.consent ? QStringLiteral("동의 있음") : QStringLiteral("동의 기록 없음")), a.createdBy});
     }
     for (TimelineEntry &e : out)
         e.isNew = lastMet.isValid() ? e.at > lastMet : true;

@@ -72,6 +72,7 @@ public:
     // Reports and round entries waiting in the intake queue, drawn with their own mark.
     void setIntakeMarks(const QList<IntakeMark> &marks);
     const IntakeLayer &intake() const { return m_renderer.intake; }
+    const FacilityLayer &facilities() const { return m_renderer.facilities; }
 
     // Clicks a screen point as a person would (tests and keyboard use go through it too).
     void clickAt(QPointF screen, Qt::KeyboardModifiers modifiers = {});

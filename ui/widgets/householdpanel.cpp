@@ -2,6 +2,7 @@
 #include "householdpanel.h"
 
 #include "commands/householdcommands.h"
+#include "dialogs/photoviewer.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
 #include "filedialogs.h"
@@ -128,6 +129,7 @@ HouseholdPanel::HouseholdPanel(WorkspaceController *controller, QUndoStack *undo
     addAction(actions, QStringLiteral("service"), tr("서비스 연계"), &HouseholdPanel::linkService);
     addAction(actions, QStringLiteral("checkin"), tr("안전 체크인"), &HouseholdPanel::toggleCheckin);
     addAction(actions, QStringLiteral("photo"), tr("사진 첨부"), &HouseholdPanel::attachPhoto);
+    addAction(actions, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &HouseholdPanel::viewPhotos);
     v->addLayout(actions);
     v->addWidget(heading(tr("위험도"), content));
     auto *tierRow = new QHBoxLayout;
@@ -243,6 +245,7 @@ void HouseholdPanel::render()
         b->setEnabled(canEdit);
     button(QStringLiteral("reveal"))->setEnabled(m_controller->can(int(Security::Permission::RevealIdentifiers))
                                                  && !disclosure.identifiersRevealed(h.id));
+    button(QStringLiteral("photos"))->setEnabled(!v.attachments.isEmpty());
 
     m_title->setText(h.headName.isEmpty() ? tr("(세대주 미상)") : h.headName);
     QStringList chips{esc(h.householdType), esc(m_controller->officeName(h.officeCode))};
@@ -517,6 +520,14 @@ void HouseholdPanel::attachPhoto()
     if (!added)
         fail(tr("사진 첨부"), added.error().message);
     m_controller->notifyHouseholdsChanged();
+}
+
+void HouseholdPanel::viewPhotos()
+{
+    if (!m_view || m_view->attachments.isEmpty())
+        return;
+    PhotoViewer viewer(m_controller, m_view->attachments, int(m_view->attachments.size()) - 1, this);
+    viewer.exec();
 }
 
 void HouseholdPanel::revealIdentifiers()

@@ -49,6 +49,7 @@ public Q_SLOTS:
     void openCase();
     void toggleCheckin();
     void attachPhoto();
+    void viewPhotos(); // opens the photo viewer (each photo opened is a logged reveal)
     void revealIdentifiers();
     void takeBackSelected();
 

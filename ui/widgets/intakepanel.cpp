@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakepanel.h"
 
+#include "dialogs/photoviewer.h"
+#include "errortext.h"
 #include "filedialogs.h"
 #include "model/crisisreport.h"
 #include "plaintext.h"
@@ -9,6 +11,7 @@
 #include "theme.h"
 #include "util/clock.h"
 #include "workspace.h"
+#include "workflow/photoaccess.h"
 #include "workspacecontroller.h"
 
 #include <QHBoxLayout>
@@ -123,6 +126,7 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"), &IntakePanel::openNew);
     addButton(actions, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
     addButton(actions, QStringLiteral("contact"), tr("신고자 연락처"), &IntakePanel::showReporterContact);
+    addButton(actions, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &IntakePanel::viewPhotos);
     actions->addStretch(1);
     rl->addLayout(actions);
     split->addWidget(right);
@@ -405,6 +409,8 @@ void IntakePanel::updateButtons()
     button(QStringLiteral("duplicate"))->setEnabled(edit && report && m_reports.size() > 1);
     button(QStringLiteral("contact"))->setVisible(m_controller->can(int(Permission::ViewReporterContact)) && !signal);
     button(QStringLiteral("contact"))->setEnabled(report);
+    button(QStringLiteral("photos"))->setVisible(!signal);
+    button(QStringLiteral("photos"))->setEnabled(report && (*rp)->photos > 0);
 }
 
 void IntakePanel::decisionFailed(const QString &what, const Error &error)
@@ -503,6 +509,19 @@ void IntakePanel::showReporterContact()
             ? tr("신고자가 연락처를 남기지 않았습니다.")
             : tr("%1\n\n이 열람은 접속기록에 남습니다. 사례 기록에 옮겨 적지 마세요.")
                   .arg(*contact));
+}
+
+void IntakePanel::viewPhotos()
+{
+    const Item item = current();
+    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    if (!rp || !*rp)
+        return;
+    auto photos = PhotoAccess(*m_controller->workspace()).forReport((*rp)->report.id);
+    if (!photos)
+        return PlainText::warning(this, tr("사진 보기"), ErrorText::describe(tr("사진 목록을 읽지 못했습니다."), photos.error()));
+    PhotoViewer viewer(m_controller, *photos, 0, this);
+    viewer.exec();
 }
 
 void IntakePanel::openCandidate()

@@ -52,6 +52,7 @@ public Q_SLOTS:
     void openNew();
     void markDuplicate();
     void showReporterContact();
+    void viewPhotos(); // the selected report's photos (each opened is a logged reveal)
     void openCandidate();
 
 Q_SIGNALS:

@@ -170,7 +170,7 @@ TEST_CASE("A photo is kept only with consent, encrypted, with a keyed digest, an
     CHECK(listed->first().id == a->id);
 
     const auto views = [&] {
-        return s.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND detail LIKE '%%1%'").arg(a->id));
+        return s.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'reveal' AND detail LIKE '%%1%'").arg(a->id));
     };
     const qint64 seen = views();
     auto bytes = store.read(a->id, s.ws->journal(), s.keys());
