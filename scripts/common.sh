@@ -18,6 +18,7 @@ VISITMAP_PACKAGES=(
     libgl-dev catch2 libsqlite3-dev sqlite3 libproj-dev proj-data libsodium-dev libssl-dev libgeos-dev
     fonts-noto-cjk postgresql postgresql-15-postgis-3 postgresql-15-pgrouting
     clang-16 libclang-rt-16-dev libbenchmark-dev
+    qt6-translations-l10n
 )
 
 install_packages() {
