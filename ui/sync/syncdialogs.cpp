@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncdialogs.h"
 
+#include "errortext.h"
+#include "syncerrortext.h"
 #include "syncrunner.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
@@ -98,7 +100,8 @@ bool SyncDialog::start()
     m_progress->setRange(0, 1);
     if (!r) {
         m_progress->setValue(0);
-        m_result->setText(tr("동기화하지 못했습니다: %1\n이 컴퓨터의 기록은 그대로 있습니다.").arg(r.error().message));
+        m_result->setText(tr("동기화하지 못했습니다. %1\n이 컴퓨터의 기록은 그대로 있습니다.")
+                              .arg(SyncErrorText::describe(r.error())));
         adjustSize();
         return false;
     }
@@ -167,7 +170,8 @@ void ConflictDialog::reload()
         if (open)
             m_conflicts = *open;
         else
-            m_message->setText(open.error().message);
+            m_message->setText(
+                ErrorText::describe(tr("충돌 목록을 읽지 못했습니다."), open.error()));
     }
     m_table->setRowCount(int(m_conflicts.size()));
     for (int i = 0; i < m_conflicts.size(); ++i) {
@@ -211,7 +215,7 @@ bool ConflictDialog::choose(Sync::Resolution resolution)
     if (!ws)
         return false;
     if (auto ok = Sync::ConflictStore(*ws).resolve(c.id, resolution); !ok) {
-        m_message->setText(tr("고르지 못했습니다: %1").arg(ok.error().message));
+        m_message->setText(ErrorText::describe(tr("고르지 못했습니다."), ok.error()));
         return false;
     }
     m_message->setText(resolution == Sync::Resolution::Mine ? tr("내 값을 남겼습니다. 다음 동기화 때 전해집니다.")

@@ -3,6 +3,7 @@
 
 #include "security/session.h"
 #include "sync/centralstore.h"
+#include "syncerrortext.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -188,8 +189,14 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
     using Failure = Sync::SyncStatus::Failure;
     if (st->failure != Failure::None) {
         *problem = true;
-        QString error = st->lastError;
-        if (st->failure == Failure::Unreachable)
+        // By the kind of failure, never the driver's English (st->lastError is for the log).
+        QString error = tr("동기화하지 못했습니다 (동기화 창에서 다시 해 보세요)");
+        if (const QString words = SyncErrorText::forFailure(st->reason);
+            !words.isEmpty() && st->reason != Sync::CentralFailure::Unreachable
+            && st->reason != Sync::CentralFailure::WrongPassword
+            && st->reason != Sync::CentralFailure::ConnectionLost)
+            error = words;
+        else if (st->failure == Failure::Unreachable)
             error = tr("서버에 연결할 수 없습니다 (오프라인으로 계속 작업하며, 다음 동기화 때 보냅니다)");
         else if (st->failure == Failure::Password)
             error = tr("서버가 비밀번호를 거부했습니다");
