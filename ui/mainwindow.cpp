@@ -4,28 +4,29 @@
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
-#include "dialogs/workloaddialog.h"
-#include "filedialogs.h"
-#include "plaintext.h"
-#include "widgets/householdpanel.h"
-#include "widgets/intakepanel.h"
-#include "dialogs/plannerdialog.h"
-#include "storage/checkinstore.h"
-#include "sync/syncdialogs.h"
-#include "sync/syncrunner.h"
-#include "util/clock.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/passworddialog.h"
+#include "dialogs/plannerdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/signindialog.h"
+#include "dialogs/workloaddialog.h"
+#include "errortext.h"
+#include "filedialogs.h"
 #include "idlewatcher.h"
 #include "map/mapexport.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
+#include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/permissions.h"
+#include "storage/checkinstore.h"
+#include "sync/syncdialogs.h"
+#include "sync/syncrunner.h"
 #include "theme.h"
+#include "util/clock.h"
 #include "widgets/householdfilterbar.h"
+#include "widgets/householdpanel.h"
+#include "widgets/intakepanel.h"
 #include "widgets/lockscreen.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -423,7 +424,7 @@ void MainWindow::exportMap()
     if (path.isEmpty())
         return;
     if (auto r = MapExport::save(*m_map, *m_controller, path, reason); !r)
-        PlainText::warning(this, tr("지도 저장"), r.error().message);
+        PlainText::warning(this, tr("지도 저장"), ErrorText::describe(r.error()));
     else
         statusBar()->showMessage(tr("지도를 %1에 저장했습니다").arg(QDir::toNativeSeparators(path)), 8000);
 }

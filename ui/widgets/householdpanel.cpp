@@ -4,6 +4,7 @@
 #include "commands/householdcommands.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
+#include "errortext.h"
 #include "filedialogs.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
@@ -209,7 +210,7 @@ bool HouseholdPanel::showHousehold(const QString &householdId)
     auto view = CaseWork(*m_controller->workspace()).open(householdId);
     if (!view) {
         clear();
-        m_subtitle->setText(esc(view.error().message));
+        m_subtitle->setText(esc(ErrorText::describe(tr("가구를 열지 못했습니다."), view.error())));
         return false;
     }
     m_view = std::move(*view);
@@ -470,7 +471,7 @@ void HouseholdPanel::openCase()
                                               : QStringLiteral("general");
     auto opened = CaseWork(*m_controller->workspace()).openCase(m_view->household.id, type);
     if (!opened)
-        fail(tr("사례 열기"), opened.error().message);
+        fail(tr("사례 열기"), ErrorText::describe(opened.error()));
     m_controller->notifyHouseholdsChanged();
 }
 
@@ -481,7 +482,7 @@ void HouseholdPanel::toggleCheckin()
     CaseWork work(*m_controller->workspace());
     if (m_view->openCheckin) {
         if (auto ok = work.checkOut(m_view->openCheckin->id); !ok)
-            fail(tr("체크아웃"), ok.error().message);
+            fail(tr("체크아웃"), ErrorText::describe(ok.error()));
     } else {
         bool ok = false;
         const int minutes = QInputDialog::getInt(this, tr("안전 체크인"),
@@ -490,7 +491,7 @@ void HouseholdPanel::toggleCheckin()
         if (!ok)
             return;
         if (auto c = work.checkIn(m_view->household.id, minutes); !c)
-            fail(tr("안전 체크인"), c.error().message);
+            fail(tr("안전 체크인"), ErrorText::describe(c.error()));
     }
     m_controller->notifyHouseholdsChanged();
 }
@@ -509,13 +510,15 @@ void HouseholdPanel::attachPhoto()
         return;
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        fail(tr("사진 첨부"), f.errorString());
+        fail(tr("사진 첨부"),
+             tr("%1 파일을 열 수 없습니다. 파일이 있는지, 읽을 권한이 있는지 확인하세요.")
+                 .arg(QFileInfo(file).fileName()));
         return;
     }
     auto added = CaseWork(*m_controller->workspace()).attach(m_view->household.id, QFileInfo(file).fileName(),
                                                              f.readAll(), true);
     if (!added)
-        fail(tr("사진 첨부"), added.error().message);
+        fail(tr("사진 첨부"), ErrorText::describe(added.error()));
     m_controller->notifyHouseholdsChanged();
 }
 
@@ -543,7 +546,7 @@ void HouseholdPanel::takeBackSelected()
                                                               item->data(Qt::UserRole + 1).toString(),
                                                               m_view->household.id, reason);
     if (!done)
-        fail(tr("기록 취소"), done.error().message);
+        fail(tr("기록 취소"), ErrorText::describe(done.error()));
     m_controller->notifyHouseholdsChanged();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakepanel.h"
 
+#include "errortext.h"
 #include "filedialogs.h"
 #include "model/crisisreport.h"
 #include "plaintext.h"
@@ -165,11 +166,13 @@ void IntakePanel::refresh()
         if (auto q = intake.queue())
             m_reports = *q;
         else
-            m_controller->notifyError(tr("접수 목록을 읽지 못했습니다: %1").arg(q.error().message));
+            m_controller->notifyError(
+                ErrorText::describe(tr("접수 목록을 읽지 못했습니다."), q.error()));
         if (auto q = intake.signalQueue())
             m_signals = *q;
         else
-            m_controller->notifyError(tr("발굴 목록을 읽지 못했습니다: %1").arg(q.error().message));
+            m_controller->notifyError(
+                ErrorText::describe(tr("발굴 목록을 읽지 못했습니다."), q.error()));
     }
     const QSignalBlocker block(m_list);
     m_list->clear();
@@ -409,7 +412,7 @@ void IntakePanel::updateButtons()
 
 void IntakePanel::decisionFailed(const QString &what, const Error &error)
 {
-    PlainText::warning(this, what, error.message);
+    PlainText::warning(this, what, ErrorText::describe(error));
 }
 
 void IntakePanel::afterDecision()
@@ -519,7 +522,7 @@ QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
     if (okOut)
         *okOut = false;
     if (!result)
-        return result.error().toString();
+        return ErrorText::describe(tr("가져오지 못했습니다."), result.error());
     QStringList lines;
     if (!result->ok()) {
         for (const Import::RowError &e : result->errors.mid(0, 30))
