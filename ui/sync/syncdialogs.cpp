@@ -2,6 +2,7 @@
 #include "syncdialogs.h"
 
 #include "errortext.h"
+#include "koreandate.h"
 #include "syncerrortext.h"
 #include "syncrunner.h"
 #include "util/clock.h"
@@ -182,7 +183,7 @@ void ConflictDialog::reload()
             Sync::ConflictStore::display(c.base, c.field),
             Sync::ConflictStore::display(c.mine, c.field),
             Sync::ConflictStore::display(c.theirs, c.field),
-            tr("%1 · %2").arg(c.theirsBy, c.detectedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("M월 d일 HH:mm")))};
+            tr("%1 · %2").arg(c.theirsBy, KoreanDate::dateTime(c.detectedAt))};
         for (int col = 0; col < cells.size(); ++col)
             m_table->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncrunner.h"
 
+#include "koreandate.h"
 #include "security/session.h"
 #include "sync/centralstore.h"
 #include "syncerrortext.h"
@@ -208,7 +209,7 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
     } else if (st->lastSync.isValid()) {
         const QDateTime local = st->lastSync.toTimeZone(Clock::seoul());
         parts << tr("마지막 동기화 %1").arg(local.date() == m_controller->today() ? local.toString(QStringLiteral("HH:mm"))
-                                                                                : local.toString(QStringLiteral("M월 d일 HH:mm")));
+                                                                                : KoreanDate::dateTime(local));
     }
     parts << (st->pending ? tr("보낼 변경 %L1건").arg(st->pending) : tr("보낼 변경 없음"));
     if (st->openConflicts) {

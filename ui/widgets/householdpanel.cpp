@@ -6,6 +6,7 @@
 #include "dialogs/visitdialog.h"
 #include "errortext.h"
 #include "filedialogs.h"
+#include "koreandate.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/masking.h"
@@ -276,8 +277,8 @@ void HouseholdPanel::render()
                                        esc(h.housing.isEmpty() ? QStringLiteral("-") : h.housing));
     info << tr("담당 %1 · 최근 만남 %2 · 다음 방문 %3")
                 .arg(esc(h.assignedWorker.isEmpty() ? tr("미지정") : h.assignedWorker),
-                     h.lastVisitAt.isValid() ? Iso::displayDate(h.lastVisitAt.toTimeZone(Clock::seoul()).date()) : tr("없음"),
-                     Iso::displayDate(h.nextVisitDue));
+                     h.lastVisitAt.isValid() ? KoreanDate::date(h.lastVisitAt.toTimeZone(Clock::seoul()).date()) : tr("없음"),
+                     KoreanDate::date(h.nextVisitDue));
     m_info->setText(info.join(QStringLiteral("<br>")));
 
     m_members->setRowCount(int(v.members.size()));
@@ -309,7 +310,7 @@ void HouseholdPanel::render()
     button(QStringLiteral("previousStage"))->setEnabled(canEdit && open && open->stage != CaseStage::Discovery);
     if (open) {
         m_case->setText(tr("%1 · <b>%2</b> (%3부터)").arg(caseTypeLabel(open->caseType), label(open->stage),
-                                                          Iso::displayDate(open->stageSince)));
+                                                          KoreanDate::date(open->stageSince)));
         if (open->stage != CaseStage::FollowUp)
             button(QStringLiteral("nextStage"))->setText(tr("다음 단계로: %1").arg(label(CaseStage(int(open->stage) + 1))));
     } else {
@@ -318,11 +319,11 @@ void HouseholdPanel::render()
     QStringList deadlines;
     for (const Risk::Deadline &d : v.deadlines) {
         QString when = d.state == Risk::Deadline::State::Met
-                           ? tr("%1 완료").arg(Iso::displayDate(d.metOn))
+                           ? tr("%1 완료").arg(KoreanDate::date(d.metOn))
                            : d.daysLeft < 0 ? tr("%1일 지남").arg(-d.daysLeft) : tr("%1일 남음").arg(d.daysLeft);
         deadlines << QStringLiteral("<span style='color:%1'>%2 — %3 (%4, 기한 %5)</span>")
                          .arg(deadlineColour(d.state), esc(d.label), Risk::CaseDeadlines::stateLabel(d.state), when,
-                              Iso::displayDate(d.due));
+                              KoreanDate::date(d.due));
     }
     m_deadlines->setText(deadlines.join(QStringLiteral("<br>")));
     m_deadlines->setVisible(!deadlines.isEmpty());
@@ -330,7 +331,7 @@ void HouseholdPanel::render()
     QStringList services;
     for (const ServiceLink &s : v.services) {
         QString line = QStringLiteral("%1 — %2 (%3)").arg(esc(s.resourceName), serviceStatusLabel(s.status),
-                                                          Iso::displayDate(s.requestedAt));
+                                                          KoreanDate::date(s.requestedAt));
         if (s.voided)
             line = QStringLiteral("<s>%1</s>").arg(line);
         services << line;
@@ -342,7 +343,7 @@ void HouseholdPanel::render()
 
     m_timeline->clear();
     for (const Storage::TimelineEntry &e : v.timeline) {
-        QString text = QStringLiteral("%1 · %2 — %3").arg(Iso::displayDateTime(e.at),
+        QString text = QStringLiteral("%1 · %2 — %3").arg(KoreanDate::dateTime(e.at),
                                                           Storage::Timeline::kindLabel(e.kind), e.title);
         if (!e.detail.isEmpty())
             text += QLatin1Char('\n') + e.detail;
