@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTextDocumentFragment>
 #include <QTextStream>
 
@@ -31,6 +32,22 @@ const QSet<QString> &allowList()
         QStringLiteral("VisitMap"), QStringLiteral("OpenStreetMap"),
     };
     return words;
+}
+
+// This computer's and this operating-system account's names: facts a dialog may show (who holds
+// a store), not English.
+const QSet<QString> &environmentNames()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> out;
+        for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
+            if (const QString v = qEnvironmentVariable(variable); !v.isEmpty())
+                out.insert(v);
+        }
+        out.insert(QSysInfo::machineHostName());
+        return out;
+    }();
+    return names;
 }
 
 QString plain(const QString &text, Qt::TextFormat format)
@@ -136,7 +153,8 @@ QStringList EnglishGuard::englishWords(const QString &text)
             for (const QString &piece : run.split(u'\'', Qt::SkipEmptyParts)) {
                 if (!word.match(piece).hasMatch())
                     continue;
-                if (allowList().contains(piece) || s_allowedForTest.contains(piece))
+                if (allowList().contains(piece) || s_allowedForTest.contains(piece)
+                    || environmentNames().contains(piece))
                     continue;
                 out << piece;
             }

@@ -4,17 +4,22 @@
 #include "support/englishguard.h"
 #include "uitestsupport.h"
 
+#include "dialogs/accesslogdialog.h"
 #include "errortext.h"
+#include "koreandate.h"
 #include "plaintext.h"
 #include "sync/syncdialogs.h"
 #include "sync/syncerrortext.h"
+#include "workflow/casework.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTextDocumentFragment>
 #include <QTimer>
 
@@ -226,4 +231,45 @@ TEST_CASE("A sync to no server, or to an address that is not one, says which in 
     INFO(bad.toStdString());
     CHECK(bad.contains(QStringLiteral("서버 주소를 읽을 수 없습니다")));
     CHECK(EnglishGuard::englishWords(bad).isEmpty());
+}
+
+TEST_CASE("Dates read 2026.12.02 (수) with the time in Seoul", "[ui][korean]")
+{
+    CHECK(Ui::KoreanDate::date(QDate(2026, 12, 2)) == QStringLiteral("2026.12.02 (수)"));
+    CHECK(Ui::KoreanDate::date(QDate(2026, 12, 6)) == QStringLiteral("2026.12.06 (일)"));
+    CHECK(Ui::KoreanDate::date(QDate()).isEmpty());
+    // 23:30 UTC on Tuesday is 08:30 on Wednesday in Seoul.
+    CHECK(Ui::KoreanDate::dateTime(QDateTime(QDate(2026, 12, 1), QTime(23, 30), QTimeZone::utc()))
+          == QStringLiteral("2026.12.02 (수) 08:30"));
+}
+
+TEST_CASE("The access log names what was done and to what in Korean, with dates as 2026.12.02 (수)",
+          "[ui][korean]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoLeadController(dir);
+    const QString household
+        = controller->householdIds({controller->householdPoints().front().rowId}).value(0);
+    REQUIRE_OK(CaseWork(*controller->workspace()).open(household));
+    Ui::AccessLogDialog dialog(controller.get());
+    QTableWidget *entries = nullptr;
+    for (QTableWidget *t : dialog.findChildren<QTableWidget *>()) {
+        if (t->accessibleName() == QStringLiteral("접속기록"))
+            entries = t;
+    }
+    REQUIRE(entries);
+    REQUIRE(entries->rowCount() > 0);
+    static const QRegularExpression when(
+        QStringLiteral("^\\d{4}\\.\\d{2}\\.\\d{2} \\([월화수목금토일]\\) \\d{2}:\\d{2}$"));
+    bool sawHouseholdView = false;
+    for (int r = 0; r < entries->rowCount(); ++r) {
+        const QString at = entries->item(r, 0)->text(), action = entries->item(r, 3)->text(),
+                      kind = entries->item(r, 4)->text();
+        INFO(at.toStdString() << " | " << action.toStdString() << " | " << kind.toStdString());
+        CHECK(when.match(at).hasMatch());
+        CHECK(EnglishGuard::englishWords(action).isEmpty());
+        CHECK(EnglishGuard::englishWords(kind).isEmpty());
+        sawHouseholdView |= action == QStringLiteral("조회") && kind == QStringLiteral("가구");
+    }
+    CHECK(sawHouseholdView);
 }
