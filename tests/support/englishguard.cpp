@@ -17,6 +17,9 @@
 #include <QTextDocumentFragment>
 #include <QTextStream>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace VisitMap::Test {
 
 namespace {
@@ -44,6 +47,8 @@ const QSet<QString> &environmentNames()
             if (const QString v = qEnvironmentVariable(variable); !v.isEmpty())
                 out.insert(v);
         }
+        if (const passwd *account = ::getpwuid(::getuid()))
+            out.insert(QString::fromLocal8Bit(account->pw_name));
         out.insert(QSysInfo::machineHostName());
         return out;
     }();

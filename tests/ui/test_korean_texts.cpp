@@ -4,7 +4,9 @@
 #include "support/englishguard.h"
 #include "uitestsupport.h"
 
+#include "commands/householdcommands.h"
 #include "dialogs/accesslogdialog.h"
+#include "dialogs/passworddialog.h"
 #include "errortext.h"
 #include "koreandate.h"
 #include "plaintext.h"
@@ -272,4 +274,52 @@ TEST_CASE("The access log names what was done and to what in Korean, with dates 
         sawHouseholdView |= action == QStringLiteral("조회") && kind == QStringLiteral("가구");
     }
     CHECK(sawHouseholdView);
+}
+
+TEST_CASE("A case-work step core refuses says why in Korean, not core's English", "[ui][korean]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoLeadController(dir);
+    const QString household
+        = controller->householdIds({controller->householdPoints().front().rowId}).value(0);
+    Ui::AssignCommand command(controller.get(), {household}, QStringLiteral("nobody-here"));
+    const QString why = command.execute();
+    INFO(why.toStdString());
+    CHECK_FALSE(why.isEmpty());
+    CHECK(why.contains(QStringLiteral("찾는 항목이 없습니다")));
+    CHECK(EnglishGuard::englishWords(why).isEmpty());
+}
+
+TEST_CASE(
+    "Changing the password tells a wrong current password from a new one the rules refuse, in "
+    "Korean",
+    "[ui][korean]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoLeadController(dir);
+    Ui::PasswordDialog dialog(controller.get());
+    const auto fields = dialog.findChildren<QLineEdit *>();
+    REQUIRE(fields.size() == 3);
+    const auto said = [&] {
+        QStringList texts;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            texts << l->text();
+        return texts.join(u'\n');
+    };
+
+    fields[0]->setText(QStringLiteral("not-my-password-9"));
+    fields[1]->setText(QStringLiteral("a-new-password-7"));
+    fields[2]->setText(QStringLiteral("a-new-password-7"));
+    dialog.accept();
+    INFO(said().toStdString());
+    CHECK(said().contains(QStringLiteral("지금 비밀번호가 맞지 않습니다")));
+    CHECK(EnglishGuard::englishWords(said()).isEmpty());
+
+    fields[0]->setText(QStringLiteral("visitmap-lead-demo"));
+    fields[1]->setText(QStringLiteral("short"));
+    fields[2]->setText(QStringLiteral("short"));
+    dialog.accept();
+    INFO(said().toStdString());
+    CHECK(said().contains(QStringLiteral("새 비밀번호로 쓸 수 없습니다")));
+    CHECK(EnglishGuard::englishWords(said()).isEmpty());
 }
