@@ -172,6 +172,10 @@ QStringList EnglishGuard::visibleTexts(const QWidget *dialog)
 {
     QStringList texts{dialog->windowTitle()};
     for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        // A label that shows a person's or an account's data as recorded (an account name, say)
+        // says so by the property "personData"; its text is a fact, not a text to translate.
+        if (label->property("personData").toBool())
+            continue;
         if (label->isVisibleTo(dialog))
             texts << plain(label->text(), label->textFormat());
     }

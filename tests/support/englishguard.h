@@ -33,7 +33,8 @@ public:
     QStringList take();
     // The English words in a text ([A-Za-z]{3,} standing as a word, not allowed).
     static QStringList englishWords(const QString &text);
-    // The texts a person sees in a dialog.
+    // The texts a person sees in a dialog (labels marked with the property "personData" show
+    // recorded data, such as an account name, and are left out).
     static QStringList visibleTexts(const QWidget *dialog);
     // Looks at a dialog now (the filter does it on show and on close).
     void inspect(const QWidget *dialog);

@@ -47,7 +47,9 @@ SyncDialog::SyncDialog(WorkspaceController *controller, SyncRunner *runner, QWid
     m_server->setPlaceholderText(QStringLiteral("host=server.example port=5432 dbname=visitmap sslmode=verify-full"));
     m_server->setAccessibleName(tr("중앙 서버 주소"));
     form->addRow(tr("서버(&V)"), m_server);
-    form->addRow(tr("계정"), new QLabel(controller->accountName(), this));
+    auto *account = new QLabel(controller->accountName(), this);
+    account->setProperty("personData", true); // a name as recorded, not a text to translate
+    form->addRow(tr("계정"), account);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("서버 비밀번호"));
     m_password->setPlaceholderText(runner->hasPassword() ? tr("이 로그인 동안 기억하고 있음") : tr("계정 비밀번호"));
