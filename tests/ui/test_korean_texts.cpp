@@ -193,6 +193,9 @@ TEST_CASE("Every core error code has Korean words and no English", "[ui][korean]
         INFO(k << " " << words.toStdString());
         CHECK_FALSE(words.isEmpty());
         CHECK(EnglishGuard::englishWords(words).isEmpty());
+        const QString brief = Ui::SyncErrorText::brief(Sync::CentralFailure(k));
+        CHECK_FALSE(brief.isEmpty());
+        CHECK(EnglishGuard::englishWords(brief).isEmpty());
     }
 }
 

@@ -45,6 +45,36 @@ QString SyncErrorText::forFailure(Sync::CentralFailure kind)
     return {};
 }
 
+QString SyncErrorText::brief(Sync::CentralFailure kind)
+{
+    using Sync::CentralFailure;
+    switch (kind) {
+    case CentralFailure::None:
+        break;
+    case CentralFailure::Unreachable:
+        return tr("서버에 연결할 수 없음");
+    case CentralFailure::TlsRefused:
+        return tr("보안 연결(TLS)을 맺지 못함");
+    case CentralFailure::WrongPassword:
+        return tr("서버가 계정이나 비밀번호를 거부");
+    case CentralFailure::NoDatabase:
+        return tr("서버에 복지방문지도 데이터베이스가 없음");
+    case CentralFailure::SchemaTooOld:
+        return tr("서버 버전이 오래됨 (관리자에게 갱신 요청)");
+    case CentralFailure::ConnectionLost:
+        return tr("동기화 중 연결이 끊김");
+    case CentralFailure::Refused:
+        return tr("서버가 요청을 거부");
+    case CentralFailure::BadAddress:
+        return tr("서버 주소를 읽을 수 없음");
+    case CentralFailure::NoDriver:
+        return tr("PostgreSQL 연결 구성 요소가 없음");
+    case CentralFailure::NotStaff:
+        return tr("서버에 이 계정의 직원 정보가 없음");
+    }
+    return {};
+}
+
 QString SyncErrorText::describe(const Error &error)
 {
     if (const QString words = forFailure(Sync::centralFailure(error)); !words.isEmpty())

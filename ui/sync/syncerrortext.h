@@ -18,6 +18,8 @@ class SyncErrorText
 public:
     // One sentence for the kind; an empty string for None.
     static QString forFailure(Sync::CentralFailure kind);
+    // A few words for the status bar ("보안 연결(TLS) 실패"); empty for None.
+    static QString brief(Sync::CentralFailure kind);
     // For a failed sync: the kind's sentence when core gave one, else ErrorText's.
     static QString describe(const Error &error);
 };

@@ -192,7 +192,7 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
         *problem = true;
         // By the kind of failure, never the driver's English (st->lastError is for the log).
         QString error = tr("동기화하지 못했습니다 (동기화 창에서 다시 해 보세요)");
-        if (const QString words = SyncErrorText::forFailure(st->reason);
+        if (const QString words = SyncErrorText::brief(st->reason);
             !words.isEmpty() && st->reason != Sync::CentralFailure::Unreachable
             && st->reason != Sync::CentralFailure::WrongPassword
             && st->reason != Sync::CentralFailure::ConnectionLost)
@@ -228,6 +228,9 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
 QString SyncRunner::lineToolTip(const Sync::SyncStatus *st)
 {
     QStringList lines;
+    if (st->failure != Sync::SyncStatus::Failure::None)
+        lines << SyncErrorText::forFailure(st->reason); // the whole sentence, with what to do
+    lines.removeAll(QString());
     if (st->quarantined)
         lines << tr("보류된 변경 %L1건: 중앙 서버가 받지 않았거나 이 컴퓨터에 적용할 수 없어 "
                     "사유와 함께 따로 둔 변경입니다. 나머지 동기화는 그대로 진행되며, 받은 "
