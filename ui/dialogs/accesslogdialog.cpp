@@ -47,7 +47,7 @@ AccessLogDialog::AccessLogDialog(WorkspaceController *controller, QWidget *paren
     resize(1100, 720);
     const QDate today = controller->today();
     for (QDateEdit *d : {m_since, m_until}) {
-        d->setDisplayFormat(QStringLiteral("yyyy.MM.dd"));
+        d->setDisplayFormat(QStringLiteral("yyyy.MM.dd (ddd)")); // 2026.12.02 (수), Korean locale
         d->setCalendarPopup(true);
     }
     m_since->setDate(today.addMonths(-1));
