@@ -19,6 +19,7 @@ VISITMAP_PACKAGES=(
     fonts-noto-cjk postgresql postgresql-15-postgis-3 postgresql-15-pgrouting
     clang-16 libclang-rt-16-dev libbenchmark-dev
     libxlsxwriter-dev
+    qt6-translations-l10n
 )
 
 install_packages() {

@@ -6,6 +6,7 @@
 #include "dialogs/assigndialog.h"
 #include "dialogs/facilitiesdialog.h"
 #include "dialogs/workloaddialog.h"
+#include "errortext.h"
 #include "filedialogs.h"
 #include "plaintext.h"
 #include "widgets/householdpanel.h"
@@ -426,7 +427,7 @@ void MainWindow::exportMap()
     if (path.isEmpty())
         return;
     if (auto r = MapExport::save(*m_map, *m_controller, path, reason); !r)
-        PlainText::warning(this, tr("지도 저장"), r.error().message);
+        PlainText::warning(this, tr("지도 저장"), ErrorText::describe(r.error()));
     else
         statusBar()->showMessage(tr("지도를 %1에 저장했습니다").arg(QDir::toNativeSeparators(path)), 8000);
 }

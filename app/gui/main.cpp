@@ -10,6 +10,7 @@
 #include "routing/dayplanner.h"
 #include "widgets/householdpanel.h"
 #include "dialogs/workloaddialog.h"
+#include "errortext.h"
 #include "dialogs/signindialog.h"
 #include "mainwindow.h"
 #include "sync/syncdialogs.h"
@@ -18,6 +19,7 @@
 #include "storage/storelock.h"
 #include "storeopener.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -81,6 +83,17 @@ int fatal(const QString &message, bool gui)
     return 1;
 }
 
+// A failure from core: its English on the command line, Korean words by its code in the window.
+int fatal(const Error &error, bool gui)
+{
+    QTextStream(stderr) << "error: " << error.toString() << Qt::endl;
+    if (gui)
+        QMessageBox::critical(
+            nullptr, QObject::tr("복지방문지도"),
+            Ui::ErrorText::describe(QObject::tr("복지방문지도를 시작하지 못했습니다."), error));
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -91,6 +104,7 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
+    Ui::Translation::installKorean(); // Qt's own buttons and dialogs in Korean too
     QApplication::setApplicationName(QStringLiteral("visitmap"));
     QApplication::setApplicationDisplayName(QObject::tr("복지방문지도"));
     QApplication::setOrganizationName(QStringLiteral("VisitMap"));
@@ -138,7 +152,7 @@ int main(int argc, char *argv[])
         if (path.isEmpty() || !QFileInfo::exists(path)) {
             auto demo = ensureDemoStore(!screenshot);
             if (!demo)
-                return fatal(demo.error().toString(), !screenshot);
+                return fatal(demo.error(), !screenshot);
             path = *demo;
         }
     }
@@ -154,7 +168,7 @@ int main(int argc, char *argv[])
     if (!ws && ws.error().code == ErrorCode::Cancelled)
         return 0;
     if (!ws)
-        return fatal(ws.error().toString(), !screenshot);
+        return fatal(ws.error(), !screenshot);
     Ui::WorkspaceController controller;
     controller.adopt(std::move(*ws));
 

@@ -38,22 +38,48 @@ Error sqlError(const QSqlError &e, const QString &what)
 {
     const QString text = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
     const QString code = e.nativeErrorCode();
+    const auto error = [&](ErrorCode c, CentralFailure kind, const QString &message) {
+        return withFailure(Error{c, message, {}, 0}, kind);
+    };
+    const QString plain = QStringLiteral("%1: %2").arg(what, text);
     if (code == QLatin1String("42501"))
-        return Error{ErrorCode::PermissionDenied, QStringLiteral("%1: the central store refused: %2").arg(what, text), {}, 0};
+        return error(ErrorCode::PermissionDenied, CentralFailure::Refused,
+                     QStringLiteral("%1: the central store refused: %2").arg(what, text));
     if (code == QLatin1String("28P01") || code == QLatin1String("28000") || text.contains(QLatin1String("password authentication failed"))
         || text.contains(QLatin1String("no password supplied")))
-        return Error{ErrorCode::AuthFailed, QStringLiteral("%1: %2").arg(what, text), {}, 0};
-    if (e.type() == QSqlError::ConnectionError && code.isEmpty() && !text.contains(QLatin1String("terminat")))
-        return Error{ErrorCode::Network, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+        return error(ErrorCode::AuthFailed, CentralFailure::WrongPassword, plain);
+    if (e.type() == QSqlError::ConnectionError && code.isEmpty()
+        && !text.contains(QLatin1String("terminat"))) {
+        // libpq says why a connection failed in words only (no SQLSTATE before the session):
+        // they are read here, once, so that callers get a fact.
+        if (text.contains(QLatin1String("role \""))
+            && text.contains(QLatin1String("does not exist")))
+            return error(ErrorCode::AuthFailed, CentralFailure::WrongPassword, plain);
+        if (text.contains(QLatin1String("database \""))
+            && text.contains(QLatin1String("does not exist")))
+            return error(ErrorCode::Network, CentralFailure::NoDatabase, plain);
+        if (text.contains(QLatin1String("pg_hba.conf")))
+            return error(ErrorCode::PermissionDenied, CentralFailure::Refused, plain);
+        if (text.contains(QLatin1String("SSL"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("certificate")) || text.contains(QLatin1String("TLS"))
+            || text.contains(QLatin1String("GSSAPI")))
+            return error(ErrorCode::Network, CentralFailure::TlsRefused, plain);
+        return error(ErrorCode::Network, CentralFailure::Unreachable, plain);
+    }
     // The connection went away under a statement (cut, server restart, backend terminated).
     if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || text.contains(QLatin1String("terminat"))
         || text.contains(QLatin1String("server closed the connection")) || text.contains(QLatin1String("no connection")))
-        return Error{ErrorCode::Network,
-                     QStringLiteral("%1: the connection to the central store was lost (%2); nothing of the "
-                                    "unfinished step was kept, the next sync does it again")
-                         .arg(what, text),
-                     {}, 0};
-    return Error{ErrorCode::Sql, QStringLiteral("%1: %2").arg(what, text), {}, 0};
+        return error(
+            ErrorCode::Network, CentralFailure::ConnectionLost,
+            QStringLiteral("%1: the connection to the central store was lost (%2); nothing of the "
+                           "unfinished step was kept, the next sync does it again")
+                .arg(what, text));
+    // A function, table, column or schema the program calls is missing: the server's schema is
+    // older than the program (its migrations were not applied).
+    if (code == QLatin1String("42883") || code == QLatin1String("42P01")
+        || code == QLatin1String("42703") || code == QLatin1String("3F000"))
+        return error(ErrorCode::Sql, CentralFailure::SchemaTooOld, plain);
+    return Error{ErrorCode::Sql, plain, {}, 0};
 }
 
 Result<ConnParams> ConnParams::parse(const QString &conninfo)
@@ -63,7 +89,12 @@ Result<ConnParams> ConnParams::parse(const QString &conninfo)
     if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
         const QUrl url(text);
         if (!url.isValid())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a postgresql:// address").arg(text));
+            return fail(
+                withFailure(Error{ErrorCode::Usage,
+                                  QStringLiteral("'%1' is not a postgresql:// address").arg(text),
+                                  {},
+                                  0},
+                            CentralFailure::BadAddress));
         p.host = url.host();
         p.port = url.port();
         p.dbname = url.path().mid(1);
@@ -76,7 +107,13 @@ Result<ConnParams> ConnParams::parse(const QString &conninfo)
     static const QRegularExpression pair(QStringLiteral("(\\w+)\\s*=\\s*('([^']*)'|\\S+)"));
     auto it = pair.globalMatch(text);
     if (!it.hasNext() && !text.isEmpty())
-        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a connection string (host=… port=… dbname=…)").arg(text));
+        return fail(withFailure(
+            Error{ErrorCode::Usage,
+                  QStringLiteral("'%1' is not a connection string (host=… port=… dbname=…)")
+                      .arg(text),
+                  {},
+                  0},
+            CentralFailure::BadAddress));
     while (it.hasNext()) {
         const auto m = it.next();
         const QString key = m.captured(1);
@@ -131,7 +168,12 @@ Result<std::unique_ptr<CentralConnection>> CentralConnection::open(const QString
     c->m_name = QStringLiteral("central-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
     c->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), c->m_name);
     if (!c->m_db.isValid())
-        return fail(ErrorCode::Internal, QStringLiteral("the PostgreSQL driver (libqt6sql6-psql) is not installed"));
+        return fail(withFailure(
+            Error{ErrorCode::Internal,
+                  QStringLiteral("the PostgreSQL driver (libqt6sql6-psql) is not installed"),
+                  {},
+                  0},
+            CentralFailure::NoDriver));
     auto params = ConnParams::parse(conninfo);
     if (!params)
         return fail(params.error());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "centralfailure.h"
 #include "util/result.h"
 
 #include <QSqlDatabase>
@@ -28,7 +29,8 @@ struct ConnParams
 };
 
 // A failed statement or connection on the central store, in plain words: refused (42501), wrong
-// password, no server, or the connection lost under a statement.
+// password, no server, or the connection lost under a statement; Error::reason says which
+// (CentralFailure).
 Error sqlError(const QSqlError &error, const QString &what);
 
 // A connection to the central PostgreSQL store. conninfo is libpq's "host=… port=… dbname=…

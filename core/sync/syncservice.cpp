@@ -34,6 +34,7 @@ const QString kLastSync = QStringLiteral("last_sync_at");
 const QString kLastError = QStringLiteral("last_error");
 const QString kLastErrorAt = QStringLiteral("last_error_at");
 const QString kLastFailure = QStringLiteral("last_failure");
+const QString kLastReason = QStringLiteral("last_failure_reason");
 const QString kConflictCursor = QStringLiteral("last_conflict_id");
 const QString kPublishedOffices = QStringLiteral("published_offices");
 const QString kServer = QStringLiteral("server");
@@ -106,6 +107,7 @@ void SyncService::recordFailure(const Error &e, bool unreachable)
                                      : e.code == ErrorCode::Network    ? SyncStatus::Failure::ConnectionLost
                                                                        : SyncStatus::Failure::Other;
     (void)setState(kLastFailure, QString::number(int(kind)));
+    (void)setState(kLastReason, QString::number(int(centralFailure(e))));
     (void)setState(kLastError, e.message);
     (void)setState(kLastErrorAt, Iso::utc(m_ws.clock().now()));
 }
@@ -137,8 +139,10 @@ Result<SyncStatus> SyncService::status() const
     s.revision = state(kRevision).toLongLong();
     s.lastSync = Iso::parse(state(kLastSync));
     s.lastError = state(kLastError);
-    if (!s.lastError.isEmpty())
+    if (!s.lastError.isEmpty()) {
         s.failure = SyncStatus::Failure(state(kLastFailure).toInt());
+        s.reason = centralFailure(Error{ErrorCode::Network, {}, {}, 0, state(kLastReason).toInt()});
+    }
     s.lastErrorAt = Iso::parse(state(kLastErrorAt));
     return s;
 }
@@ -191,8 +195,14 @@ Status SyncService::enrol(CentralConnection &c, const QString &name, const QStri
     if (!me)
         return fail(me.error());
     if (!me->next())
-        return fail(ErrorCode::PermissionDenied,
-                    QStringLiteral("'%1' signs in to the central store but is not a VisitMap account there").arg(name));
+        return fail(withFailure(
+            Error{ErrorCode::PermissionDenied,
+                  QStringLiteral(
+                      "'%1' signs in to the central store but is not a VisitMap account there")
+                      .arg(name),
+                  {},
+                  0},
+            CentralFailure::NotStaff));
     Security::NewAccount account;
     account.name = name;
     account.displayName = me->value(0).toString();

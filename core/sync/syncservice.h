@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "centralfailure.h"
 #include "util/result.h"
 
 #include <QDateTime>
@@ -66,6 +67,7 @@ struct SyncStatus
     QDateTime lastSync;
     enum class Failure { None, Unreachable, Password, ConnectionLost, Other };
     Failure failure = Failure::None; // the last sync's, until one succeeds
+    CentralFailure reason = CentralFailure::None; // its finer kind, when the server told one
     QString lastError;               // its message
     QDateTime lastErrorAt;
 };

@@ -32,6 +32,10 @@ struct Error
     QString message;
     QString file; // where the problem is, when it is in a file
     int line = 0; // 1-based line in that file, 0 when not applicable
+    // A finer kind within the code, from the failing module's own enum (Sync::CentralFailure,
+    // say), so the UI can name the failure in words by a fact rather than by the English text;
+    // 0 when the module gives none.
+    int reason = 0;
 
     // One line: "file:line: message", or just the message.
     QString toString() const;

@@ -27,18 +27,18 @@ RiskOverrideCommand::RiskOverrideCommand(WorkspaceController *controller, QStrin
     , m_previousReason(std::move(previousReason))
 {}
 
-QString RiskOverrideCommand::doIt()
+Status RiskOverrideCommand::doIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_tier, m_reason);
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
-QString RiskOverrideCommand::undoIt()
+Status RiskOverrideCommand::undoIt()
 {
     const QString reason = m_previous ? m_previousReason + QStringLiteral(" (") + undoReason() + QLatin1Char(')')
                                       : undoReason();
     auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_previous, reason);
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 AssignCommand::AssignCommand(WorkspaceController *controller, QStringList householdIds, QString worker)
@@ -47,19 +47,19 @@ AssignCommand::AssignCommand(WorkspaceController *controller, QStringList househ
     , m_worker(std::move(worker))
 {}
 
-QString AssignCommand::doIt()
+Status AssignCommand::doIt()
 {
     auto previous = CaseWork(*m_controller->workspace()).assign(m_households, m_worker);
     if (!previous)
-        return previous.error().message;
+        return fail(previous.error());
     m_previous = *previous;
     return {};
 }
 
-QString AssignCommand::undoIt()
+Status AssignCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).assignEach(m_previous);
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to,
@@ -71,16 +71,16 @@ MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller, QString caseId
     , m_note(std::move(note))
 {}
 
-QString MoveCaseCommand::doIt()
+Status MoveCaseCommand::doIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_to, m_note);
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
-QString MoveCaseCommand::undoIt()
+Status MoveCaseCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_from, undoReason());
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 } // namespace VisitMap::Ui

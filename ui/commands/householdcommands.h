@@ -18,8 +18,8 @@ public:
                         QString reason, std::optional<RiskTier> previous, QString previousReason);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     QString m_household;
@@ -35,8 +35,8 @@ public:
     AssignCommand(WorkspaceController *controller, QStringList householdIds, QString worker);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     QStringList m_households;
@@ -50,8 +50,8 @@ public:
     MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to, QString note);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     QString m_case;

@@ -21,22 +21,22 @@ LogVisitCommand::LogVisitCommand(WorkspaceController *controller, Visit visit,
     , m_note(std::move(note))
 {}
 
-QString LogVisitCommand::doIt()
+Status LogVisitCommand::doIt()
 {
     Visit fresh = m_visit;
     fresh.id.clear();
     auto result = CaseWork(*m_controller->workspace()).logVisit(fresh, m_assessment, m_note);
     if (!result)
-        return result.error().message;
+        return fail(result.error());
     m_logged = *result;
     return {};
 }
 
-QString LogVisitCommand::undoIt()
+Status LogVisitCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("visit"), m_logged.id,
                                                             m_logged.householdId, undoReason());
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 AddAssessmentCommand::AddAssessmentCommand(WorkspaceController *controller, NeedAssessment assessment)
@@ -44,22 +44,22 @@ AddAssessmentCommand::AddAssessmentCommand(WorkspaceController *controller, Need
     , m_assessment(std::move(assessment))
 {}
 
-QString AddAssessmentCommand::doIt()
+Status AddAssessmentCommand::doIt()
 {
     NeedAssessment fresh = m_assessment;
     fresh.id.clear();
     auto result = CaseWork(*m_controller->workspace()).assess(fresh);
     if (!result)
-        return result.error().message;
+        return fail(result.error());
     m_loggedId = result->id;
     return {};
 }
 
-QString AddAssessmentCommand::undoIt()
+Status AddAssessmentCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("assessment"), m_loggedId,
                                                             m_assessment.householdId, undoReason());
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 AddNoteCommand::AddNoteCommand(WorkspaceController *controller, CounselingNote note)
@@ -67,22 +67,22 @@ AddNoteCommand::AddNoteCommand(WorkspaceController *controller, CounselingNote n
     , m_note(std::move(note))
 {}
 
-QString AddNoteCommand::doIt()
+Status AddNoteCommand::doIt()
 {
     CounselingNote fresh = m_note;
     fresh.id.clear();
     auto result = CaseWork(*m_controller->workspace()).addNote(fresh);
     if (!result)
-        return result.error().message;
+        return fail(result.error());
     m_loggedId = result->id;
     return {};
 }
 
-QString AddNoteCommand::undoIt()
+Status AddNoteCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("counseling"), m_loggedId,
                                                             m_note.householdId, undoReason());
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 LinkServiceCommand::LinkServiceCommand(WorkspaceController *controller, ServiceLink link)
@@ -90,22 +90,22 @@ LinkServiceCommand::LinkServiceCommand(WorkspaceController *controller, ServiceL
     , m_link(std::move(link))
 {}
 
-QString LinkServiceCommand::doIt()
+Status LinkServiceCommand::doIt()
 {
     ServiceLink fresh = m_link;
     fresh.id.clear();
     auto result = CaseWork(*m_controller->workspace()).linkService(fresh);
     if (!result)
-        return result.error().message;
+        return fail(result.error());
     m_loggedId = result->id;
     return {};
 }
 
-QString LinkServiceCommand::undoIt()
+Status LinkServiceCommand::undoIt()
 {
     auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("service_link"), m_loggedId,
                                                             m_link.householdId, undoReason());
-    return ok ? QString() : ok.error().message;
+    return ok;
 }
 
 } // namespace VisitMap::Ui

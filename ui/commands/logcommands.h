@@ -19,8 +19,8 @@ public:
     const Visit &visit() const { return m_logged; }
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     Visit m_visit;
@@ -35,8 +35,8 @@ public:
     AddAssessmentCommand(WorkspaceController *controller, NeedAssessment assessment);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     NeedAssessment m_assessment;
@@ -49,8 +49,8 @@ public:
     AddNoteCommand(WorkspaceController *controller, CounselingNote note);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     CounselingNote m_note;
@@ -63,8 +63,8 @@ public:
     LinkServiceCommand(WorkspaceController *controller, ServiceLink link);
 
 protected:
-    QString doIt() override;
-    QString undoIt() override;
+    Status doIt() override;
+    Status undoIt() override;
 
 private:
     ServiceLink m_link;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workcommand.h"
 
+#include "errortext.h"
 #include "workspacecontroller.h"
+
+#include <QCoreApplication>
 
 namespace VisitMap::Ui {
 
@@ -12,11 +15,12 @@ WorkCommand::WorkCommand(WorkspaceController *controller, const QString &text)
 
 QString WorkCommand::execute()
 {
-    const QString error = doIt();
-    m_skipRedo = error.isEmpty(); // QUndoStack::push calls redo() once more
-    if (error.isEmpty())
-        m_controller->notifyHouseholdsChanged();
-    return error;
+    const Status done = doIt();
+    m_skipRedo = done.has_value(); // QUndoStack::push calls redo() once more
+    if (!done)
+        return ErrorText::describe(done.error());
+    m_controller->notifyHouseholdsChanged();
+    return {};
 }
 
 void WorkCommand::redo()
@@ -33,11 +37,15 @@ void WorkCommand::undo()
     finish(undoIt());
 }
 
-void WorkCommand::finish(const QString &error)
+void WorkCommand::finish(const Status &done)
 {
     m_controller->notifyHouseholdsChanged();
-    if (!error.isEmpty())
-        m_controller->notifyError(QStringLiteral("%1: %2").arg(text(), error));
+    if (!done)
+        m_controller->notifyError(
+            ErrorText::describe(QCoreApplication::translate("VisitMap::Ui::WorkCommand",
+                                                            "%1: 되돌리거나 다시 하지 못했습니다.")
+                                    .arg(text()),
+                                done.error()));
 }
 
 } // namespace VisitMap::Ui

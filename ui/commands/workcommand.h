@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/result.h"
+
 #include <QUndoCommand>
 
 namespace VisitMap::Ui {
@@ -15,19 +17,20 @@ class WorkCommand : public QUndoCommand
 public:
     WorkCommand(WorkspaceController *controller, const QString &text);
 
-    // Runs the action; an empty string on success, else the reason in words.
+    // Runs the action; an empty string on success, else the reason in Korean words (by the
+    // failure's code and place, see ErrorText).
     QString execute();
     void redo() override;
     void undo() override;
 
 protected:
-    virtual QString doIt() = 0;
-    virtual QString undoIt() = 0;
+    virtual Status doIt() = 0;
+    virtual Status undoIt() = 0;
 
     WorkspaceController *m_controller;
 
 private:
-    void finish(const QString &error);
+    void finish(const Status &done);
     bool m_skipRedo = false;
 };
 

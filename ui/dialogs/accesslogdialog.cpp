@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accesslogdialog.h"
 
+#include "accesslogwords.h"
+#include "koreandate.h"
 #include "security/auditlog.h"
 #include "security/auditreview.h"
 #include "util/clock.h"
@@ -45,7 +47,7 @@ AccessLogDialog::AccessLogDialog(WorkspaceController *controller, QWidget *paren
     resize(1100, 720);
     const QDate today = controller->today();
     for (QDateEdit *d : {m_since, m_until}) {
-        d->setDisplayFormat(QStringLiteral("yyyy.MM.dd"));
+        d->setDisplayFormat(QStringLiteral("yyyy.MM.dd (ddd)")); // 2026.12.02 (수), Korean locale
         d->setCalendarPopup(true);
     }
     m_since->setDate(today.addMonths(-1));
@@ -53,7 +55,7 @@ AccessLogDialog::AccessLogDialog(WorkspaceController *controller, QWidget *paren
     m_account->addItem(tr("모든 계정"), QString());
     m_action->addItem(tr("모든 업무"), QString());
     for (Security::AuditAction a : kActions)
-        m_action->addItem(Security::label(a), Security::toCode(a));
+        m_action->addItem(AccessLogWords::action(Security::toCode(a)), Security::toCode(a));
     m_subject->setPlaceholderText(tr("정보주체(가구 ID)"));
     m_since->setAccessibleName(tr("시작일"));
     m_until->setAccessibleName(tr("종료일"));
@@ -140,7 +142,7 @@ void AccessLogDialog::refresh()
     m_days->setRowCount(int(days.size()));
     for (int r = 0; r < days.size(); ++r) {
         const auto &d = days[r];
-        const QStringList cells{Iso::displayDate(d.day), d.account, QString::number(d.views),
+        const QStringList cells{KoreanDate::date(d.day), d.account, QString::number(d.views),
                                 QString::number(d.changes), QString::number(d.downloads),
                                 QString::number(d.reveals), QString::number(d.failedLogins),
                                 d.flags.join(QStringLiteral(" · "))};
@@ -157,12 +159,10 @@ void AccessLogDialog::refresh()
     m_entries->setRowCount(int(entries->size()));
     for (int r = 0; r < entries->size(); ++r) {
         const auto &e = (*entries)[entries->size() - 1 - r]; // newest first
-        QString action = e.action;
-        for (Security::AuditAction a : kActions)
-            if (Security::toCode(a) == e.action)
-                action = Security::label(a);
-        const QStringList cells{Iso::displayDateTime(e.at), e.account, e.machine, action,
-                                e.subjectKind, e.subject, e.detail, e.reason};
+        const QStringList cells{KoreanDate::dateTime(e.at), e.account, e.machine,
+                                AccessLogWords::action(e.action),
+                                AccessLogWords::subjectKind(e.subjectKind), e.subject, e.detail,
+                                e.reason};
         for (int c = 0; c < cells.size(); ++c)
             m_entries->setItem(r, c, new QTableWidgetItem(cells[c]));
     }

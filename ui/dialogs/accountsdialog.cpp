@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountsdialog.h"
 
+#include "errortext.h"
 #include "security/accountadmin.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
@@ -19,6 +20,28 @@
 #include <QVBoxLayout>
 
 namespace VisitMap::Ui {
+
+namespace {
+
+// Why an account change was refused, by the failure's code; for values the rules refuse, the
+// rules in words (account names, office codes, passwords).
+QString whyNot(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::Validation:
+        return AccountsDialog::tr(
+            "입력한 값을 쓸 수 없습니다. 계정은 영문 소문자·숫자·'.'·'_'·'-' 3~32자, 담당 구역은 "
+            "행정동 코드 10자리 또는 시군구 코드 5자리(관리자가 아니면 하나 이상), 비밀번호는 10자 "
+            "이상이거나 8자 이상에 글자·숫자·기호 중 두 가지 이상을 섞어야 하며 계정 이름과 같으면 "
+            "안 됩니다. 관리자는 자기 계정을 삭제할 수 없습니다.");
+    case ErrorCode::AlreadyExists:
+        return AccountsDialog::tr("같은 이름의 계정이 이미 있습니다.");
+    default:
+        return ErrorText::describe(error);
+    }
+}
+
+} // namespace
 
 AccountsDialog::AccountsDialog(WorkspaceController *controller, QWidget *parent)
     : QDialog(parent)
@@ -64,7 +87,8 @@ void AccountsDialog::refresh()
 {
     auto accounts = Security::AccountAdmin(*m_controller->workspace()).list();
     if (!accounts) {
-        m_message->setText(accounts.error().message);
+        m_message->setText(
+            ErrorText::describe(tr("계정 목록을 읽지 못했습니다."), accounts.error()));
         return;
     }
     m_table->setRowCount(int(accounts->size()));
@@ -87,7 +111,7 @@ QString AccountsDialog::selected() const
 void AccountsDialog::report(const QString &what, bool ok, const QString &error)
 {
     m_message->setStyleSheet(ok ? QStringLiteral("color:#228738") : QStringLiteral("color:#DE3412"));
-    m_message->setText(ok ? what : tr("%1: %2").arg(what, error));
+    m_message->setText(ok ? what : tr("바꾸지 못했습니다. %1").arg(error));
     refresh();
 }
 
@@ -123,7 +147,7 @@ void AccountsDialog::addAccount()
                        .create({name->text().trimmed(), display->text().trimmed(),
                                 *roleFromCode(role->currentData().toString()), grants, password->text()});
     report(tr("%1 계정을 만들었습니다").arg(name->text()), bool(created),
-           created ? QString() : created.error().message);
+           created ? QString() : whyNot(created.error()));
 }
 
 void AccountsDialog::unlock()
@@ -132,7 +156,8 @@ void AccountsDialog::unlock()
     if (name.isEmpty())
         return;
     auto ok = Security::AccountAdmin(*m_controller->workspace()).unlock(name);
-    report(tr("%1 계정의 잠금을 풀었습니다").arg(name), bool(ok), ok ? QString() : ok.error().message);
+    report(tr("%1 계정의 잠금을 풀었습니다").arg(name), bool(ok),
+           ok ? QString() : whyNot(ok.error()));
 }
 
 void AccountsDialog::resetPassword()
@@ -147,7 +172,8 @@ void AccountsDialog::resetPassword()
     if (!accepted)
         return;
     auto ok = Security::AccountAdmin(*m_controller->workspace()).resetPassword(name, password);
-    report(tr("%1 계정의 비밀번호를 재설정했습니다").arg(name), bool(ok), ok ? QString() : ok.error().message);
+    report(tr("%1 계정의 비밀번호를 재설정했습니다").arg(name), bool(ok),
+           ok ? QString() : whyNot(ok.error()));
 }
 
 void AccountsDialog::editOffices()
@@ -165,7 +191,8 @@ void AccountsDialog::editOffices()
     for (const QString &g : text.split(u',', Qt::SkipEmptyParts))
         grants << g.trimmed();
     auto ok = Security::AccountAdmin(*m_controller->workspace()).setGrants(name, grants);
-    report(tr("%1 계정의 담당 구역을 바꿨습니다").arg(name), bool(ok), ok ? QString() : ok.error().message);
+    report(tr("%1 계정의 담당 구역을 바꿨습니다").arg(name), bool(ok),
+           ok ? QString() : whyNot(ok.error()));
 }
 
 void AccountsDialog::removeAccount()
@@ -178,7 +205,7 @@ void AccountsDialog::removeAccount()
         != QMessageBox::Yes)
         return;
     auto ok = Security::AccountAdmin(*m_controller->workspace()).remove(name);
-    report(tr("%1 계정을 삭제했습니다").arg(name), bool(ok), ok ? QString() : ok.error().message);
+    report(tr("%1 계정을 삭제했습니다").arg(name), bool(ok), ok ? QString() : whyNot(ok.error()));
 }
 
 } // namespace VisitMap::Ui

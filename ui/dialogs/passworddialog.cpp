@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "passworddialog.h"
 
+#include "errortext.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -11,6 +12,26 @@
 #include <QPushButton>
 
 namespace VisitMap::Ui {
+
+namespace {
+
+// Why the password was not changed, by the failure's code: a wrong current password and a new
+// password the rules refuse are told apart, with the rules in words.
+QString whyNot(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::AuthFailed:
+        return PasswordDialog::tr("지금 비밀번호가 맞지 않습니다.");
+    case ErrorCode::Validation:
+        return PasswordDialog::tr("새 비밀번호로 쓸 수 없습니다. 10자 이상으로 하거나, 8자 이상에 "
+                                  "글자·숫자·기호 중 두 가지 이상을 섞으세요. 계정 이름이나 지금 "
+                                  "비밀번호와 같으면 안 됩니다.");
+    default:
+        return ErrorText::describe(PasswordDialog::tr("비밀번호를 바꾸지 못했습니다."), error);
+    }
+}
+
+} // namespace
 
 PasswordDialog::PasswordDialog(WorkspaceController *controller, QWidget *parent)
     : QDialog(parent)
@@ -49,7 +70,7 @@ void PasswordDialog::accept()
     }
     auto ok = m_controller->workspace()->changePassword(m_old->text(), m_new->text());
     if (!ok) {
-        m_message->setText(ok.error().message);
+        m_message->setText(whyNot(ok.error()));
         return;
     }
     QDialog::accept();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
+#include "errortext.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -51,11 +52,12 @@ void SettingsDialog::accept()
 {
     Workspace &ws = *m_controller->workspace();
     if (auto ok = ws.setIdleLockMinutes(m_idle->value()); !ok) {
-        m_message->setText(ok.error().message);
+        m_message->setText(
+            ErrorText::describe(tr("자동 잠금 시간을 저장하지 못했습니다."), ok.error()));
         return;
     }
     if (auto ok = ws.setVisitCycle({m_high->value(), m_medium->value(), m_low->value()}); !ok) {
-        m_message->setText(ok.error().message);
+        m_message->setText(ErrorText::describe(tr("방문 주기를 저장하지 못했습니다."), ok.error()));
         return;
     }
     QDialog::accept();

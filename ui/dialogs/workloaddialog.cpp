@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workloaddialog.h"
 
+#include "koreandate.h"
 #include "storage/checkinstore.h"
 #include "storage/statsstore.h"
 #include "util/clock.h"
@@ -59,7 +60,7 @@ WorkloadDialog::WorkloadDialog(WorkspaceController *controller, QWidget *parent)
         m_checkins->setRowCount(int(overdue->size()));
         for (int r = 0; r < overdue->size(); ++r) {
             const Checkin &c = (*overdue)[r];
-            const QStringList cells{c.staff, Iso::displayDateTime(c.checkedInAt), tr("%1분").arg(c.expectedMinutes),
+            const QStringList cells{c.staff, KoreanDate::dateTime(c.checkedInAt), tr("%1분").arg(c.expectedMinutes),
                                     c.householdId};
             for (int k = 0; k < cells.size(); ++k) {
                 auto *item = new QTableWidgetItem(cells[k]);

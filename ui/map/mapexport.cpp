@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapexport.h"
 
+#include "koreandate.h"
 #include "export/exportservice.h"
 #include "mapwidget.h"
 #include "workspace.h"
@@ -20,7 +21,7 @@ Status save(MapWidget &map, WorkspaceController &controller, const QString &path
     if (!controller.workspace())
         return fail(ErrorCode::Usage, QObject::tr("저장소가 열려 있지 않습니다"));
     const QString title = QObject::tr("복지방문지도 · %1 · %2")
-                              .arg(controller.today().toString(QStringLiteral("yyyy-MM-dd")), controller.accountName());
+                              .arg(KoreanDate::date(controller.today()), controller.accountName());
     const bool pdf = QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
     const QString tmp = path + QStringLiteral(".part");
     if (pdf) {

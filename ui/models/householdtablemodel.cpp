@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdtablemodel.h"
 
+#include "koreandate.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
 #include "theme.h"
@@ -127,7 +128,7 @@ QVariant HouseholdTableModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return h->householdType;
         case DueColumn: {
-            QString text = Iso::displayDate(h->nextVisitDue);
+            QString text = KoreanDate::date(h->nextVisitDue);
             if (h->isOverdue(today))
                 text += tr(" (지남 %1일)").arg(h->nextVisitDue.daysTo(today));
             if (h->isNew())

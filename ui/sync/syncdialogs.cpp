@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncdialogs.h"
 
+#include "errortext.h"
+#include "koreandate.h"
+#include "syncerrortext.h"
 #include "syncrunner.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
@@ -44,7 +47,9 @@ SyncDialog::SyncDialog(WorkspaceController *controller, SyncRunner *runner, QWid
     m_server->setPlaceholderText(QStringLiteral("host=server.example port=5432 dbname=visitmap sslmode=verify-full"));
     m_server->setAccessibleName(tr("중앙 서버 주소"));
     form->addRow(tr("서버(&V)"), m_server);
-    form->addRow(tr("계정"), new QLabel(controller->accountName(), this));
+    auto *account = new QLabel(controller->accountName(), this);
+    account->setProperty("personData", true); // a name as recorded, not a text to translate
+    form->addRow(tr("계정"), account);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("서버 비밀번호"));
     m_password->setPlaceholderText(runner->hasPassword() ? tr("이 로그인 동안 기억하고 있음") : tr("계정 비밀번호"));
@@ -98,7 +103,8 @@ bool SyncDialog::start()
     m_progress->setRange(0, 1);
     if (!r) {
         m_progress->setValue(0);
-        m_result->setText(tr("동기화하지 못했습니다: %1\n이 컴퓨터의 기록은 그대로 있습니다.").arg(r.error().message));
+        m_result->setText(tr("동기화하지 못했습니다. %1\n이 컴퓨터의 기록은 그대로 있습니다.")
+                              .arg(SyncErrorText::describe(r.error())));
         adjustSize();
         return false;
     }
@@ -167,7 +173,8 @@ void ConflictDialog::reload()
         if (open)
             m_conflicts = *open;
         else
-            m_message->setText(open.error().message);
+            m_message->setText(
+                ErrorText::describe(tr("충돌 목록을 읽지 못했습니다."), open.error()));
     }
     m_table->setRowCount(int(m_conflicts.size()));
     for (int i = 0; i < m_conflicts.size(); ++i) {
@@ -178,7 +185,7 @@ void ConflictDialog::reload()
             Sync::ConflictStore::display(c.base, c.field),
             Sync::ConflictStore::display(c.mine, c.field),
             Sync::ConflictStore::display(c.theirs, c.field),
-            tr("%1 · %2").arg(c.theirsBy, c.detectedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("M월 d일 HH:mm")))};
+            tr("%1 · %2").arg(c.theirsBy, KoreanDate::dateTime(c.detectedAt))};
         for (int col = 0; col < cells.size(); ++col)
             m_table->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
@@ -211,7 +218,7 @@ bool ConflictDialog::choose(Sync::Resolution resolution)
     if (!ws)
         return false;
     if (auto ok = Sync::ConflictStore(*ws).resolve(c.id, resolution); !ok) {
-        m_message->setText(tr("고르지 못했습니다: %1").arg(ok.error().message));
+        m_message->setText(ErrorText::describe(tr("고르지 못했습니다."), ok.error()));
         return false;
     }
     m_message->setText(resolution == Sync::Resolution::Mine ? tr("내 값을 남겼습니다. 다음 동기화 때 전해집니다.")

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncrunner.h"
 
+#include "koreandate.h"
 #include "security/session.h"
 #include "sync/centralstore.h"
+#include "syncerrortext.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -188,8 +190,14 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
     using Failure = Sync::SyncStatus::Failure;
     if (st->failure != Failure::None) {
         *problem = true;
-        QString error = st->lastError;
-        if (st->failure == Failure::Unreachable)
+        // By the kind of failure, never the driver's English (st->lastError is for the log).
+        QString error = tr("동기화하지 못했습니다 (동기화 창에서 다시 해 보세요)");
+        if (const QString words = SyncErrorText::brief(st->reason);
+            !words.isEmpty() && st->reason != Sync::CentralFailure::Unreachable
+            && st->reason != Sync::CentralFailure::WrongPassword
+            && st->reason != Sync::CentralFailure::ConnectionLost)
+            error = words;
+        else if (st->failure == Failure::Unreachable)
             error = tr("서버에 연결할 수 없습니다 (오프라인으로 계속 작업하며, 다음 동기화 때 보냅니다)");
         else if (st->failure == Failure::Password)
             error = tr("서버가 비밀번호를 거부했습니다");
@@ -201,7 +209,7 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
     } else if (st->lastSync.isValid()) {
         const QDateTime local = st->lastSync.toTimeZone(Clock::seoul());
         parts << tr("마지막 동기화 %1").arg(local.date() == m_controller->today() ? local.toString(QStringLiteral("HH:mm"))
-                                                                                : local.toString(QStringLiteral("M월 d일 HH:mm")));
+                                                                                : KoreanDate::dateTime(local));
     }
     parts << (st->pending ? tr("보낼 변경 %L1건").arg(st->pending) : tr("보낼 변경 없음"));
     if (st->openConflicts) {
@@ -220,6 +228,9 @@ QString SyncRunner::lineText(const Sync::SyncStatus *st, bool *problem) const
 QString SyncRunner::lineToolTip(const Sync::SyncStatus *st)
 {
     QStringList lines;
+    if (st->failure != Sync::SyncStatus::Failure::None)
+        lines << SyncErrorText::forFailure(st->reason); // the whole sentence, with what to do
+    lines.removeAll(QString());
     if (st->quarantined)
         lines << tr("보류된 변경 %L1건: 중앙 서버가 받지 않았거나 이 컴퓨터에 적용할 수 없어 "
                     "사유와 함께 따로 둔 변경입니다. 나머지 동기화는 그대로 진행되며, 받은 "

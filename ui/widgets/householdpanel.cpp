@@ -5,7 +5,9 @@
 #include "dialogs/photoviewer.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
+#include "errortext.h"
 #include "filedialogs.h"
+#include "koreandate.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
 #include "security/masking.h"
@@ -211,7 +213,7 @@ bool HouseholdPanel::showHousehold(const QString &householdId)
     auto view = CaseWork(*m_controller->workspace()).open(householdId);
     if (!view) {
         clear();
-        m_subtitle->setText(esc(view.error().message));
+        m_subtitle->setText(esc(ErrorText::describe(tr("가구를 열지 못했습니다."), view.error())));
         return false;
     }
     m_view = std::move(*view);
@@ -278,8 +280,8 @@ void HouseholdPanel::render()
                                        esc(h.housing.isEmpty() ? QStringLiteral("-") : h.housing));
     info << tr("담당 %1 · 최근 만남 %2 · 다음 방문 %3")
                 .arg(esc(h.assignedWorker.isEmpty() ? tr("미지정") : h.assignedWorker),
-                     h.lastVisitAt.isValid() ? Iso::displayDate(h.lastVisitAt.toTimeZone(Clock::seoul()).date()) : tr("없음"),
-                     Iso::displayDate(h.nextVisitDue));
+                     h.lastVisitAt.isValid() ? KoreanDate::date(h.lastVisitAt.toTimeZone(Clock::seoul()).date()) : tr("없음"),
+                     KoreanDate::date(h.nextVisitDue));
     m_info->setText(info.join(QStringLiteral("<br>")));
 
     m_members->setRowCount(int(v.members.size()));
@@ -311,7 +313,7 @@ void HouseholdPanel::render()
     button(QStringLiteral("previousStage"))->setEnabled(canEdit && open && open->stage != CaseStage::Discovery);
     if (open) {
         m_case->setText(tr("%1 · <b>%2</b> (%3부터)").arg(caseTypeLabel(open->caseType), label(open->stage),
-                                                          Iso::displayDate(open->stageSince)));
+                                                          KoreanDate::date(open->stageSince)));
         if (open->stage != CaseStage::FollowUp)
             button(QStringLiteral("nextStage"))->setText(tr("다음 단계로: %1").arg(label(CaseStage(int(open->stage) + 1))));
     } else {
@@ -320,11 +322,11 @@ void HouseholdPanel::render()
     QStringList deadlines;
     for (const Risk::Deadline &d : v.deadlines) {
         QString when = d.state == Risk::Deadline::State::Met
-                           ? tr("%1 완료").arg(Iso::displayDate(d.metOn))
+                           ? tr("%1 완료").arg(KoreanDate::date(d.metOn))
                            : d.daysLeft < 0 ? tr("%1일 지남").arg(-d.daysLeft) : tr("%1일 남음").arg(d.daysLeft);
         deadlines << QStringLiteral("<span style='color:%1'>%2 — %3 (%4, 기한 %5)</span>")
                          .arg(deadlineColour(d.state), esc(d.label), Risk::CaseDeadlines::stateLabel(d.state), when,
-                              Iso::displayDate(d.due));
+                              KoreanDate::date(d.due));
     }
     m_deadlines->setText(deadlines.join(QStringLiteral("<br>")));
     m_deadlines->setVisible(!deadlines.isEmpty());
@@ -332,7 +334,7 @@ void HouseholdPanel::render()
     QStringList services;
     for (const ServiceLink &s : v.services) {
         QString line = QStringLiteral("%1 — %2 (%3)").arg(esc(s.resourceName), serviceStatusLabel(s.status),
-                                                          Iso::displayDate(s.requestedAt));
+                                                          KoreanDate::date(s.requestedAt));
         if (s.voided)
             line = QStringLiteral("<s>%1</s>").arg(line);
         services << line;
@@ -344,7 +346,7 @@ void HouseholdPanel::render()
 
     m_timeline->clear();
     for (const Storage::TimelineEntry &e : v.timeline) {
-        QString text = QStringLiteral("%1 · %2 — %3").arg(Iso::displayDateTime(e.at),
+        QString text = QStringLiteral("%1 · %2 — %3").arg(KoreanDate::dateTime(e.at),
                                                           Storage::Timeline::kindLabel(e.kind), e.title);
         if (!e.detail.isEmpty())
             text += QLatin1Char('\n') + e.detail;
@@ -473,7 +475,7 @@ void HouseholdPanel::openCase()
                                               : QStringLiteral("general");
     auto opened = CaseWork(*m_controller->workspace()).openCase(m_view->household.id, type);
     if (!opened)
-        fail(tr("사례 열기"), opened.error().message);
+        fail(tr("사례 열기"), ErrorText::describe(opened.error()));
     m_controller->notifyHouseholdsChanged();
 }
 
@@ -484,7 +486,7 @@ void HouseholdPanel::toggleCheckin()
     CaseWork work(*m_controller->workspace());
     if (m_view->openCheckin) {
         if (auto ok = work.checkOut(m_view->openCheckin->id); !ok)
-            fail(tr("체크아웃"), ok.error().message);
+            fail(tr("체크아웃"), ErrorText::describe(ok.error()));
     } else {
         bool ok = false;
         const int minutes = QInputDialog::getInt(this, tr("안전 체크인"),
@@ -493,7 +495,7 @@ void HouseholdPanel::toggleCheckin()
         if (!ok)
             return;
         if (auto c = work.checkIn(m_view->household.id, minutes); !c)
-            fail(tr("안전 체크인"), c.error().message);
+            fail(tr("안전 체크인"), ErrorText::describe(c.error()));
     }
     m_controller->notifyHouseholdsChanged();
 }
@@ -512,13 +514,15 @@ void HouseholdPanel::attachPhoto()
         return;
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        fail(tr("사진 첨부"), f.errorString());
+        fail(tr("사진 첨부"),
+             tr("%1 파일을 열 수 없습니다. 파일이 있는지, 읽을 권한이 있는지 확인하세요.")
+                 .arg(QFileInfo(file).fileName()));
         return;
     }
     auto added = CaseWork(*m_controller->workspace()).attach(m_view->household.id, QFileInfo(file).fileName(),
                                                              f.readAll(), true);
     if (!added)
-        fail(tr("사진 첨부"), added.error().message);
+        fail(tr("사진 첨부"), ErrorText::describe(added.error()));
     m_controller->notifyHouseholdsChanged();
 }
 
@@ -554,7 +558,7 @@ void HouseholdPanel::takeBackSelected()
                                                               item->data(Qt::UserRole + 1).toString(),
                                                               m_view->household.id, reason);
     if (!done)
-        fail(tr("기록 취소"), done.error().message);
+        fail(tr("기록 취소"), ErrorText::describe(done.error()));
     m_controller->notifyHouseholdsChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "dialogs/photoviewer.h"
 #include "errortext.h"
 #include "filedialogs.h"
+#include "koreandate.h"
 #include "model/crisisreport.h"
 #include "plaintext.h"
 #include "security/disclosure.h"
@@ -169,11 +170,13 @@ void IntakePanel::refresh()
         if (auto q = intake.queue())
             m_reports = *q;
         else
-            m_controller->notifyError(tr("접수 목록을 읽지 못했습니다: %1").arg(q.error().message));
+            m_controller->notifyError(
+                ErrorText::describe(tr("접수 목록을 읽지 못했습니다."), q.error()));
         if (auto q = intake.signalQueue())
             m_signals = *q;
         else
-            m_controller->notifyError(tr("발굴 목록을 읽지 못했습니다: %1").arg(q.error().message));
+            m_controller->notifyError(
+                ErrorText::describe(tr("발굴 목록을 읽지 못했습니다."), q.error()));
     }
     const QSignalBlocker block(m_list);
     m_list->clear();
@@ -182,7 +185,7 @@ void IntakePanel::refresh()
         const CrisisReport &r = e.report;
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, tr("신고"));
-        item->setText(1, r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("MM-dd HH:mm")));
+        item->setText(1, KoreanDate::dateTime(r.receivedAt));
         QString dong = r.officeCode.isEmpty() ? tr("위치 미상") : e.officeName.isEmpty() ? r.officeCode : e.officeName;
         if (r.outOfArea)
             dong += tr(" (관할 밖)");
@@ -204,7 +207,7 @@ void IntakePanel::refresh()
     for (const auto &e : m_signals) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, tr("발굴 %1차").arg(e.listing.roundId));
-        item->setText(1, e.listing.receivedDate.toString(QStringLiteral("MM-dd")));
+        item->setText(1, KoreanDate::date(e.listing.receivedDate));
         item->setText(2, e.officeName.isEmpty() ? e.listing.officeCode : e.officeName);
         item->setText(3, (d ? d->listName(e.listing.subjectName) : QString()) + QStringLiteral(" · ")
                              + tr("위기정보 %1건").arg(e.items.size()));
@@ -237,7 +240,7 @@ QList<IntakeMark> IntakePanel::marks() const
         for (const QString &c : r.categories)
             m.grave = m.grave || CrisisCategories::isGrave(c);
         m.tooltip = tr("복지위기 알림 신고 %1\n%2\n%3")
-                        .arg(r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        .arg(KoreanDate::dateTime(r.receivedAt),
                              categoriesText(r.categories), tr("후보 가구 %1곳").arg(e.candidates.size()));
         out << m;
     }
@@ -306,7 +309,7 @@ void IntakePanel::showCurrent()
         const CrisisReport &r = e.report;
         html = tr("<b>복지위기 알림 신고</b> %1 · %2 · %3")
                    .arg(esc(r.externalId), esc(channelText(r.channel)),
-                        r.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                        KoreanDate::dateTime(r.receivedAt));
         html += tr("<br><b>위기상황</b> %1").arg(esc(categoriesText(r.categories)));
         QStringList who;
         if (!r.householdType.isEmpty())
@@ -415,7 +418,7 @@ void IntakePanel::updateButtons()
 
 void IntakePanel::decisionFailed(const QString &what, const Error &error)
 {
-    PlainText::warning(this, what, error.message);
+    PlainText::warning(this, what, ErrorText::describe(error));
 }
 
 void IntakePanel::afterDecision()
@@ -480,7 +483,7 @@ void IntakePanel::markDuplicate()
         if (e.report.id != (*rp)->report.id)
             others << QStringLiteral("%1 · %2 · %3")
                           .arg(e.report.externalId,
-                               e.report.receivedAt.toTimeZone(Clock::seoul()).toString(QStringLiteral("MM-dd HH:mm")),
+                               KoreanDate::dateTime(e.report.receivedAt),
                                categoriesText(e.report.categories));
     }
     bool ok = false;
@@ -538,7 +541,7 @@ QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
     if (okOut)
         *okOut = false;
     if (!result)
-        return result.error().toString();
+        return ErrorText::describe(tr("가져오지 못했습니다."), result.error());
     QStringList lines;
     if (!result->ok()) {
         for (const Import::RowError &e : result->errors.mid(0, 30))
