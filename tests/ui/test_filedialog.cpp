@@ -147,7 +147,7 @@ TEST_CASE("A file dialog in the store's folder neither lists nor opens the store
     REQUIRE(QFile::exists(store + QStringLiteral(".lock")));
     const QString folder = QFileInfo(store).absolutePath();
     OpenWatch watch(folder);
-    QFileDialog dialog(nullptr, QStringLiteral("test"), folder, QStringLiteral("모든 파일 (*)"));
+    QFileDialog dialog(nullptr, QStringLiteral("파일 선택"), folder, QStringLiteral("모든 파일 (*)"));
     Ui::FileDialogs::configure(dialog);
     const QStringList names = listed(dialog);
     INFO(names.join(u' ').toStdString());
