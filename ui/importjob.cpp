@@ -8,8 +8,11 @@
 
 namespace VisitMap::Ui {
 
-ImportJob::ImportJob(Workspace &workspace, Import::ImportKind kind, QString path,
-                     Import::ImportOptions options, QObject *parent)
+ImportJob::ImportJob(Workspace &workspace,
+                     Import::ImportKind kind,
+                     QString path,
+                     Import::ImportOptions options,
+                     QObject *parent)
     : QObject(parent)
     , m_ws(workspace)
     , m_kind(kind)

@@ -23,8 +23,11 @@ class ImportJob : public QObject
 {
     Q_OBJECT
 public:
-    ImportJob(Workspace &workspace, Import::ImportKind kind, QString path,
-              Import::ImportOptions options, QObject *parent = nullptr);
+    ImportJob(Workspace &workspace,
+              Import::ImportKind kind,
+              QString path,
+              Import::ImportOptions options,
+              QObject *parent = nullptr);
     ~ImportJob() override; // cancels and waits for a run still going
 
     void start();

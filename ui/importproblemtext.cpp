@@ -7,17 +7,21 @@ using Import::RowProblem;
 
 QString ImportProblemText::reason(const Import::RowError &e)
 {
-    const auto a = [&e](int i) { return e.args.value(i); };
+    const auto a = [&e](int i) {
+        return e.args.value(i);
+    };
     switch (e.problem) {
     case RowProblem::Unspecified:
         break;
     case RowProblem::FileUnreadable:
-        return tr("파일을 읽을 수 없습니다. 파일 종류와 형식(CSV, GeoJSON, JSON), 인코딩(UTF-8 또는 "
-                  "CP949)을 확인하세요.");
+        return tr(
+            "파일을 읽을 수 없습니다. 파일 종류와 형식(CSV, GeoJSON, JSON), 인코딩(UTF-8 또는 "
+            "CP949)을 확인하세요.");
     case RowProblem::FileEmpty:
         return tr("제목 행만 있고 자료 행이 없습니다.");
     case RowProblem::TooManyRecords:
-        return tr("한 파일에 %1건이 있습니다. 한 번에 %2건까지 읽습니다. 파일을 나누세요.").arg(a(0), a(1));
+        return tr("한 파일에 %1건이 있습니다. 한 번에 %2건까지 읽습니다. 파일을 나누세요.")
+            .arg(a(0), a(1));
     case RowProblem::FileTooLarge:
         return tr("파일이 %1 MB입니다. %2 MB까지 읽습니다. 파일을 나누세요.").arg(a(0), a(1));
     case RowProblem::DuplicateColumn:
@@ -50,8 +54,9 @@ QString ImportProblemText::reason(const Import::RowError &e)
     case RowProblem::TooLong:
         return tr("%1자보다 깁니다.").arg(a(0));
     case RowProblem::DuplicateInFile:
-        return e.args.size() > 1 ? tr("'%1'이(가) 파일에 두 번 있습니다(처음은 %2행).").arg(a(0), a(1))
-                                 : tr("'%1'이(가) 파일에 두 번 있습니다.").arg(a(0));
+        return e.args.size() > 1
+                   ? tr("'%1'이(가) 파일에 두 번 있습니다(처음은 %2행).").arg(a(0), a(1))
+                   : tr("'%1'이(가) 파일에 두 번 있습니다.").arg(a(0));
     case RowProblem::AlreadyInStore:
         return tr("가구 %1은(는) 이미 저장소에 있습니다.").arg(a(0));
     case RowProblem::NotHouseholdId:
@@ -95,9 +100,10 @@ QString ImportProblemText::reason(const Import::RowError &e)
     case RowProblem::NotTongBan:
         return tr("'%1'은(는) 통·반 번호가 아닙니다.").arg(a(0));
     case RowProblem::NotOneOf:
-        return a(0).isEmpty() ? tr("값이 없거나 맞지 않습니다. 다음 중 하나여야 합니다: %1").arg(a(1))
-                              : tr("'%1'은(는) 받는 값이 아닙니다. 다음 중 하나여야 합니다: %2")
-                                    .arg(a(0), a(1));
+        return a(0).isEmpty()
+                   ? tr("값이 없거나 맞지 않습니다. 다음 중 하나여야 합니다: %1").arg(a(1))
+                   : tr("'%1'은(는) 받는 값이 아닙니다. 다음 중 하나여야 합니다: %2")
+                         .arg(a(0), a(1));
     case RowProblem::NotPhone:
         return tr("'%1'은(는) 전화번호가 아닙니다.").arg(a(0));
     case RowProblem::NotRrn:
@@ -150,17 +156,20 @@ QString ImportProblemText::reason(const Import::RowError &e)
     case RowProblem::UnknownItemTable:
         return tr("위기정보 항목표 %1이(가) 없습니다(이 저장소에는 %2).").arg(a(0), a(1));
     case RowProblem::UnknownItem:
-        return tr("'%1'은(는) %2 위기정보 항목표(%3개 항목)에 없는 항목입니다.").arg(a(0), a(1), a(2));
+        return tr("'%1'은(는) %2 위기정보 항목표(%3개 항목)에 없는 항목입니다.")
+            .arg(a(0), a(1), a(2));
     case RowProblem::NoItemTable:
         return tr("이 저장소에 위기정보 항목표 %1이(가) 없습니다.").arg(a(0));
     case RowProblem::NobodyListed:
         return tr("가구 ID도 이름도 없어 누구인지 알 수 없습니다.");
     case RowProblem::NameNeedsBirth:
-        return tr("이름만으로는 사람을 찾을 수 없습니다. 생년월일이나 주민등록번호를 함께 적으세요.");
+        return tr(
+            "이름만으로는 사람을 찾을 수 없습니다. 생년월일이나 주민등록번호를 함께 적으세요.");
     case RowProblem::NeedsPlace:
         return tr("신고에 위치나 주소가 있어야 행정동을 정할 수 있습니다.");
     case RowProblem::WorkerUnknown:
-        return tr("'%1'은(는) 이 저장소의 계정이 아닙니다. 담당자의 로그인 이름을 적거나 비워 두세요.")
+        return tr("'%1'은(는) 이 저장소의 계정이 아닙니다. 담당자의 로그인 이름을 적거나 비워 "
+                  "두세요.")
             .arg(a(0));
     case RowProblem::WorkerCannotHold:
         return tr("'%1' 계정에는 가구를 맡길 수 없습니다(잠긴 계정이거나 관리자).").arg(a(0));
@@ -173,18 +182,21 @@ QString ImportProblemText::reason(const Import::RowError &e)
     case RowProblem::HouseholdNotYours:
         return tr("이 계정의 담당 행정동 밖의 가구입니다.");
     case RowProblem::BadPhoto:
-        return tr("사진 항목의 형식이 맞지 않습니다({\"data\": base64} 또는 {\"path\": 파일}, 그리고 "
-                  "\"consent\").");
+        return tr(
+            "사진 항목의 형식이 맞지 않습니다({\"data\": base64} 또는 {\"path\": 파일}, 그리고 "
+            "\"consent\").");
     case RowProblem::PhotoTooLarge:
         return tr("사진이 %1 MB보다 큽니다.").arg(a(0));
     case RowProblem::PhotoNotImage:
         return tr("%1은(는) JPEG, PNG, HEIC, WebP 사진이 아닙니다.").arg(a(0));
     case RowProblem::BoundaryOutsideKorea:
-        return tr("%1의 경계가 우리나라 밖에 있습니다. 파일이 WGS84 경위도인지 확인하세요.").arg(a(0));
+        return tr("%1의 경계가 우리나라 밖에 있습니다. 파일이 WGS84 경위도인지 확인하세요.")
+            .arg(a(0));
     case RowProblem::InvalidPolygon:
         return tr("경계가 올바른 다각형이 아닙니다(선이 스스로 교차하는 등).");
     case RowProblem::RingTooShort:
-        return tr("경계선의 점이 %1개뿐입니다. 처음 점을 끝에 다시 적어 4개 이상이어야 합니다.").arg(a(0));
+        return tr("경계선의 점이 %1개뿐입니다. 처음 점을 끝에 다시 적어 4개 이상이어야 합니다.")
+            .arg(a(0));
     case RowProblem::RingNotClosed:
         return tr("경계선이 닫혀 있지 않습니다(마지막 점이 처음 점과 다릅니다).");
     case RowProblem::TooManyVertices:

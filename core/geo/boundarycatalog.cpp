@@ -64,7 +64,8 @@ QList<Office> BoundaryCatalog::district(const QString &sggCode) const
         if (o.code.startsWith(sggCode))
             out.append(o);
     }
-    std::sort(out.begin(), out.end(), [](const Office &a, const Office &b) { return a.code < b.code; });
+    std::sort(out.begin(), out.end(),
+              [](const Office &a, const Office &b) { return a.code < b.code; });
     return out;
 }
 

@@ -43,7 +43,8 @@ QList<ColumnMap::Use> FacilityImporter::columns(const CsvTable &table)
     return map.uses();
 }
 
-FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QString &fileName,
+FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table,
+                                                 const QString &fileName,
                                                  const Geo::DongLocator &locator,
                                                  const ImportControl *control)
 {
@@ -55,15 +56,17 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
     if (!out.report.ok())
         return out;
     if (cName < 0)
-        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn, {QStringLiteral("name, 시설명")},
+        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                            {QStringLiteral("name, 시설명")},
                             QStringLiteral("no name column (시설명 or name)"));
     if (cAddress < 0)
         out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
                             {QStringLiteral("address, 시설주소")},
                             QStringLiteral("no address column (시설주소 or address)"));
     if ((cLon < 0) != (cLat < 0))
-        out.report.addError(fileName, 1, {}, RowProblem::HalfCoordinates, {},
-                            QStringLiteral("coordinates need both a longitude and a latitude column"));
+        out.report.addError(
+            fileName, 1, {}, RowProblem::HalfCoordinates, {},
+            QStringLiteral("coordinates need both a longitude and a latitude column"));
     if (!out.report.ok())
         return out;
 
@@ -84,11 +87,12 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
             control->report(ImportStage::Checking, i, total);
         }
         if (r.fields.size() != table.header.size()) {
-            out.report.addError(fileName, r.line, {}, RowProblem::FieldCount,
-                                {QString::number(r.fields.size()), QString::number(table.header.size())},
-                                QStringLiteral("has %1 fields; the header has %2")
-                                    .arg(r.fields.size())
-                                    .arg(table.header.size()));
+            out.report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Facility f;
@@ -123,8 +127,8 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
             f.sggCode = sgg.left(5);
         }
         if (f.name.isEmpty()) {
-            out.report.addError(fileName, r.line, table.header.value(cName), RowProblem::Empty,
-                                {}, QStringLiteral("the facility has no name"));
+            out.report.addError(fileName, r.line, table.header.value(cName), RowProblem::Empty, {},
+                                QStringLiteral("the facility has no name"));
             continue;
         }
         if (cLon >= 0) {
@@ -132,9 +136,10 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
             if (!lonText.isEmpty() || !latText.isEmpty()) {
                 const auto lon = Field::number(lonText), lat = Field::number(latText);
                 if (!lon || !lat) {
-                    out.report.addError(fileName, r.line, table.header.value(cLon),
-                                        RowProblem::NotCoordinates, {lonText, latText},
-                                        QStringLiteral("'%1, %2' are not numbers").arg(lonText, latText));
+                    out.report.addError(
+                        fileName, r.line, table.header.value(cLon), RowProblem::NotCoordinates,
+                        {lonText, latText},
+                        QStringLiteral("'%1, %2' are not numbers").arg(lonText, latText));
                     continue;
                 }
                 if (!Geo::insideKorea(*lon, *lat)) {

@@ -28,8 +28,10 @@ public:
     };
 
     // Validates every row; facilities are returned only when no row is bad.
-    static Parsed parse(const CsvTable &table, const QString &fileName,
-                        const Geo::DongLocator &locator, const ImportControl *control = nullptr);
+    static Parsed parse(const CsvTable &table,
+                        const QString &fileName,
+                        const Geo::DongLocator &locator,
+                        const ImportControl *control = nullptr);
     // The fields this importer reads and the file's columns that fill them.
     static QList<ColumnMap::Use> columns(const CsvTable &table);
 };

@@ -102,12 +102,14 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
     if (!report.ok())
         return out;
     if (c.address < 0)
-        report.addError(fileName, 1, {}, RowProblem::MissingColumn, {QStringLiteral("address, 주소")},
+        report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                        {QStringLiteral("address, 주소")},
                         QStringLiteral("no address column (address or 주소)"));
     if (c.lon < 0 || c.lat < 0)
-        report.addError(fileName, 1, {}, RowProblem::MissingCoordinates, {},
-                        QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
-                                       "household needs its place on the map"));
+        report.addError(
+            fileName, 1, {}, RowProblem::MissingCoordinates, {},
+            QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
+                           "household needs its place on the map"));
     if (!report.ok())
         return out;
 
@@ -135,12 +137,13 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             report.addError(fileName, r.line, header(col), problem, args, why);
         };
         if (r.fields.size() != table.header.size()) {
-            report.addError(fileName, r.line, {}, RowProblem::FieldCount,
-                            {QString::number(r.fields.size()), QString::number(table.header.size())},
-                            QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
-                                           "unquoted value?)")
-                                .arg(r.fields.size())
-                                .arg(table.header.size()));
+            report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
+                               "unquoted value?)")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Storage::HouseholdRecord rec;
@@ -152,11 +155,14 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         h.id = field(r, c.id);
         if (!h.id.isEmpty()) {
             if (!Uuid::isValid(h.id))
-                bad(c.id, RowProblem::NotHouseholdId, {h.id}, QStringLiteral("'%1' is not a household id (a UUID)").arg(h.id));
+                bad(c.id, RowProblem::NotHouseholdId, {h.id},
+                    QStringLiteral("'%1' is not a household id (a UUID)").arg(h.id));
             else if (idsInFile.contains(h.id))
-                bad(c.id, RowProblem::DuplicateInFile, {h.id}, QStringLiteral("the id %1 appears twice in the file").arg(h.id));
+                bad(c.id, RowProblem::DuplicateInFile, {h.id},
+                    QStringLiteral("the id %1 appears twice in the file").arg(h.id));
             else if (ctx.idExists && ctx.idExists(h.id))
-                bad(c.id, RowProblem::AlreadyInStore, {h.id}, QStringLiteral("the household %1 is already in the store").arg(h.id));
+                bad(c.id, RowProblem::AlreadyInStore, {h.id},
+                    QStringLiteral("the household %1 is already in the store").arg(h.id));
             idsInFile.insert(h.id);
         }
 
@@ -164,7 +170,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (h.roadAddress.isEmpty())
             bad(c.address, RowProblem::Empty, {}, QStringLiteral("the address is empty"));
         else if (h.roadAddress.size() > 200)
-            bad(c.address, RowProblem::TooLong, {QStringLiteral("200")}, QStringLiteral("the address is longer than 200 characters"));
+            bad(c.address, RowProblem::TooLong, {QStringLiteral("200")},
+                QStringLiteral("the address is longer than 200 characters"));
         h.addressDetail = field(r, c.detail);
 
         auto lon = Field::number(field(r, c.lon));
@@ -189,24 +196,29 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else
                 bad(c.lon, RowProblem::NotCoordinates, {field(r, c.lon), field(r, c.lat)},
                     QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
-                                       .arg(field(r, c.lon), field(r, c.lat)));
+                        .arg(field(r, c.lon), field(r, c.lat)));
         } else if (!Geo::insideKorea(*lon, *lat)) {
             if (projected)
-                bad(c.lon, RowProblem::ProjectedOutsideKorea, {field(r, c.lon), field(r, c.lat), ctx.crs->name(), QString::number(*lon, 'f', 5), QString::number(*lat, 'f', 5)}, QStringLiteral("%1, %2 in %3 lies outside Korea (%4, %5 in WGS84); is it "
-                                          "another coordinate system?")
-                               .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
-                               .arg(*lon, 0, 'f', 5)
-                               .arg(*lat, 0, 'f', 5));
+                bad(c.lon, RowProblem::ProjectedOutsideKorea,
+                    {field(r, c.lon), field(r, c.lat), ctx.crs->name(),
+                     QString::number(*lon, 'f', 5), QString::number(*lat, 'f', 5)},
+                    QStringLiteral("%1, %2 in %3 lies outside Korea (%4, %5 in WGS84); is it "
+                                   "another coordinate system?")
+                        .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
+                        .arg(*lon, 0, 'f', 5)
+                        .arg(*lat, 0, 'f', 5));
             else if (std::abs(*lon) > 1000 && std::abs(*lat) > 1000)
-                bad(c.lon, RowProblem::LooksProjected, {field(r, c.lon), field(r, c.lat)}, QStringLiteral("%1, %2 look like projected metres, not longitude and "
-                                          "latitude; give their coordinate system (--crs EPSG:5179 "
-                                          "for UTM-K, EPSG:5186 for 중부원점)")
-                               .arg(field(r, c.lon), field(r, c.lat)));
+                bad(c.lon, RowProblem::LooksProjected, {field(r, c.lon), field(r, c.lat)},
+                    QStringLiteral("%1, %2 look like projected metres, not longitude and "
+                                   "latitude; give their coordinate system (--crs EPSG:5179 "
+                                   "for UTM-K, EPSG:5186 for 중부원점)")
+                        .arg(field(r, c.lon), field(r, c.lat)));
             else
-                bad(c.lon, RowProblem::OutsideKorea, {QString::number(*lon), QString::number(*lat)}, QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
-                                          "latitude 33-39; are longitude and latitude swapped?)")
-                               .arg(*lon)
-                               .arg(*lat));
+                bad(c.lon, RowProblem::OutsideKorea, {QString::number(*lon), QString::number(*lat)},
+                    QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
+                                   "latitude 33-39; are longitude and latitude swapped?)")
+                        .arg(*lon)
+                        .arg(*lat));
         } else {
             h.lon = *lon;
             h.lat = *lat;
@@ -215,20 +227,24 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
 
         const QString admCd = field(r, c.admCd);
         if (!admCd.isEmpty() && !QRegularExpression(QStringLiteral("^\\d{10}$")).match(admCd).hasMatch()) {
-            bad(c.admCd, RowProblem::NotOfficeCode, {admCd}, QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
+            bad(c.admCd, RowProblem::NotOfficeCode, {admCd},
+                QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
         } else if (placed && ctx.locator) {
             const QString at = ctx.locator->locate(h.lon, h.lat);
             if (admCd.isEmpty()) {
                 h.officeCode = at.isEmpty() ? ctx.locator->nearest(h.lon, h.lat, boundaryToleranceM) : at;
                 if (h.officeCode.isEmpty())
-                    bad(c.lon, RowProblem::OutsideEveryOffice, {QString::number(h.lon), QString::number(h.lat)}, QStringLiteral("%1, %2 lies outside every known 행정동; give adm_cd or "
-                                              "import the boundaries first")
-                                   .arg(h.lon)
-                                   .arg(h.lat));
+                    bad(c.lon, RowProblem::OutsideEveryOffice,
+                        {QString::number(h.lon), QString::number(h.lat)},
+                        QStringLiteral("%1, %2 lies outside every known 행정동; give adm_cd or "
+                                       "import the boundaries first")
+                            .arg(h.lon)
+                            .arg(h.lat));
             } else if (!ctx.locator->office(admCd)) {
-                bad(c.admCd, RowProblem::UnknownOffice, {admCd}, QStringLiteral("unknown 행정동 code %1; import its boundary first "
-                                            "(import --kind boundaries)")
-                                 .arg(admCd));
+                bad(c.admCd, RowProblem::UnknownOffice, {admCd},
+                    QStringLiteral("unknown 행정동 code %1; import its boundary first "
+                                   "(import --kind boundaries)")
+                        .arg(admCd));
             } else if (at == admCd
                        || ctx.locator->distanceM(admCd, h.lon, h.lat) <= boundaryToleranceM) {
                 h.officeCode = admCd;
@@ -237,7 +253,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 const QString lonText = QString::number(h.lon), latText = QString::number(h.lat);
                 const int metres = qRound(ctx.locator->distanceM(admCd, h.lon, h.lat));
                 if (other)
-                    bad(c.lon, RowProblem::InOtherOffice, {lonText, latText, other->name, at, admCd},
+                    bad(c.lon, RowProblem::InOtherOffice,
+                        {lonText, latText, other->name, at, admCd},
                         QStringLiteral("%1, %2 lies in %3 (%4), not in the 행정동 %5")
                             .arg(h.lon)
                             .arg(h.lat)
@@ -245,15 +262,16 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 else
                     bad(c.lon, RowProblem::OutsideOffice,
                         {lonText, latText, QString::number(metres), admCd},
-                                   QStringLiteral("%1, %2 lies %3 m outside the 행정동 %4")
-                                       .arg(h.lon)
-                                       .arg(h.lat)
-                                       .arg(qRound(ctx.locator->distanceM(admCd, h.lon, h.lat)))
-                                       .arg(admCd));
+                        QStringLiteral("%1, %2 lies %3 m outside the 행정동 %4")
+                            .arg(h.lon)
+                            .arg(h.lat)
+                            .arg(qRound(ctx.locator->distanceM(admCd, h.lon, h.lat)))
+                            .arg(admCd));
             }
         }
         if (!h.officeCode.isEmpty() && ctx.covers && !ctx.covers(h.officeCode))
-            bad(c.admCd, RowProblem::NotYourOffice, {h.officeCode}, QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
+            bad(c.admCd, RowProblem::NotYourOffice, {h.officeCode},
+                QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
 
         for (auto [col, target] : {std::pair{c.tong, &h.tong}, std::pair{c.ban, &h.ban}}) {
             const QString text = field(r, col);
@@ -261,7 +279,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 continue;
             const auto v = Field::integer(QString(text).remove(QRegularExpression(QStringLiteral("[통반]$"))));
             if (!v || *v < 1 || *v > 999)
-                bad(col, RowProblem::NotTongBan, {text}, QStringLiteral("'%1' is not a 통/반 number").arg(text));
+                bad(col, RowProblem::NotTongBan, {text},
+                    QStringLiteral("'%1' is not a 통/반 number").arg(text));
             else
                 *target = *v;
         }
@@ -269,8 +288,10 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         const QString typeText = field(r, c.type);
         h.householdType = normaliseType(typeText);
         if (h.householdType.isEmpty())
-            bad(c.type, RowProblem::NotOneOf, {typeText, householdTypes().join(QStringLiteral(", "))}, QStringLiteral("'%1' is not a household type (one of %2)")
-                            .arg(typeText, householdTypes().join(QStringLiteral(", "))));
+            bad(c.type, RowProblem::NotOneOf,
+                {typeText, householdTypes().join(QStringLiteral(", "))},
+                QStringLiteral("'%1' is not a household type (one of %2)")
+                    .arg(typeText, householdTypes().join(QStringLiteral(", "))));
         h.housing = field(r, c.housing);
 
         QString phone = field(r, c.phone);
@@ -282,7 +303,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             QString digits = phone;
             digits.remove(QRegularExpression(QStringLiteral("[\\s\\-()]")));
             if (!QRegularExpression(QStringLiteral("^\\+?\\d{8,12}$")).match(digits).hasMatch())
-                bad(c.phone, RowProblem::NotPhone, {phone}, QStringLiteral("'%1' is not a phone number").arg(phone));
+                bad(c.phone, RowProblem::NotPhone, {phone},
+                    QStringLiteral("'%1' is not a phone number").arg(phone));
         }
         h.phone = phone;
 
@@ -292,7 +314,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             ++masked;
         }
         if (name.size() > 60)
-            bad(c.name, RowProblem::TooLong, {QStringLiteral("60")}, QStringLiteral("the name is longer than 60 characters"));
+            bad(c.name, RowProblem::TooLong, {QStringLiteral("60")},
+                QStringLiteral("the name is longer than 60 characters"));
         h.headName = name;
         head.name = name;
 
@@ -305,8 +328,9 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 head.birthDate = Field::birthDateFromRrn(*rrn);
                 head.sex = Field::sexFromRrn(*rrn);
             } else {
-                bad(c.rrn, RowProblem::NotRrn, {}, QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid "
-                                          "date)"));
+                bad(c.rrn, RowProblem::NotRrn, {},
+                    QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid "
+                                   "date)"));
             }
         }
         // A 주민등록번호 carries the birth date and sex; a file that gives them too must agree,
@@ -317,9 +341,12 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!birthText.isEmpty()) {
             const auto d = Field::date(birthText);
             if (!d || *d > ctx.today || d->year() < 1890)
-                bad(c.birth, RowProblem::NotBirthDate, {birthText}, QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
+                bad(c.birth, RowProblem::NotBirthDate, {birthText},
+                    QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
             else if (rrnBirth.isValid() && *d != rrnBirth)
-                bad(c.birth, RowProblem::BirthDisagreesRrn, {birthText, rrnBirth.toString(Qt::ISODate)}, QStringLiteral("'%1' disagrees with the birth date in the 주민등록번호 (%2); "
+                bad(c.birth, RowProblem::BirthDisagreesRrn,
+                    {birthText, rrnBirth.toString(Qt::ISODate)},
+                    QStringLiteral("'%1' disagrees with the birth date in the 주민등록번호 (%2); "
                                    "is one of them another person's?")
                         .arg(birthText, rrnBirth.toString(Qt::ISODate)));
             else
@@ -333,10 +360,12 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else if (sexText == QLatin1String("F") || sexText == QLatin1String("f") || sexText == QStringLiteral("여"))
                 sex = QStringLiteral("F");
             if (sex.isEmpty())
-                bad(c.sex, RowProblem::NotSex, {sexText}, QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
+                bad(c.sex, RowProblem::NotSex, {sexText},
+                    QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
             else if (!rrnSex.isEmpty() && sex != rrnSex)
-                bad(c.sex, RowProblem::SexDisagreesRrn, {sexText, rrnSex}, QStringLiteral("'%1' disagrees with the sex in the 주민등록번호 (%2)")
-                               .arg(sexText, rrnSex));
+                bad(c.sex, RowProblem::SexDisagreesRrn, {sexText, rrnSex},
+                    QStringLiteral("'%1' disagrees with the sex in the 주민등록번호 (%2)")
+                        .arg(sexText, rrnSex));
             else
                 head.sex = sex;
         }
@@ -346,7 +375,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!membersText.isEmpty()) {
             const auto v = Field::integer(membersText);
             if (!v || *v < 1 || *v > 30)
-                bad(c.members, RowProblem::NotMemberCount, {membersText}, QStringLiteral("'%1' is not a number of members (1-30)").arg(membersText));
+                bad(c.members, RowProblem::NotMemberCount, {membersText},
+                    QStringLiteral("'%1' is not a number of members (1-30)").arg(membersText));
             else
                 members = *v;
         }
@@ -362,9 +392,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             if (!givenTier && shortNames.contains(riskText))
                 givenTier = shortNames.value(riskText);
             if (!givenTier)
-                bad(c.risk, RowProblem::NotOneOf, {riskText, QStringLiteral("high, medium, low, 고위험, 중위험, 저위험")}, QStringLiteral("'%1' is not a risk tier (high, medium, low or 고위험, "
-                                           "중위험, 저위험)")
-                                .arg(riskText));
+                bad(c.risk, RowProblem::NotOneOf,
+                    {riskText, QStringLiteral("high, medium, low, 고위험, 중위험, 저위험")},
+                    QStringLiteral("'%1' is not a risk tier (high, medium, low or 고위험, "
+                                   "중위험, 저위험)")
+                        .arg(riskText));
         }
         h.assignedWorker = field(r, c.worker);
         if (!h.assignedWorker.isEmpty() && ctx.workerProblem) {
@@ -380,7 +412,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             const auto d = t.isValid() ? std::optional<QDate>(t.toTimeZone(Clock::seoul()).date())
                                        : Field::date(lastText);
             if (!d || *d > ctx.today)
-                bad(c.lastVisit, RowProblem::NotPastDate, {lastText}, QStringLiteral("'%1' is not a past date").arg(lastText));
+                bad(c.lastVisit, RowProblem::NotPastDate, {lastText},
+                    QStringLiteral("'%1' is not a past date").arg(lastText));
             else {
                 lastVisit = *d;
                 h.lastVisitAt = t.isValid() ? t : QDateTime(*d, QTime(12, 0), Clock::seoul()).toUTC();
@@ -390,7 +423,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!dueText.isEmpty()) {
             const auto d = Field::date(dueText);
             if (!d)
-                bad(c.nextDue, RowProblem::NotDate, {dueText}, QStringLiteral("'%1' is not a date").arg(dueText));
+                bad(c.nextDue, RowProblem::NotDate, {dueText},
+                    QStringLiteral("'%1' is not a date").arg(dueText));
             else
                 h.nextVisitDue = *d;
         }
@@ -399,7 +433,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             static const QStringList statuses{QStringLiteral("active"), QStringLiteral("closed"),
                                               QStringLiteral("moved"), QStringLiteral("deceased")};
             if (!statuses.contains(status))
-                bad(c.status, RowProblem::NotOneOf, {status, statuses.join(u'/')}, QStringLiteral("'%1' is not a status (%2)").arg(status, statuses.join(u'/')));
+                bad(c.status, RowProblem::NotOneOf, {status, statuses.join(u'/')},
+                    QStringLiteral("'%1' is not a status (%2)").arg(status, statuses.join(u'/')));
             else
                 h.status = status;
         }

@@ -14,8 +14,10 @@ void ImportControl::report(ImportStage stage, qint64 done, qint64 total) const
 
 Error ImportControl::cancelledError()
 {
-    return Error{ErrorCode::Cancelled, QStringLiteral("the import was cancelled; nothing was written"),
-                 {}, 0};
+    return Error{ErrorCode::Cancelled,
+                 QStringLiteral("the import was cancelled; nothing was written"),
+                 {},
+                 0};
 }
 
 } // namespace VisitMap::Import

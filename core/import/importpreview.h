@@ -17,9 +17,9 @@ namespace VisitMap::Import {
 struct ImportPreview
 {
     TextEncoding encoding = TextEncoding::Utf8;
-    QStringList header;        // CSV header, or the JSON properties shown
-    QList<QStringList> rows;   // at most the rows asked for
-    qint64 totalRows = 0;      // rows (CSV) or features / reports (JSON) in the whole file
+    QStringList header;            // CSV header, or the JSON properties shown
+    QList<QStringList> rows;       // at most the rows asked for
+    qint64 totalRows = 0;          // rows (CSV) or features / reports (JSON) in the whole file
     QList<ColumnMap::Use> columns; // empty for kinds whose fields are not columns
 
     static Result<ImportPreview> read(ImportKind kind, const QString &path, int maxRows = 20);

@@ -15,9 +15,9 @@ struct RowError
     QString file;
     int line = 0;
     QString field; // the column or JSON field at fault, when one is
-    QString reason;             // English, for the command line and logs
+    QString reason;                               // English, for the command line and logs
     RowProblem problem = RowProblem::Unspecified; // the same reason as a code, for the app
-    QStringList args;           // the facts the code's words need (see RowProblem)
+    QStringList args; // the facts the code's words need (see RowProblem)
 
     QString toString() const;
 };
@@ -46,8 +46,12 @@ struct ImportReport
     {
         errors.append({file, line, field, reason, RowProblem::Unspecified, {}});
     }
-    void addError(const QString &file, int line, const QString &field, RowProblem problem,
-                  const QStringList &args, const QString &reason)
+    void addError(const QString &file,
+                  int line,
+                  const QString &field,
+                  RowProblem problem,
+                  const QStringList &args,
+                  const QString &reason)
     {
         errors.append({file, line, field, reason, problem, args});
     }

@@ -179,15 +179,18 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
     ctx.workerProblem = [this](const QString &worker, const QString &officeCode) -> RowReason {
         auto account = m_ws.accounts().find(worker);
         if (!account)
-            return {RowProblem::WorkerUnknown, {worker},
+            return {RowProblem::WorkerUnknown,
+                    {worker},
                     QStringLiteral("'%1' is not an account of this store (give the worker's login "
                                    "name, or leave it empty)")
                         .arg(worker)};
         if (!account->active || account->role == Role::Admin)
-            return {RowProblem::WorkerCannotHold, {worker},
+            return {RowProblem::WorkerCannotHold,
+                    {worker},
                     QStringLiteral("'%1' cannot be assigned households").arg(worker)};
         if (!officeCode.isEmpty() && !account->covers(officeCode))
-            return {RowProblem::WorkerNotInOffice, {worker, officeCode},
+            return {RowProblem::WorkerNotInOffice,
+                    {worker, officeCode},
                     QStringLiteral("'%1' does not work in the 행정동 %2").arg(worker, officeCode)};
         return {};
     };
@@ -246,8 +249,8 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
     }
     parsed.report.imported = int(parsed.records.size());
     if (named > 0)
-        parsed.report.notes << QStringLiteral("%1 행정동 boundaries were added from the bundled data")
-                                   .arg(named);
+        parsed.report.notes
+            << QStringLiteral("%1 행정동 boundaries were added from the bundled data").arg(named);
     if (added.size() > named)
         parsed.report.notes
             << QStringLiteral("%1 more 행정동 of the same 시군구 were added from the bundled data, "
@@ -284,7 +287,8 @@ Result<ImportReport> ImportService::boundaries(const QString &path)
     const QList<Office> fill = districtFill(codes, have);
     auto ok = m_ws.db().transaction([&]() -> Status {
         m_control.report(ImportStage::Writing, 0, 1);
-        if (auto r = Storage::OfficeStore(m_ws.db()).upsert(parsed.offices + fill, m_ws.journal()); !r)
+        if (auto r = Storage::OfficeStore(m_ws.db()).upsert(parsed.offices + fill, m_ws.journal());
+            !r)
             return r;
         if (m_control.cancelled())
             return fail(ImportControl::cancelledError());
@@ -374,10 +378,12 @@ Result<ImportReport> ImportService::visits(const QString &path)
                 return {RowProblem::NoHousehold, {}, QStringLiteral("no household id")};
             auto h = households.get(id);
             if (!h)
-                return {RowProblem::UnknownHousehold, {id},
+                return {RowProblem::UnknownHousehold,
+                        {id},
                         QStringLiteral("no household with id %1").arg(id)};
             if (!session->covers(h->officeCode))
-                return {RowProblem::HouseholdNotYours, {},
+                return {RowProblem::HouseholdNotYours,
+                        {},
                         QStringLiteral("the household is outside your offices")};
             return {};
         },

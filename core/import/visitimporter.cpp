@@ -60,10 +60,12 @@ QList<ColumnMap::Use> VisitImporter::columns(const CsvTable &table)
     return map.uses();
 }
 
-VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString &fileName,
-                                           const QDateTime &now,
-                                           const std::function<RowReason(const QString &)> &householdProblem,
-                                           const ImportControl *control)
+VisitImporter::Parsed
+VisitImporter::parse(const CsvTable &table,
+                     const QString &fileName,
+                     const QDateTime &now,
+                     const std::function<RowReason(const QString &)> &householdProblem,
+                     const ImportControl *control)
 {
     Parsed out;
     ColumnMap columns(table, fileName, out.report);
@@ -74,7 +76,8 @@ VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString 
         return out;
     for (auto [col, name] : {std::pair{cHousehold, "household"}, {cKind, "kind"}, {cOutcome, "outcome"}, {cAt, "at"}}) {
         if (col < 0)
-            out.report.addError(fileName, 1, {}, RowProblem::MissingColumn, {QString::fromLatin1(name)},
+            out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                                {QString::fromLatin1(name)},
                                 QStringLiteral("no %1 column").arg(QString::fromLatin1(name)));
     }
     if (!out.report.ok())
@@ -99,9 +102,12 @@ VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString 
             out.report.addError(fileName, r.line, table.header.value(col), problem, args, why);
         };
         if (r.fields.size() != table.header.size()) {
-            out.report.addError(fileName, r.line, {}, RowProblem::FieldCount,
-                                {QString::number(r.fields.size()), QString::number(table.header.size())},
-                                QStringLiteral("has %1 fields; the header has %2").arg(r.fields.size()).arg(table.header.size()));
+            out.report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Visit v;
@@ -112,14 +118,22 @@ VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString 
         if (const auto k = visitKindFromCode(kind))
             v.kind = *k;
         else
-            bad(cKind, RowProblem::NotOneOf, {kind, QStringLiteral("방문, 전화, 내방, 안부확인")}, QStringLiteral("'%1' is not a kind (visit/phone/office/check or 방문/전화/내방/안부확인)").arg(kind));
+            bad(cKind, RowProblem::NotOneOf, {kind, QStringLiteral("방문, 전화, 내방, 안부확인")},
+                QStringLiteral(
+                    "'%1' is not a kind (visit/phone/office/check or 방문/전화/내방/안부확인)")
+                    .arg(kind));
         if (const auto o = visitOutcomeFromCode(outcome))
             v.outcome = *o;
         else
-            bad(cOutcome, RowProblem::NotOneOf, {outcome, QStringLiteral("만남, 부재, 거부, 이사")}, QStringLiteral("'%1' is not an outcome (met/absent/refused/moved or 만남/부재/거부/이사)").arg(outcome));
+            bad(cOutcome, RowProblem::NotOneOf, {outcome, QStringLiteral("만남, 부재, 거부, 이사")},
+                QStringLiteral(
+                    "'%1' is not an outcome (met/absent/refused/moved or 만남/부재/거부/이사)")
+                    .arg(outcome));
         v.at = parseWhen(field(r, cAt));
         if (!v.at.isValid())
-            bad(cAt, RowProblem::NotDateTime, {field(r, cAt)}, QStringLiteral("'%1' is not a date and time (YYYY-MM-DD HH:MM)").arg(field(r, cAt)));
+            bad(cAt, RowProblem::NotDateTime, {field(r, cAt)},
+                QStringLiteral("'%1' is not a date and time (YYYY-MM-DD HH:MM)")
+                    .arg(field(r, cAt)));
         v.metWhom = field(r, cMet);
         v.staffPresent = field(r, cStaff);
         v.notes = field(r, cNote);

@@ -25,9 +25,12 @@ public:
         bool cancelled = false;
     };
     // householdProblem: why the id names no household the account may log for (empty: it does).
-    static Parsed parse(const CsvTable &table, const QString &fileName, const QDateTime &now,
-                        const std::function<RowReason(const QString &householdId)> &householdProblem,
-                        const ImportControl *control = nullptr);
+    static Parsed
+    parse(const CsvTable &table,
+          const QString &fileName,
+          const QDateTime &now,
+          const std::function<RowReason(const QString &householdId)> &householdProblem,
+          const ImportControl *control = nullptr);
     // The fields this importer reads and the file's columns that fill them.
     static QList<ColumnMap::Use> columns(const CsvTable &table);
     // "2026-11-20T14:30:00+09:00", "2026-11-20 14:30", "2026.11.20 14:30", or a date alone (noon).

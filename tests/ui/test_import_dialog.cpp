@@ -84,7 +84,8 @@ struct Seen
 
 } // namespace
 
-TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes nothing, then a CP949 file with Korean headers imports",
+TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes nothing, then a CP949 file "
+          "with Korean headers imports",
           "[ui][import]")
 {
     Test::TempDir dir;
@@ -150,20 +151,23 @@ TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes 
     CHECK(households(c) == 5);
 }
 
-TEST_CASE("Cancelling a large households import after its first progress leaves the store unchanged",
-          "[ui][import]")
+TEST_CASE(
+    "Cancelling a large households import after its first progress leaves the store unchanged",
+    "[ui][import]")
 {
     Test::TempDir dir;
     auto controller = leadOnRealStore(dir);
     Ui::WorkspaceController &c = *controller;
     QByteArray csv("adm_cd,address,lon,lat,household_type,members\n");
     for (int i = 0; i < 20000; ++i)
-        csv += QStringLiteral("1141052000,서울특별시 서대문구 통일로 %1,126.956161,37.571953,일반,1\n")
+        csv += QStringLiteral(
+                   "1141052000,서울특별시 서대문구 통일로 %1,126.956161,37.571953,일반,1\n")
                    .arg(i + 1)
                    .toUtf8();
     const QString file = dir.path(QStringLiteral("large.csv"));
     Test::writeFile(file, csv);
-    const qint64 officesBefore = Test::count(*c.workspace(), QStringLiteral("SELECT COUNT(*) FROM offices"));
+    const qint64 officesBefore
+        = Test::count(*c.workspace(), QStringLiteral("SELECT COUNT(*) FROM offices"));
 
     Ui::ImportDialog dialog(&c);
     dialog.show();
@@ -187,7 +191,8 @@ TEST_CASE("Cancelling a large households import after its first progress leaves 
     CHECK(dialog.findChild<QLabel *>(QStringLiteral("outcome"))->text()
           == QStringLiteral("가져오기를 취소했습니다. 아무것도 가져오지 않았습니다."));
     CHECK(households(c) == 0);
-    CHECK(Test::count(*c.workspace(), QStringLiteral("SELECT COUNT(*) FROM offices")) == officesBefore);
+    CHECK(Test::count(*c.workspace(), QStringLiteral("SELECT COUNT(*) FROM offices"))
+          == officesBefore);
     // The store is the window's again: another file imports.
     dialog.setFile(Test::dataPath(QStringLiteral("households_good.csv")));
     REQUIRE(importButton->isEnabled());
@@ -196,7 +201,8 @@ TEST_CASE("Cancelling a large households import after its first progress leaves 
     CHECK(households(c) == 5);
 }
 
-TEST_CASE("The import dialog on a demo store says in Korean why households cannot go in and offers no import",
+TEST_CASE("The import dialog on a demo store says in Korean why households cannot go in and offers "
+          "no import",
           "[ui][import]")
 {
     Test::TempDir dir;

@@ -30,9 +30,9 @@ using Import::ImportKind;
 
 namespace {
 
-constexpr ImportKind kinds[] = {ImportKind::Households, ImportKind::Boundaries,
-                                ImportKind::Facilities, ImportKind::Visits,
-                                ImportKind::Reports,    ImportKind::Signals};
+constexpr ImportKind kinds[]
+    = {ImportKind::Households, ImportKind::Boundaries, ImportKind::Facilities,
+       ImportKind::Visits,     ImportKind::Reports,    ImportKind::Signals};
 
 } // namespace
 
@@ -320,19 +320,20 @@ void ImportDialog::loadPreview()
     }
     auto preview = Import::ImportPreview::read(kind(), path);
     if (!preview) {
-        m_encoding->setText(
-            ErrorText::describe(tr("%1 파일로 읽을 수 없습니다.").arg(kindLabel(kind())), preview.error()));
+        m_encoding->setText(ErrorText::describe(
+            tr("%1 파일로 읽을 수 없습니다.").arg(kindLabel(kind())), preview.error()));
         updateButtons();
         return;
     }
     m_previewOk = true;
     const bool json = kind() == ImportKind::Boundaries || kind() == ImportKind::Reports;
-    m_encoding->setText(
-        json ? tr("전체 %L1건 · 처음 %L2건을 보여 줍니다").arg(preview->totalRows).arg(preview->rows.size())
-             : tr("인코딩 %1 · 전체 %L2행 · 처음 %L3행을 보여 줍니다")
-                   .arg(encodingLabel(preview->encoding))
-                   .arg(preview->totalRows)
-                   .arg(preview->rows.size()));
+    m_encoding->setText(json ? tr("전체 %L1건 · 처음 %L2건을 보여 줍니다")
+                                   .arg(preview->totalRows)
+                                   .arg(preview->rows.size())
+                             : tr("인코딩 %1 · 전체 %L2행 · 처음 %L3행을 보여 줍니다")
+                                   .arg(encodingLabel(preview->encoding))
+                                   .arg(preview->totalRows)
+                                   .arg(preview->rows.size()));
     m_preview->setColumnCount(int(preview->header.size()));
     m_preview->setHorizontalHeaderLabels(preview->header);
     m_preview->setRowCount(int(preview->rows.size()));
@@ -346,9 +347,10 @@ void ImportDialog::loadPreview()
     for (int i = 0; i < preview->columns.size(); ++i) {
         const auto &use = preview->columns.at(i);
         m_mapping->setItem(i, 0, new QTableWidgetItem(fieldLabel(use.names.value(0))));
-        const QString column = use.column < 0
-                                   ? tr("(없음)")
-                                   : tr("%1열 · %2").arg(use.column + 1).arg(preview->header.value(use.column));
+        const QString column
+            = use.column < 0
+                  ? tr("(없음)")
+                  : tr("%1열 · %2").arg(use.column + 1).arg(preview->header.value(use.column));
         auto *item = new QTableWidgetItem(column);
         item->setToolTip(tr("받는 열 이름: %1").arg(use.names.join(QStringLiteral(", "))));
         m_mapping->setItem(i, 1, item);
@@ -432,8 +434,8 @@ void ImportDialog::showResult()
         if (result.error().code == ErrorCode::Cancelled)
             m_outcome->setText(tr("가져오기를 취소했습니다. 아무것도 가져오지 않았습니다."));
         else
-            m_outcome->setText(ErrorText::describe(tr("가져오지 못했습니다. 아무것도 바뀌지 않았습니다."),
-                                                   result.error()));
+            m_outcome->setText(ErrorText::describe(
+                tr("가져오지 못했습니다. 아무것도 바뀌지 않았습니다."), result.error()));
     } else if (!result->ok()) {
         const auto &errors = result->errors;
         for (int i = 0; i < errors.size() && i < Import::ImportReport::maxErrorsListed; ++i)
@@ -447,7 +449,8 @@ void ImportDialog::showResult()
     } else {
         QString text = tr("%1 %L2건을 가져왔습니다.").arg(kindLabel(kind())).arg(result->imported);
         if (result->skipped > 0)
-            text += QLatin1Char(' ') + tr("이미 있던 %L1건은 그대로 두었습니다.").arg(result->skipped);
+            text += QLatin1Char(' ')
+                    + tr("이미 있던 %L1건은 그대로 두었습니다.").arg(result->skipped);
         m_outcome->setText(text);
         if (kind() == ImportKind::Households || kind() == ImportKind::Boundaries)
             m_controller->notifyOfficesChanged();

@@ -26,7 +26,8 @@ class ImportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ImportDialog(WorkspaceController *controller, QWidget *parent = nullptr,
+    explicit ImportDialog(WorkspaceController *controller,
+                          QWidget *parent = nullptr,
                           Import::ImportKind kind = Import::ImportKind::Households);
     ~ImportDialog() override;
 

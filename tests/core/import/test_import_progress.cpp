@@ -15,7 +15,8 @@ QString householdsFile(const Test::TempDir &dir, int rows)
 {
     QByteArray csv("adm_cd,address,lon,lat,household_type,members\n");
     for (int i = 0; i < rows; ++i)
-        csv += QStringLiteral("1141052000,서울특별시 서대문구 통일로 %1,126.956161,37.571953,일반,1\n")
+        csv += QStringLiteral(
+                   "1141052000,서울특별시 서대문구 통일로 %1,126.956161,37.571953,일반,1\n")
                    .arg(i + 1)
                    .toUtf8();
     const QString path = dir.path(QStringLiteral("many.csv"));
@@ -49,7 +50,9 @@ TEST_CASE("A households import reports its progress through checking and writing
     const QString file = householdsFile(dir, 3000);
     QList<std::tuple<Import::ImportStage, qint64, qint64>> seen;
     Import::ImportControl control(
-        [&](Import::ImportStage stage, qint64 done, qint64 total) { seen.append({stage, done, total}); },
+        [&](Import::ImportStage stage, qint64 done, qint64 total) {
+            seen.append({stage, done, total});
+        },
         nullptr);
     auto r = Import::ImportService(*ws, control).households(file);
     REQUIRE(r);
@@ -69,7 +72,8 @@ TEST_CASE("A households import reports its progress through checking and writing
     CHECK(seen.size() > 20);
 }
 
-TEST_CASE("A households import cancelled while checking or half-way through writing leaves the store as it was",
+TEST_CASE("A households import cancelled while checking or half-way through writing leaves the "
+          "store as it was",
           "[core][import][progress]")
 {
     Test::TempDir dir;
@@ -109,7 +113,8 @@ TEST_CASE("Households naming a few 행정동 of a 구 bring the bundled boundari
     Test::TempDir dir;
     auto ws = Test::openStore(Test::realStoreCopy(dir));
     REQUIRE_OK(ws->signIn(QStringLiteral("lead1"), Test::leadPassword()));
-    auto r = Import::ImportService(*ws).households(Test::dataPath(QStringLiteral("households_good.csv")));
+    auto r = Import::ImportService(*ws).households(
+        Test::dataPath(QStringLiteral("households_good.csv")));
     REQUIRE(r);
     REQUIRE(r->ok());
     auto all = Storage::OfficeStore(ws->db()).all();
@@ -122,19 +127,22 @@ TEST_CASE("Households naming a few 행정동 of a 구 bring the bundled boundari
     CHECK(ws->session()->offices.size() == seodaemunDongs());
 }
 
-TEST_CASE("A boundary file of two 행정동 fills in the rest of their 구 from the bundled boundaries, its own kept",
+TEST_CASE("A boundary file of two 행정동 fills in the rest of their 구 from the bundled "
+          "boundaries, its own kept",
           "[core][import][geo]")
 {
     Test::TempDir dir;
     auto ws = Test::openStore(Test::realStoreCopy(dir));
     REQUIRE_OK(ws->signIn(QStringLiteral("lead1"), Test::leadPassword()));
-    auto r = Import::ImportService(*ws).boundaries(Test::dataPath(QStringLiteral("boundaries_two.geojson")));
+    auto r = Import::ImportService(*ws).boundaries(
+        Test::dataPath(QStringLiteral("boundaries_two.geojson")));
     REQUIRE(r);
     REQUIRE(r->ok());
     CHECK(r->imported == 2);
     CHECK(offices(*ws) == seodaemunDongs());
     // A second file does not double anything.
-    REQUIRE(Import::ImportService(*ws).boundaries(Test::dataPath(QStringLiteral("boundaries_two.geojson"))));
+    REQUIRE(Import::ImportService(*ws).boundaries(
+        Test::dataPath(QStringLiteral("boundaries_two.geojson"))));
     CHECK(offices(*ws) == seodaemunDongs());
 }
 
@@ -143,7 +151,8 @@ TEST_CASE("Bad rows carry a reason code and its facts beside the English reason"
     Test::TempDir dir;
     auto ws = Test::openStore(Test::realStoreCopy(dir));
     REQUIRE_OK(ws->signIn(QStringLiteral("lead1"), Test::leadPassword()));
-    auto r = Import::ImportService(*ws).households(Test::dataPath(QStringLiteral("households_one_bad.csv")));
+    auto r = Import::ImportService(*ws).households(
+        Test::dataPath(QStringLiteral("households_one_bad.csv")));
     REQUIRE(r);
     REQUIRE(r->errors.size() == 1);
     const Import::RowError &e = r->errors.first();

@@ -22,7 +22,8 @@ TEST_CASE("Boundary files import all features or none", "[core][import]")
         auto offices = Storage::OfficeStore(ws->db()).all();
         REQUIRE(offices);
         // The file's two and the rest of 서대문구 from the bundled boundaries.
-        const qsizetype district = Geo::BoundaryCatalog::bundled().district(QStringLiteral("11410")).size();
+        const qsizetype district
+            = Geo::BoundaryCatalog::bundled().district(QStringLiteral("11410")).size();
         CHECK(offices->size() == district);
         CHECK(std::any_of(offices->begin(), offices->end(),
                           [](const Office &o) { return o.name == QStringLiteral("천연동"); }));
