@@ -84,7 +84,7 @@ struct Seen
 
 } // namespace
 
-TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes nothing, then a CP949 file "
+TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes nothing and then a CP949 file "
           "with Korean headers imports",
           "[ui][import]")
 {

@@ -128,7 +128,7 @@ TEST_CASE("Households naming a few 행정동 of a 구 bring the bundled boundari
 }
 
 TEST_CASE("A boundary file of two 행정동 fills in the rest of their 구 from the bundled "
-          "boundaries, its own kept",
+          "boundaries and keeps its own",
           "[core][import][geo]")
 {
     Test::TempDir dir;
@@ -164,7 +164,7 @@ TEST_CASE("Bad rows carry a reason code and its facts beside the English reason"
     CHECK(households(*ws) == 0);
 }
 
-TEST_CASE("Importing households into a demo store is refused as a demo store, other kinds are not",
+TEST_CASE("Importing households into a demo store is refused as a demo store while other kinds are not",
           "[core][import]")
 {
     Test::TempDir dir;
