@@ -17,6 +17,7 @@
 #include "sync/syncrunner.h"
 #include "util/clock.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/importdialog.h"
 #include "dialogs/passworddialog.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/signindialog.h"
@@ -250,6 +251,12 @@ void MainWindow::buildMenus()
         dialog.exec();
     });
     file->addSeparator();
+    QAction *importFile = file->addAction(tr("가져오기(&I)…"));
+    importFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(importFile, &QAction::triggered, this, [this] {
+        ImportDialog dialog(m_controller, this);
+        dialog.exec();
+    });
     QAction *importReports = file->addAction(tr("복지위기 알림 신고 가져오기(&R)…"));
     connect(importReports, &QAction::triggered, this, [this] {
         showIntake();

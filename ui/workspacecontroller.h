@@ -69,6 +69,12 @@ public:
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
+    // After an import added 행정동: the offices are read again and the views redrawn.
+    void notifyOfficesChanged()
+    {
+        cacheOffices();
+        Q_EMIT householdsChanged();
+    }
     void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }
     void notifyError(const QString &message) { Q_EMIT errorOccurred(message); }
 

@@ -3,6 +3,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 #include "geojson.h"
 
 #include <QFile>
@@ -51,6 +53,20 @@ QList<Office> BoundaryCatalog::around(const QList<Office> &store) const
             all.append(o);
     }
     return all;
+}
+
+QList<Office> BoundaryCatalog::district(const QString &sggCode) const
+{
+    QList<Office> out;
+    if (sggCode.size() != 5)
+        return out;
+    for (const Office &o : m_offices) {
+        if (o.code.startsWith(sggCode))
+            out.append(o);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Office &a, const Office &b) { return a.code < b.code; });
+    return out;
 }
 
 } // namespace VisitMap::Geo

@@ -20,6 +20,8 @@ public:
     // A store's own 행정동 followed by the bundled ones it does not have, so a place just across
     // the district's edge is still named by its dong.
     QList<Office> around(const QList<Office> &store) const;
+    // Every bundled 행정동 of the 시군구 (the code's first five digits), by code.
+    QList<Office> district(const QString &sggCode) const;
 
 private:
     BoundaryCatalog();

@@ -18,7 +18,7 @@ BoundaryImporter::Parsed BoundaryImporter::parse(const QByteArray &json, const Q
     auto features = Geo::parseBoundaries(json, fileName);
     if (!features) {
         const Error &e = features.error();
-        out.report.addError(fileName, e.line, {}, e.message);
+        out.report.addError(fileName, e.line, {}, RowProblem::FileUnreadable, {}, e.message);
         return out;
     }
     const QList<int> lines = BoundaryValidator::featureLines(json);
@@ -27,13 +27,15 @@ BoundaryImporter::Parsed BoundaryImporter::parse(const QByteArray &json, const Q
         const int line = lines.value(f.index);
         auto office = Geo::officeFromFeature(f);
         if (!office) {
+            const QString why = office.error().message.section(QStringLiteral(": "), 1);
             out.report.addError(fileName, line, QStringLiteral("feature %1").arg(f.index + 1),
-                                office.error().message.section(QStringLiteral(": "), 1));
+                                RowProblem::BadFeature, {why}, why);
             continue;
         }
         const QRectF box = Geo::boundsOf(office->boundary);
         if (!Geo::insideKorea(box.left(), box.top()) || !Geo::insideKorea(box.right(), box.bottom())) {
             out.report.addError(fileName, line, QStringLiteral("feature %1").arg(f.index + 1),
+                                RowProblem::BoundaryOutsideKorea, {office->code},
                                 QStringLiteral("the boundary of %1 lies outside Korea; is the file "
                                                "in WGS84 lon/lat?")
                                     .arg(office->code));
@@ -41,6 +43,7 @@ BoundaryImporter::Parsed BoundaryImporter::parse(const QByteArray &json, const Q
         }
         if (seen.contains(office->code)) {
             out.report.addError(fileName, line, QStringLiteral("feature %1").arg(f.index + 1),
+                                RowProblem::DuplicateInFile, {office->code},
                                 QStringLiteral("the code %1 appears twice").arg(office->code));
             continue;
         }
@@ -50,6 +53,7 @@ BoundaryImporter::Parsed BoundaryImporter::parse(const QByteArray &json, const Q
             out.report.addError(
                 fileName, line,
                 QStringLiteral("feature %1 (%2)").arg(f.index + 1).arg(office->code),
+                RowProblem::InvalidPolygon, {why},
                 QStringLiteral("the boundary is not a valid polygon: %1").arg(why));
             continue;
         }

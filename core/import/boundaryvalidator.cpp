@@ -109,7 +109,8 @@ void BoundaryValidator::checkRings(const QByteArray &json,
                 vertices += ring.size();
                 const QString which = QStringLiteral("polygon %1, ring %2").arg(pi + 1).arg(ri + 1);
                 if (ring.size() < 4) {
-                    report.addError(fileName, line, where,
+                    report.addError(fileName, line, where, RowProblem::RingTooShort,
+                                    {QString::number(ring.size())},
                                     QStringLiteral("%1 has %2 points; a ring needs at least 4 (the "
                                                    "first repeated at the end)")
                                         .arg(which)
@@ -121,7 +122,7 @@ void BoundaryValidator::checkRings(const QByteArray &json,
                 if (first.size() < 2 || last.size() < 2 || first.at(0) != last.at(0)
                     || first.at(1) != last.at(1)) {
                     report.addError(
-                        fileName, line, where,
+                        fileName, line, where, RowProblem::RingNotClosed, {},
                         QStringLiteral("%1 is not closed: its last point is not its first "
                                        "(is part of the boundary missing?)")
                             .arg(which));
@@ -132,7 +133,8 @@ void BoundaryValidator::checkRings(const QByteArray &json,
         }
         if (!bad && vertices > maxVerticesPerDong)
             report.addError(
-                fileName, line, where,
+                fileName, line, where, RowProblem::TooManyVertices,
+                {QString::number(vertices), QString::number(maxVerticesPerDong)},
                 QStringLiteral("%L1 vertices; one 행정동 may have at most %L2 (simplify it)")
                     .arg(vertices)
                     .arg(maxVerticesPerDong));
@@ -140,7 +142,8 @@ void BoundaryValidator::checkRings(const QByteArray &json,
     }
     if (inFile > maxVerticesPerFile)
         report.addError(
-            fileName, 1, {},
+            fileName, 1, {}, RowProblem::TooManyVertices,
+            {QString::number(inFile), QString::number(maxVerticesPerFile)},
             QStringLiteral("%L1 vertices in the file; at most %L2 are read at once (split "
                            "it or simplify the boundaries)")
                 .arg(inFile)

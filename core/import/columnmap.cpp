@@ -21,10 +21,17 @@ int ColumnMap::find(std::initializer_list<QStringView> names)
             where
                 << QStringLiteral("column %1 (%2)").arg(i + 1).arg(m_table.header.at(i).trimmed());
         m_report.addError(m_file, 1, m_table.header.at(matches.first()).trimmed(),
+                          RowProblem::DuplicateColumn, {where.join(QStringLiteral(", "))},
                           QStringLiteral("the same column appears more than once: %1; keep one")
                               .arg(where.join(QStringLiteral(", "))));
     }
-    return m_table.column(names);
+    const int column = m_table.column(names);
+    Use use;
+    for (QStringView name : names)
+        use.names << name.toString();
+    use.column = column;
+    m_uses << use;
+    return column;
 }
 
 } // namespace VisitMap::Import

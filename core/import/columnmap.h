@@ -22,10 +22,20 @@ public:
     // The column's index, or -1 when no header matches.
     int find(std::initializer_list<QStringView> names);
 
+    // What find() was asked and found, in the order asked: an importer's fields and the file's
+    // columns that fill them (the import dialog shows it before anything is imported).
+    struct Use
+    {
+        QStringList names; // the accepted headers, the canonical (English) one first
+        int column = -1;   // -1: the file has no such column
+    };
+    const QList<Use> &uses() const { return m_uses; }
+
 private:
     const CsvTable &m_table;
     QString m_file;
     ImportReport &m_report;
+    QList<Use> m_uses;
 };
 
 } // namespace VisitMap::Import

@@ -11,31 +11,62 @@
 
 namespace VisitMap::Import {
 
-FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QString &fileName,
-                                                 const Geo::DongLocator &locator)
+namespace {
+
+struct Columns
+{
+    int name, code, category, detail, sgg, address, phone, lon, lat;
+};
+
+Columns findColumns(ColumnMap &columns)
+{
+    Columns c;
+    c.name = columns.find({u"name", u"시설명"});
+    c.code = columns.find({u"code", u"시설코드"});
+    c.category = columns.find({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
+    c.detail = columns.find({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
+    c.sgg = columns.find({u"sgg_code", u"시군구코드"});
+    c.address = columns.find({u"address", u"시설주소", u"시설 주소", u"주소"});
+    c.phone = columns.find({u"phone", u"전화번호"});
+    c.lon = columns.find({u"lon", u"경도", u"엑스(X)좌표", u"x"});
+    c.lat = columns.find({u"lat", u"위도", u"와이(Y)좌표", u"y"});
+    return c;
+}
+
+} // namespace
+
+QList<ColumnMap::Use> FacilityImporter::columns(const CsvTable &table)
+{
+    ImportReport ignored;
+    ColumnMap map(table, {}, ignored);
+    (void)findColumns(map);
+    return map.uses();
+}
+
+FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table,
+                                                 const QString &fileName,
+                                                 const Geo::DongLocator &locator,
+                                                 const ImportControl *control)
 {
     Parsed out;
     ColumnMap columns(table, fileName, out.report);
-    const int cName = columns.find({u"name", u"시설명"});
-    const int cCode = columns.find({u"code", u"시설코드"});
-    const int cCategory
-        = columns.find({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
-    const int cDetail
-        = columns.find({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
-    const int cSgg = columns.find({u"sgg_code", u"시군구코드"});
-    const int cAddress = columns.find({u"address", u"시설주소", u"시설 주소", u"주소"});
-    const int cPhone = columns.find({u"phone", u"전화번호"});
-    const int cLon = columns.find({u"lon", u"경도", u"엑스(X)좌표", u"x"});
-    const int cLat = columns.find({u"lat", u"위도", u"와이(Y)좌표", u"y"});
+    const Columns c = findColumns(columns);
+    const int cName = c.name, cCode = c.code, cCategory = c.category, cDetail = c.detail,
+              cSgg = c.sgg, cAddress = c.address, cPhone = c.phone, cLon = c.lon, cLat = c.lat;
     if (!out.report.ok())
         return out;
     if (cName < 0)
-        out.report.addError(fileName, 1, {}, QStringLiteral("no name column (시설명 or name)"));
+        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                            {QStringLiteral("name, 시설명")},
+                            QStringLiteral("no name column (시설명 or name)"));
     if (cAddress < 0)
-        out.report.addError(fileName, 1, {}, QStringLiteral("no address column (시설주소 or address)"));
+        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                            {QStringLiteral("address, 시설주소")},
+                            QStringLiteral("no address column (시설주소 or address)"));
     if ((cLon < 0) != (cLat < 0))
-        out.report.addError(fileName, 1, {},
-                            QStringLiteral("coordinates need both a longitude and a latitude column"));
+        out.report.addError(
+            fileName, 1, {}, RowProblem::HalfCoordinates, {},
+            QStringLiteral("coordinates need both a longitude and a latitude column"));
     if (!out.report.ok())
         return out;
 
@@ -44,12 +75,24 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
         return c >= 0 && c < r.fields.size() ? Field::clean(r.fields.at(c)) : QString();
     };
     QHash<QString, int> codeLines; // code -> the line it first appears on
-    for (const CsvRecord &r : table.rows) {
+    const qint64 total = table.rows.size();
+    for (qint64 i = 0; i < total; ++i) {
+        const CsvRecord &r = table.rows.at(i);
+        if (control) {
+            if (control->cancelled()) {
+                out.cancelled = true;
+                out.facilities.clear();
+                return out;
+            }
+            control->report(ImportStage::Checking, i, total);
+        }
         if (r.fields.size() != table.header.size()) {
-            out.report.addError(fileName, r.line, {},
-                                QStringLiteral("has %1 fields; the header has %2")
-                                    .arg(r.fields.size())
-                                    .arg(table.header.size()));
+            out.report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Facility f;
@@ -58,7 +101,8 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
         if (!f.code.isEmpty()) {
             if (const int first = codeLines.value(f.code); first > 0) {
                 out.report.addError(
-                    fileName, r.line, table.header.value(cCode),
+                    fileName, r.line, table.header.value(cCode), RowProblem::DuplicateInFile,
+                    {f.code, QString::number(first)},
                     QStringLiteral("the code %1 appears twice (first on line %2); a "
                                    "facility is listed once")
                         .arg(f.code)
@@ -76,13 +120,14 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
         if (!sgg.isEmpty()) {
             if (sgg.size() < 5 || !std::all_of(sgg.begin(), sgg.end(), [](QChar c) { return c.isDigit(); })) {
                 out.report.addError(fileName, r.line, table.header.value(cSgg),
+                                    RowProblem::NotSggCode, {sgg},
                                     QStringLiteral("'%1' is not a 시군구 code").arg(sgg));
                 continue;
             }
             f.sggCode = sgg.left(5);
         }
         if (f.name.isEmpty()) {
-            out.report.addError(fileName, r.line, table.header.value(cName),
+            out.report.addError(fileName, r.line, table.header.value(cName), RowProblem::Empty, {},
                                 QStringLiteral("the facility has no name"));
             continue;
         }
@@ -91,12 +136,16 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
             if (!lonText.isEmpty() || !latText.isEmpty()) {
                 const auto lon = Field::number(lonText), lat = Field::number(latText);
                 if (!lon || !lat) {
-                    out.report.addError(fileName, r.line, table.header.value(cLon),
-                                        QStringLiteral("'%1, %2' are not numbers").arg(lonText, latText));
+                    out.report.addError(
+                        fileName, r.line, table.header.value(cLon), RowProblem::NotCoordinates,
+                        {lonText, latText},
+                        QStringLiteral("'%1, %2' are not numbers").arg(lonText, latText));
                     continue;
                 }
                 if (!Geo::insideKorea(*lon, *lat)) {
                     out.report.addError(fileName, r.line, table.header.value(cLon),
+                                        RowProblem::OutsideKorea,
+                                        {QString::number(*lon), QString::number(*lat)},
                                         QStringLiteral("%1, %2 lies outside Korea (expected WGS84 "
                                                        "longitude 124-132, latitude 33-39)")
                                             .arg(*lon)
@@ -111,6 +160,8 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table, const QS
         }
         out.facilities.append(f);
     }
+    if (control)
+        control->report(ImportStage::Checking, total, total);
     if (!out.report.ok())
         out.facilities.clear();
     return out;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "columnmap.h"
+#include "importcontrol.h"
 #include "importreport.h"
 #include "model/facility.h"
 #include "util/csv.h"
@@ -22,11 +24,16 @@ public:
     {
         QList<Facility> facilities;
         ImportReport report;
+        bool cancelled = false;
     };
 
     // Validates every row; facilities are returned only when no row is bad.
-    static Parsed parse(const CsvTable &table, const QString &fileName,
-                        const Geo::DongLocator &locator);
+    static Parsed parse(const CsvTable &table,
+                        const QString &fileName,
+                        const Geo::DongLocator &locator,
+                        const ImportControl *control = nullptr);
+    // The fields this importer reads and the file's columns that fill them.
+    static QList<ColumnMap::Use> columns(const CsvTable &table);
 };
 
 } // namespace VisitMap::Import

@@ -85,6 +85,14 @@ Columns findColumns(ColumnMap &t)
 
 } // namespace
 
+QList<ColumnMap::Use> HouseholdImporter::columns(const CsvTable &table)
+{
+    ImportReport ignored;
+    ColumnMap map(table, {}, ignored);
+    (void)findColumns(map);
+    return map.uses();
+}
+
 HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const QString &fileName,
                                                    const Context &ctx)
 {
@@ -95,11 +103,14 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
     if (!report.ok())
         return out;
     if (c.address < 0)
-        report.addError(fileName, 1, {}, QStringLiteral("no address column (address or 주소)"));
+        report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                        {QStringLiteral("address, 주소")},
+                        QStringLiteral("no address column (address or 주소)"));
     if (c.lon < 0 || c.lat < 0)
-        report.addError(fileName, 1, {},
-                        QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
-                                       "household needs its place on the map"));
+        report.addError(
+            fileName, 1, {}, RowProblem::MissingCoordinates, {},
+            QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
+                           "household needs its place on the map"));
     if (!report.ok())
         return out;
 
@@ -111,15 +122,29 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
     QSet<QString> offices;
     int masked = 0;
 
-    for (const CsvRecord &r : table.rows) {
+    const qint64 total = table.rows.size();
+    for (qint64 i = 0; i < total; ++i) {
+        const CsvRecord &r = table.rows.at(i);
+        if (ctx.control) {
+            if (ctx.control->cancelled()) {
+                out.cancelled = true;
+                out.records.clear();
+                return out;
+            }
+            ctx.control->report(ImportStage::Checking, i, total);
+        }
         const int errorsBefore = int(report.errors.size());
-        auto bad = [&](int col, const QString &why) { report.addError(fileName, r.line, header(col), why); };
+        auto bad = [&](int col, RowProblem problem, const QStringList &args, const QString &why) {
+            report.addError(fileName, r.line, header(col), problem, args, why);
+        };
         if (r.fields.size() != table.header.size()) {
-            report.addError(fileName, r.line, {},
-                            QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
-                                           "unquoted value?)")
-                                .arg(r.fields.size())
-                                .arg(table.header.size()));
+            report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
+                               "unquoted value?)")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Storage::HouseholdRecord rec;
@@ -131,19 +156,23 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         h.id = field(r, c.id);
         if (!h.id.isEmpty()) {
             if (!Uuid::isValid(h.id))
-                bad(c.id, QStringLiteral("'%1' is not a household id (a UUID)").arg(h.id));
+                bad(c.id, RowProblem::NotHouseholdId, {h.id},
+                    QStringLiteral("'%1' is not a household id (a UUID)").arg(h.id));
             else if (idsInFile.contains(h.id))
-                bad(c.id, QStringLiteral("the id %1 appears twice in the file").arg(h.id));
+                bad(c.id, RowProblem::DuplicateInFile, {h.id},
+                    QStringLiteral("the id %1 appears twice in the file").arg(h.id));
             else if (ctx.idExists && ctx.idExists(h.id))
-                bad(c.id, QStringLiteral("the household %1 is already in the store").arg(h.id));
+                bad(c.id, RowProblem::AlreadyInStore, {h.id},
+                    QStringLiteral("the household %1 is already in the store").arg(h.id));
             idsInFile.insert(h.id);
         }
 
         h.roadAddress = field(r, c.address);
         if (h.roadAddress.isEmpty())
-            bad(c.address, QStringLiteral("the address is empty"));
+            bad(c.address, RowProblem::Empty, {}, QStringLiteral("the address is empty"));
         else if (h.roadAddress.size() > 200)
-            bad(c.address, QStringLiteral("the address is longer than 200 characters"));
+            bad(c.address, RowProblem::TooLong, {QStringLiteral("200")},
+                QStringLiteral("the address is longer than 200 characters"));
         h.addressDetail = field(r, c.detail);
 
         auto lon = Field::number(field(r, c.lon));
@@ -160,27 +189,37 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             }
         }
         if (!lon || !lat) {
-            bad(c.lon, projected ? QStringLiteral("'%1, %2' are not %3 coordinates (x, y in metres)")
-                                       .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
-                                 : QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
-                                       .arg(field(r, c.lon), field(r, c.lat)));
+            if (projected)
+                bad(c.lon, RowProblem::NotProjectedCoordinates,
+                    {field(r, c.lon), field(r, c.lat), ctx.crs->name()},
+                    QStringLiteral("'%1, %2' are not %3 coordinates (x, y in metres)")
+                        .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name()));
+            else
+                bad(c.lon, RowProblem::NotCoordinates, {field(r, c.lon), field(r, c.lat)},
+                    QStringLiteral("'%1, %2' are not coordinates (decimal degrees)")
+                        .arg(field(r, c.lon), field(r, c.lat)));
         } else if (!Geo::insideKorea(*lon, *lat)) {
             if (projected)
-                bad(c.lon, QStringLiteral("%1, %2 in %3 lies outside Korea (%4, %5 in WGS84); is it "
-                                          "another coordinate system?")
-                               .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
-                               .arg(*lon, 0, 'f', 5)
-                               .arg(*lat, 0, 'f', 5));
+                bad(c.lon, RowProblem::ProjectedOutsideKorea,
+                    {field(r, c.lon), field(r, c.lat), ctx.crs->name(),
+                     QString::number(*lon, 'f', 5), QString::number(*lat, 'f', 5)},
+                    QStringLiteral("%1, %2 in %3 lies outside Korea (%4, %5 in WGS84); is it "
+                                   "another coordinate system?")
+                        .arg(field(r, c.lon), field(r, c.lat), ctx.crs->name())
+                        .arg(*lon, 0, 'f', 5)
+                        .arg(*lat, 0, 'f', 5));
             else if (std::abs(*lon) > 1000 && std::abs(*lat) > 1000)
-                bad(c.lon, QStringLiteral("%1, %2 look like projected metres, not longitude and "
-                                          "latitude; give their coordinate system (--crs EPSG:5179 "
-                                          "for UTM-K, EPSG:5186 for 중부원점)")
-                               .arg(field(r, c.lon), field(r, c.lat)));
+                bad(c.lon, RowProblem::LooksProjected, {field(r, c.lon), field(r, c.lat)},
+                    QStringLiteral("%1, %2 look like projected metres, not longitude and "
+                                   "latitude; give their coordinate system (--crs EPSG:5179 "
+                                   "for UTM-K, EPSG:5186 for 중부원점)")
+                        .arg(field(r, c.lon), field(r, c.lat)));
             else
-                bad(c.lon, QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
-                                          "latitude 33-39; are longitude and latitude swapped?)")
-                               .arg(*lon)
-                               .arg(*lat));
+                bad(c.lon, RowProblem::OutsideKorea, {QString::number(*lon), QString::number(*lat)},
+                    QStringLiteral("%1, %2 lies outside Korea (expected WGS84 longitude 124-132, "
+                                   "latitude 33-39; are longitude and latitude swapped?)")
+                        .arg(*lon)
+                        .arg(*lat));
         } else {
             h.lon = *lon;
             h.lat = *lat;
@@ -189,38 +228,51 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
 
         const QString admCd = field(r, c.admCd);
         if (!admCd.isEmpty() && !QRegularExpression(QStringLiteral("^\\d{10}$")).match(admCd).hasMatch()) {
-            bad(c.admCd, QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
+            bad(c.admCd, RowProblem::NotOfficeCode, {admCd},
+                QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
         } else if (placed && ctx.locator) {
             const QString at = ctx.locator->locate(h.lon, h.lat);
             if (admCd.isEmpty()) {
                 h.officeCode = at.isEmpty() ? ctx.locator->nearest(h.lon, h.lat, boundaryToleranceM) : at;
                 if (h.officeCode.isEmpty())
-                    bad(c.lon, QStringLiteral("%1, %2 lies outside every known 행정동; give adm_cd or "
-                                              "import the boundaries first")
-                                   .arg(h.lon)
-                                   .arg(h.lat));
+                    bad(c.lon, RowProblem::OutsideEveryOffice,
+                        {QString::number(h.lon), QString::number(h.lat)},
+                        QStringLiteral("%1, %2 lies outside every known 행정동; give adm_cd or "
+                                       "import the boundaries first")
+                            .arg(h.lon)
+                            .arg(h.lat));
             } else if (!ctx.locator->office(admCd)) {
-                bad(c.admCd, QStringLiteral("unknown 행정동 code %1; import its boundary first "
-                                            "(import --kind boundaries)")
-                                 .arg(admCd));
+                bad(c.admCd, RowProblem::UnknownOffice, {admCd},
+                    QStringLiteral("unknown 행정동 code %1; import its boundary first "
+                                   "(import --kind boundaries)")
+                        .arg(admCd));
             } else if (at == admCd
                        || ctx.locator->distanceM(admCd, h.lon, h.lat) <= boundaryToleranceM) {
                 h.officeCode = admCd;
             } else {
                 const Office *other = at.isEmpty() ? nullptr : ctx.locator->office(at);
-                bad(c.lon, other ? QStringLiteral("%1, %2 lies in %3 (%4), not in the 행정동 %5")
-                                       .arg(h.lon)
-                                       .arg(h.lat)
-                                       .arg(other->name, at, admCd)
-                                 : QStringLiteral("%1, %2 lies %3 m outside the 행정동 %4")
-                                       .arg(h.lon)
-                                       .arg(h.lat)
-                                       .arg(qRound(ctx.locator->distanceM(admCd, h.lon, h.lat)))
-                                       .arg(admCd));
+                const QString lonText = QString::number(h.lon), latText = QString::number(h.lat);
+                const int metres = qRound(ctx.locator->distanceM(admCd, h.lon, h.lat));
+                if (other)
+                    bad(c.lon, RowProblem::InOtherOffice,
+                        {lonText, latText, other->name, at, admCd},
+                        QStringLiteral("%1, %2 lies in %3 (%4), not in the 행정동 %5")
+                            .arg(h.lon)
+                            .arg(h.lat)
+                            .arg(other->name, at, admCd));
+                else
+                    bad(c.lon, RowProblem::OutsideOffice,
+                        {lonText, latText, QString::number(metres), admCd},
+                        QStringLiteral("%1, %2 lies %3 m outside the 행정동 %4")
+                            .arg(h.lon)
+                            .arg(h.lat)
+                            .arg(qRound(ctx.locator->distanceM(admCd, h.lon, h.lat)))
+                            .arg(admCd));
             }
         }
         if (!h.officeCode.isEmpty() && ctx.covers && !ctx.covers(h.officeCode))
-            bad(c.admCd, QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
+            bad(c.admCd, RowProblem::NotYourOffice, {h.officeCode},
+                QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
 
         for (auto [col, target] : {std::pair{c.tong, &h.tong}, std::pair{c.ban, &h.ban}}) {
             const QString text = field(r, col);
@@ -228,7 +280,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 continue;
             const auto v = Field::integer(QString(text).remove(QRegularExpression(QStringLiteral("[통반]$"))));
             if (!v || *v < 1 || *v > 999)
-                bad(col, QStringLiteral("'%1' is not a 통/반 number").arg(text));
+                bad(col, RowProblem::NotTongBan, {text},
+                    QStringLiteral("'%1' is not a 통/반 number").arg(text));
             else
                 *target = *v;
         }
@@ -236,8 +289,10 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         const QString typeText = field(r, c.type);
         h.householdType = normaliseType(typeText);
         if (h.householdType.isEmpty())
-            bad(c.type, QStringLiteral("'%1' is not a household type (one of %2)")
-                            .arg(typeText, householdTypes().join(QStringLiteral(", "))));
+            bad(c.type, RowProblem::NotOneOf,
+                {typeText, householdTypes().join(QStringLiteral(", "))},
+                QStringLiteral("'%1' is not a household type (one of %2)")
+                    .arg(typeText, householdTypes().join(QStringLiteral(", "))));
         h.housing = field(r, c.housing);
 
         QString phone = field(r, c.phone);
@@ -249,7 +304,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             QString digits = phone;
             digits.remove(QRegularExpression(QStringLiteral("[\\s\\-()]")));
             if (!QRegularExpression(QStringLiteral("^\\+?\\d{8,12}$")).match(digits).hasMatch())
-                bad(c.phone, QStringLiteral("'%1' is not a phone number").arg(phone));
+                bad(c.phone, RowProblem::NotPhone, {phone},
+                    QStringLiteral("'%1' is not a phone number").arg(phone));
         }
         h.phone = phone;
 
@@ -259,7 +315,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             ++masked;
         }
         if (name.size() > 60)
-            bad(c.name, QStringLiteral("the name is longer than 60 characters"));
+            bad(c.name, RowProblem::TooLong, {QStringLiteral("60")},
+                QStringLiteral("the name is longer than 60 characters"));
         h.headName = name;
         head.name = name;
 
@@ -272,8 +329,9 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 head.birthDate = Field::birthDateFromRrn(*rrn);
                 head.sex = Field::sexFromRrn(*rrn);
             } else {
-                bad(c.rrn, QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid "
-                                          "date)"));
+                bad(c.rrn, RowProblem::NotRrn, {},
+                    QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid "
+                                   "date)"));
             }
         }
         // A 주민등록번호 carries the birth date and sex; a file that gives them too must agree,
@@ -284,9 +342,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!birthText.isEmpty()) {
             const auto d = Field::date(birthText);
             if (!d || *d > ctx.today || d->year() < 1890)
-                bad(c.birth, QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
+                bad(c.birth, RowProblem::NotBirthDate, {birthText},
+                    QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
             else if (rrnBirth.isValid() && *d != rrnBirth)
-                bad(c.birth,
+                bad(c.birth, RowProblem::BirthDisagreesRrn,
+                    {birthText, rrnBirth.toString(Qt::ISODate)},
                     QStringLiteral("'%1' disagrees with the birth date in the 주민등록번호 (%2); "
                                    "is one of them another person's?")
                         .arg(birthText, rrnBirth.toString(Qt::ISODate)));
@@ -301,10 +361,12 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else if (sexText == QLatin1String("F") || sexText == QLatin1String("f") || sexText == QStringLiteral("여"))
                 sex = QStringLiteral("F");
             if (sex.isEmpty())
-                bad(c.sex, QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
+                bad(c.sex, RowProblem::NotSex, {sexText},
+                    QStringLiteral("'%1' is not a sex (M/F or 남/여)").arg(sexText));
             else if (!rrnSex.isEmpty() && sex != rrnSex)
-                bad(c.sex, QStringLiteral("'%1' disagrees with the sex in the 주민등록번호 (%2)")
-                               .arg(sexText, rrnSex));
+                bad(c.sex, RowProblem::SexDisagreesRrn, {sexText, rrnSex},
+                    QStringLiteral("'%1' disagrees with the sex in the 주민등록번호 (%2)")
+                        .arg(sexText, rrnSex));
             else
                 head.sex = sex;
         }
@@ -314,7 +376,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!membersText.isEmpty()) {
             const auto v = Field::integer(membersText);
             if (!v || *v < 1 || *v > 30)
-                bad(c.members, QStringLiteral("'%1' is not a number of members (1-30)").arg(membersText));
+                bad(c.members, RowProblem::NotMemberCount, {membersText},
+                    QStringLiteral("'%1' is not a number of members (1-30)").arg(membersText));
             else
                 members = *v;
         }
@@ -330,15 +393,17 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             if (!givenTier && shortNames.contains(riskText))
                 givenTier = shortNames.value(riskText);
             if (!givenTier)
-                bad(c.risk, QStringLiteral("'%1' is not a risk tier (high, medium, low or 고위험, "
-                                           "중위험, 저위험)")
-                                .arg(riskText));
+                bad(c.risk, RowProblem::NotOneOf,
+                    {riskText, QStringLiteral("high, medium, low, 고위험, 중위험, 저위험")},
+                    QStringLiteral("'%1' is not a risk tier (high, medium, low or 고위험, "
+                                   "중위험, 저위험)")
+                        .arg(riskText));
         }
         h.assignedWorker = field(r, c.worker);
         if (!h.assignedWorker.isEmpty() && ctx.workerProblem) {
-            if (const QString why = ctx.workerProblem(h.assignedWorker, h.officeCode);
+            if (const RowReason why = ctx.workerProblem(h.assignedWorker, h.officeCode);
                 !why.isEmpty())
-                bad(c.worker, why);
+                report.addError(fileName, r.line, header(c.worker), why);
         }
 
         QDate lastVisit;
@@ -348,7 +413,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             const auto d = t.isValid() ? std::optional<QDate>(t.toTimeZone(Clock::seoul()).date())
                                        : Field::date(lastText);
             if (!d || *d > ctx.today)
-                bad(c.lastVisit, QStringLiteral("'%1' is not a past date").arg(lastText));
+                bad(c.lastVisit, RowProblem::NotPastDate, {lastText},
+                    QStringLiteral("'%1' is not a past date").arg(lastText));
             else {
                 lastVisit = *d;
                 h.lastVisitAt = t.isValid() ? t : QDateTime(*d, QTime(12, 0), Clock::seoul()).toUTC();
@@ -358,17 +424,21 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!dueText.isEmpty()) {
             const auto d = Field::date(dueText);
             if (!d)
-                bad(c.nextDue, QStringLiteral("'%1' is not a date").arg(dueText));
+                bad(c.nextDue, RowProblem::NotDate, {dueText},
+                    QStringLiteral("'%1' is not a date").arg(dueText));
             else
                 h.nextVisitDue = *d;
         }
         const QString status = field(r, c.status);
         if (!status.isEmpty()) {
             // A code or the Korean word our own exports write (관리중, 종결, 전출, 사망).
-            if (const auto code = HouseholdStatus::fromText(status); !code)
-                bad(c.status, QStringLiteral("'%1' is not a status (active/closed/moved/deceased "
-                                             "or 관리중/종결/전출/사망)")
-                                  .arg(status));
+            const auto code = HouseholdStatus::fromText(status);
+            if (!code)
+                bad(c.status, RowProblem::NotOneOf,
+                    {status, QStringLiteral("active/closed/moved/deceased/관리중/종결/전출/사망")},
+                    QStringLiteral("'%1' is not a status (active/closed/moved/deceased "
+                                   "or 관리중/종결/전출/사망)")
+                        .arg(status));
             else
                 h.status = *code;
         }
@@ -403,6 +473,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         offices.insert(h.officeCode);
         out.records.append(rec);
     }
+    if (ctx.control)
+        ctx.control->report(ImportStage::Checking, total, total);
     if (masked > 0)
         report.notes << QStringLiteral("%1 masked values (names, phone numbers, 주민등록번호 with *) "
                                        "were left empty")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "columnmap.h"
+#include "importcontrol.h"
 #include "importreport.h"
 #include "risk/riskscorer.h"
 #include "risk/visitcycle.h"
@@ -33,7 +35,8 @@ public:
         std::function<bool(const QString &officeCode)> covers; // the importing account's grants
         std::function<bool(const QString &id)> idExists;        // already in the store
         // Why this account name cannot be the household's worker (empty: it can).
-        std::function<QString(const QString &worker, const QString &officeCode)> workerProblem;
+        std::function<RowReason(const QString &worker, const QString &officeCode)> workerProblem;
+        const ImportControl *control = nullptr; // progress and cancel, when someone follows
     };
 
     struct Parsed
@@ -41,9 +44,13 @@ public:
         QList<Storage::HouseholdRecord> records;
         QStringList officeCodes; // the 행정동 the records fall in
         ImportReport report;
+        bool cancelled = false; // stopped by the control; nothing else holds
     };
 
     static Parsed parse(const CsvTable &table, const QString &fileName, const Context &context);
+
+    // The fields this importer reads and the file's columns that fill them.
+    static QList<ColumnMap::Use> columns(const CsvTable &table);
 
     // Accepted spellings of household types, mapped to ours (독거노인 -> 노인단독 ...).
     static QString normaliseType(const QString &text);

@@ -30,65 +30,129 @@ QDateTime VisitImporter::parseWhen(const QString &text)
     return QDateTime(d, time, Clock::seoul()).toUTC();
 }
 
-VisitImporter::Parsed VisitImporter::parse(const CsvTable &table, const QString &fileName, const QDateTime &now,
-                                           const std::function<QString(const QString &)> &householdProblem)
+namespace {
+
+struct Columns
+{
+    int household, kind, outcome, at, met, staff, note;
+};
+
+Columns findColumns(ColumnMap &columns)
+{
+    Columns c;
+    c.household = columns.find({u"household", u"household_id", u"가구ID", u"가구"});
+    c.kind = columns.find({u"kind", u"구분", u"방법"});
+    c.outcome = columns.find({u"outcome", u"결과"});
+    c.at = columns.find({u"at", u"일시", u"방문일시"});
+    c.met = columns.find({u"met_whom", u"만난사람"});
+    c.staff = columns.find({u"staff", u"방문자"});
+    c.note = columns.find({u"note", u"notes", u"내용", u"메모"});
+    return c;
+}
+
+} // namespace
+
+QList<ColumnMap::Use> VisitImporter::columns(const CsvTable &table)
+{
+    ImportReport ignored;
+    ColumnMap map(table, {}, ignored);
+    (void)findColumns(map);
+    return map.uses();
+}
+
+VisitImporter::Parsed
+VisitImporter::parse(const CsvTable &table,
+                     const QString &fileName,
+                     const QDateTime &now,
+                     const std::function<RowReason(const QString &)> &householdProblem,
+                     const ImportControl *control)
 {
     Parsed out;
     ColumnMap columns(table, fileName, out.report);
-    const int cHousehold = columns.find({u"household", u"household_id", u"가구ID", u"가구"});
-    const int cKind = columns.find({u"kind", u"구분", u"방법"});
-    const int cOutcome = columns.find({u"outcome", u"결과"});
-    const int cAt = columns.find({u"at", u"일시", u"방문일시"});
-    const int cMet = columns.find({u"met_whom", u"만난사람"});
-    const int cStaff = columns.find({u"staff", u"방문자"});
-    const int cNote = columns.find({u"note", u"notes", u"내용", u"메모"});
+    const Columns c = findColumns(columns);
+    const int cHousehold = c.household, cKind = c.kind, cOutcome = c.outcome, cAt = c.at,
+              cMet = c.met, cStaff = c.staff, cNote = c.note;
     if (!out.report.ok())
         return out;
     for (auto [col, name] : {std::pair{cHousehold, "household"}, {cKind, "kind"}, {cOutcome, "outcome"}, {cAt, "at"}}) {
         if (col < 0)
-            out.report.addError(fileName, 1, {}, QStringLiteral("no %1 column").arg(QString::fromLatin1(name)));
+            out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
+                                {QString::fromLatin1(name)},
+                                QStringLiteral("no %1 column").arg(QString::fromLatin1(name)));
     }
     if (!out.report.ok())
         return out;
     auto field = [](const CsvRecord &r, int c) {
         return c >= 0 && c < r.fields.size() ? Field::clean(r.fields.at(c)) : QString();
     };
-    for (const CsvRecord &r : table.rows) {
+    const qint64 total = table.rows.size();
+    for (qint64 i = 0; i < total; ++i) {
+        const CsvRecord &r = table.rows.at(i);
+        if (control) {
+            if (control->cancelled()) {
+                out.cancelled = true;
+                out.visits.clear();
+                out.lines.clear();
+                return out;
+            }
+            control->report(ImportStage::Checking, i, total);
+        }
         const int before = int(out.report.errors.size());
-        auto bad = [&](int col, const QString &why) { out.report.addError(fileName, r.line, table.header.value(col), why); };
+        auto bad = [&](int col, RowProblem problem, const QStringList &args, const QString &why) {
+            out.report.addError(fileName, r.line, table.header.value(col), problem, args, why);
+        };
         if (r.fields.size() != table.header.size()) {
-            out.report.addError(fileName, r.line, {},
-                                QStringLiteral("has %1 fields; the header has %2").arg(r.fields.size()).arg(table.header.size()));
+            out.report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         Visit v;
         v.householdId = field(r, cHousehold);
-        if (const QString why = householdProblem(v.householdId); !why.isEmpty())
-            bad(cHousehold, why);
+        if (const RowReason why = householdProblem(v.householdId); !why.isEmpty())
+            out.report.addError(fileName, r.line, table.header.value(cHousehold), why);
         const QString kind = field(r, cKind), outcome = field(r, cOutcome);
         if (const auto k = visitKindFromCode(kind))
             v.kind = *k;
         else
-            bad(cKind, QStringLiteral("'%1' is not a kind (visit/phone/office/check or 방문/전화/내방/안부확인)").arg(kind));
+            bad(cKind, RowProblem::NotOneOf, {kind, QStringLiteral("방문, 전화, 내방, 안부확인")},
+                QStringLiteral(
+                    "'%1' is not a kind (visit/phone/office/check or 방문/전화/내방/안부확인)")
+                    .arg(kind));
         if (const auto o = visitOutcomeFromCode(outcome))
             v.outcome = *o;
         else
-            bad(cOutcome, QStringLiteral("'%1' is not an outcome (met/absent/refused/moved or 만남/부재/거부/이사)").arg(outcome));
+            bad(cOutcome, RowProblem::NotOneOf, {outcome, QStringLiteral("만남, 부재, 거부, 이사")},
+                QStringLiteral(
+                    "'%1' is not an outcome (met/absent/refused/moved or 만남/부재/거부/이사)")
+                    .arg(outcome));
         v.at = parseWhen(field(r, cAt));
         if (!v.at.isValid())
-            bad(cAt, QStringLiteral("'%1' is not a date and time (YYYY-MM-DD HH:MM)").arg(field(r, cAt)));
+            bad(cAt, RowProblem::NotDateTime, {field(r, cAt)},
+                QStringLiteral("'%1' is not a date and time (YYYY-MM-DD HH:MM)")
+                    .arg(field(r, cAt)));
         v.metWhom = field(r, cMet);
         v.staffPresent = field(r, cStaff);
         v.notes = field(r, cNote);
         if (int(out.report.errors.size()) == before) {
-            if (const QString why = Storage::VisitStore::validate(v, now); !why.isEmpty())
-                bad(cAt, why);
+            const QString when = field(r, cAt);
+            if (v.at > now.addSecs(10 * 60))
+                bad(cAt, RowProblem::FutureDate, {when}, Storage::VisitStore::validate(v, now));
+            else if (v.at < now.addYears(-10))
+                bad(cAt, RowProblem::TooOld, {when}, Storage::VisitStore::validate(v, now));
+            else if (const QString why = Storage::VisitStore::validate(v, now); !why.isEmpty())
+                bad(cAt, RowProblem::Unspecified, {}, why);
         }
         if (int(out.report.errors.size()) == before) {
             out.visits.append(v);
             out.lines.append(r.line);
         }
     }
+    if (control)
+        control->report(ImportStage::Checking, total, total);
     if (!out.report.ok()) {
         out.visits.clear();
         out.lines.clear();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "columnmap.h"
+#include "importcontrol.h"
 #include "importreport.h"
 #include "model/visit.h"
 #include "util/csv.h"
@@ -20,10 +22,17 @@ public:
         QList<Visit> visits;
         QList<int> lines; // the line of each visit, same order
         ImportReport report;
+        bool cancelled = false;
     };
-    // householdKnown: whether the id names a household the account may log for (with why not).
-    static Parsed parse(const CsvTable &table, const QString &fileName, const QDateTime &now,
-                        const std::function<QString(const QString &householdId)> &householdProblem);
+    // householdProblem: why the id names no household the account may log for (empty: it does).
+    static Parsed
+    parse(const CsvTable &table,
+          const QString &fileName,
+          const QDateTime &now,
+          const std::function<RowReason(const QString &householdId)> &householdProblem,
+          const ImportControl *control = nullptr);
+    // The fields this importer reads and the file's columns that fill them.
+    static QList<ColumnMap::Use> columns(const CsvTable &table);
     // "2026-11-20T14:30:00+09:00", "2026-11-20 14:30", "2026.11.20 14:30", or a date alone (noon).
     static QDateTime parseWhen(const QString &text);
 };

@@ -79,16 +79,25 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
     if (!report.ok())
         return out;
     if (c.round < 0)
-        report.addError(fileName, 1, {}, QStringLiteral("no round column (round_id or 회차)"));
+        report.addError(fileName, 1, {}, Import::RowProblem::MissingColumn,
+                        {QStringLiteral("round_id, 회차")},
+                        QStringLiteral("no round column (round_id or 회차)"));
     if (c.code < 0)
-        report.addError(fileName, 1, {}, QStringLiteral("no crisis-item column (item_code or 위기정보코드)"));
+        report.addError(fileName, 1, {}, Import::RowProblem::MissingColumn,
+                        {QStringLiteral("item_code, 위기정보코드")},
+                        QStringLiteral("no crisis-item column (item_code or 위기정보코드)"));
     if (c.household < 0 && c.name < 0)
-        report.addError(fileName, 1, {},
-                        QStringLiteral("no column saying who is listed (household_id, or name with birth_date or rrn)"));
+        report.addError(
+            fileName, 1, {}, Import::RowProblem::MissingColumn,
+            {QStringLiteral("household_id, name + birth_date, rrn")},
+            QStringLiteral(
+                "no column saying who is listed (household_id, or name with birth_date or rrn)"));
     if (!report.ok())
         return out;
     if (!items.contains(defaultVersion))
-        report.addError(fileName, 1, {}, QStringLiteral("the store has no crisis-item table %1").arg(defaultVersion));
+        report.addError(
+            fileName, 1, {}, Import::RowProblem::NoItemTable, {defaultVersion},
+            QStringLiteral("the store has no crisis-item table %1").arg(defaultVersion));
 
     auto field = [](const CsvRecord &r, int col) {
         return col >= 0 && col < r.fields.size() ? Field::clean(r.fields.at(col)) : QString();
@@ -96,12 +105,18 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
     QHash<QString, int> seen; // key -> line
     for (const CsvRecord &r : table.rows) {
         const int errorsBefore = int(report.errors.size());
-        auto bad = [&](int col, const QString &why) { report.addError(fileName, r.line, table.header.value(col), why); };
+        auto bad = [&](int col, Import::RowProblem problem, const QStringList &args,
+                       const QString &why) {
+            report.addError(fileName, r.line, table.header.value(col), problem, args, why);
+        };
         if (r.fields.size() != table.header.size()) {
-            report.addError(fileName, r.line, {},
-                            QStringLiteral("has %1 fields; the header has %2 (a comma inside an unquoted value?)")
-                                .arg(r.fields.size())
-                                .arg(table.header.size()));
+            report.addError(
+                fileName, r.line, {}, Import::RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral(
+                    "has %1 fields; the header has %2 (a comma inside an unquoted value?)")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
             continue;
         }
         SignalRow s;
@@ -109,51 +124,68 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
         const QString roundText = field(r, c.round);
         s.roundId = normaliseRound(roundText);
         if (roundText.isEmpty())
-            bad(c.round, QStringLiteral("the round is empty"));
+            bad(c.round, Import::RowProblem::Empty, {}, QStringLiteral("the round is empty"));
         else if (s.roundId.isEmpty())
-            bad(c.round, QStringLiteral("'%1' is not a 발굴 round (year and round 1–6, e.g. 2026-6)").arg(roundText));
+            bad(c.round, Import::RowProblem::NotRound, {roundText},
+                QStringLiteral("'%1' is not a 발굴 round (year and round 1–6, e.g. 2026-6)")
+                    .arg(roundText));
 
         s.householdId = field(r, c.household);
         if (!s.householdId.isEmpty() && !Uuid::isValid(s.householdId))
-            bad(c.household, QStringLiteral("'%1' is not a household id (a UUID)").arg(s.householdId));
+            bad(c.household, Import::RowProblem::NotHouseholdId, {s.householdId},
+                QStringLiteral("'%1' is not a household id (a UUID)").arg(s.householdId));
 
         s.name = field(r, c.name);
         if (s.name.size() > 50)
-            bad(c.name, QStringLiteral("the name is longer than 50 characters"));
+            bad(c.name, Import::RowProblem::TooLong, {QStringLiteral("50")},
+                QStringLiteral("the name is longer than 50 characters"));
         const QString rrnText = field(r, c.rrn);
         if (!rrnText.isEmpty()) {
             if (Field::isMasked(rrnText)) {
-                bad(c.rrn, QStringLiteral("the 주민등록번호 is masked (from a masked export); give it whole or leave it empty"));
+                bad(c.rrn, Import::RowProblem::MaskedRrn, {},
+                    QStringLiteral("the 주민등록번호 is masked (from a masked export); give it "
+                                   "whole or leave it empty"));
             } else if (const auto rrn = Field::rrn(rrnText)) {
                 s.rrn = *rrn;
                 s.birth = Field::birthDateFromRrn(*rrn);
                 s.sex = Field::sexFromRrn(*rrn);
             } else {
-                bad(c.rrn, QStringLiteral("not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid date)"));
+                bad(c.rrn, Import::RowProblem::NotRrn, {},
+                    QStringLiteral(
+                        "not a 주민등록번호 (13 digits, YYMMDD-GNNNNNN, with a valid date)"));
             }
         }
         const QString birthText = field(r, c.birth);
         if (!birthText.isEmpty()) {
             const auto d = Field::date(birthText);
             if (!d)
-                bad(c.birth, QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
+                bad(c.birth, Import::RowProblem::NotBirthDate, {birthText},
+                    QStringLiteral("'%1' is not a birth date (YYYY-MM-DD)").arg(birthText));
             else if (*d > today || d->year() < 1890)
-                bad(c.birth, QStringLiteral("the birth date %1 is not possible").arg(d->toString(Qt::ISODate)));
+                bad(c.birth, Import::RowProblem::ImpossibleBirthDate, {d->toString(Qt::ISODate)},
+                    QStringLiteral("the birth date %1 is not possible")
+                        .arg(d->toString(Qt::ISODate)));
             else if (s.birth.isValid() && s.birth != *d)
-                bad(c.birth, QStringLiteral("the birth date %1 does not agree with the 주민등록번호 (%2)")
-                                 .arg(d->toString(Qt::ISODate), s.birth.toString(Qt::ISODate)));
+                bad(c.birth, Import::RowProblem::BirthDisagreesRrn,
+                    {d->toString(Qt::ISODate), s.birth.toString(Qt::ISODate)},
+                    QStringLiteral("the birth date %1 does not agree with the 주민등록번호 (%2)")
+                        .arg(d->toString(Qt::ISODate), s.birth.toString(Qt::ISODate)));
             else
                 s.birth = *d;
         }
         if (s.householdId.isEmpty()) {
             if (s.name.isEmpty())
-                bad(c.name, QStringLiteral("neither a household id nor a name: who is listed?"));
+                bad(c.name, Import::RowProblem::NobodyListed, {},
+                    QStringLiteral("neither a household id nor a name: who is listed?"));
             else if (!s.birth.isValid() && birthText.isEmpty() && rrnText.isEmpty())
-                bad(c.birth, QStringLiteral("a name without birth date or 주민등록번호 cannot be matched to a person"));
+                bad(c.birth, Import::RowProblem::NameNeedsBirth, {},
+                    QStringLiteral(
+                        "a name without birth date or 주민등록번호 cannot be matched to a person"));
         }
         s.address = field(r, c.address);
         if (s.address.size() > 200)
-            bad(c.address, QStringLiteral("the address is longer than 200 characters"));
+            bad(c.address, Import::RowProblem::TooLong, {QStringLiteral("200")},
+                QStringLiteral("the address is longer than 200 characters"));
 
         s.itemVersion = field(r, c.version);
         if (s.itemVersion.isEmpty())
@@ -161,17 +193,22 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
         s.itemCode = field(r, c.code).toUpper();
         const CrisisItem *item = nullptr;
         if (!items.contains(s.itemVersion)) {
-            bad(c.version, QStringLiteral("there is no crisis-item table %1 (this store has %2)")
-                               .arg(s.itemVersion, QStringList(items.keys()).join(QStringLiteral(", "))));
+            bad(c.version, Import::RowProblem::UnknownItemTable,
+                {s.itemVersion, QStringList(items.keys()).join(QStringLiteral(", "))},
+                QStringLiteral("there is no crisis-item table %1 (this store has %2)")
+                    .arg(s.itemVersion, QStringList(items.keys()).join(QStringLiteral(", "))));
         } else if (s.itemCode.isEmpty()) {
-            bad(c.code, QStringLiteral("the crisis-item code is empty"));
+            bad(c.code, Import::RowProblem::Empty, {},
+                QStringLiteral("the crisis-item code is empty"));
         } else {
             const auto &table_ = items[s.itemVersion];
             auto it = table_.constFind(s.itemCode);
             if (it == table_.constEnd())
-                bad(c.code, QStringLiteral("'%1' is not an item of the %2 crisis-item table (%3 items)")
-                                .arg(s.itemCode, s.itemVersion)
-                                .arg(table_.size()));
+                bad(c.code, Import::RowProblem::UnknownItem,
+                    {s.itemCode, s.itemVersion, QString::number(table_.size())},
+                    QStringLiteral("'%1' is not an item of the %2 crisis-item table (%3 items)")
+                        .arg(s.itemCode, s.itemVersion)
+                        .arg(table_.size()));
             else
                 item = &*it;
         }
@@ -179,32 +216,41 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
         if (!amountText.isEmpty()) {
             s.amount = amountOf(amountText);
             if (!s.amount)
-                bad(c.amount, QStringLiteral("'%1' is not an amount in won").arg(amountText));
+                bad(c.amount, Import::RowProblem::NotAmount, {amountText},
+                    QStringLiteral("'%1' is not an amount in won").arg(amountText));
             else if (*s.amount < 0)
-                bad(c.amount, QStringLiteral("the amount %1 is negative").arg(*s.amount));
+                bad(c.amount, Import::RowProblem::Negative, {QString::number(*s.amount)},
+                    QStringLiteral("the amount %1 is negative").arg(*s.amount));
         }
         const QString monthsText = field(r, c.months);
         if (!monthsText.isEmpty()) {
             s.months = Field::integer(monthsText);
             if (!s.months)
-                bad(c.months, QStringLiteral("'%1' is not a number of months").arg(monthsText));
+                bad(c.months, Import::RowProblem::NotMonths, {monthsText},
+                    QStringLiteral("'%1' is not a number of months").arg(monthsText));
             else if (*s.months < 0 || *s.months > 600)
-                bad(c.months, QStringLiteral("%1 months is not possible (0–600)").arg(*s.months));
+                bad(c.months, Import::RowProblem::ImpossibleMonths, {QString::number(*s.months)},
+                    QStringLiteral("%1 months is not possible (0–600)").arg(*s.months));
         }
         if (item) {
             if (item->unit == QLatin1String("amount") && amountText.isEmpty())
-                bad(c.amount, QStringLiteral("%1 (%2) needs the amount").arg(item->code, item->name));
+                bad(c.amount, Import::RowProblem::NeedsAmount, {item->code, item->name},
+                    QStringLiteral("%1 (%2) needs the amount").arg(item->code, item->name));
             if (item->unit == QLatin1String("months") && monthsText.isEmpty())
-                bad(c.months, QStringLiteral("%1 (%2) needs the number of months").arg(item->code, item->name));
+                bad(c.months, Import::RowProblem::NeedsMonths, {item->code, item->name},
+                    QStringLiteral("%1 (%2) needs the number of months")
+                        .arg(item->code, item->name));
         }
         const QString receivedText = field(r, c.received);
         s.received = today;
         if (!receivedText.isEmpty()) {
             const auto d = Field::date(receivedText);
             if (!d)
-                bad(c.received, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(receivedText));
+                bad(c.received, Import::RowProblem::NotDate, {receivedText},
+                    QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(receivedText));
             else if (*d > today)
-                bad(c.received, QStringLiteral("the date %1 is in the future").arg(d->toString(Qt::ISODate)));
+                bad(c.received, Import::RowProblem::FutureDate, {d->toString(Qt::ISODate)},
+                    QStringLiteral("the date %1 is in the future").arg(d->toString(Qt::ISODate)));
             else
                 s.received = *d;
         }
@@ -212,15 +258,18 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
             continue;
         const QString key = s.key();
         if (auto it = seen.constFind(key); it != seen.constEnd()) {
-            report.addError(fileName, r.line, {},
-                            QStringLiteral("repeats line %1 (same round, person and item)").arg(it.value()));
+            report.addError(
+                fileName, r.line, {}, Import::RowProblem::RepeatsLine,
+                {QString::number(it.value())},
+                QStringLiteral("repeats line %1 (same round, person and item)").arg(it.value()));
             continue;
         }
         seen.insert(key, r.line);
         out.rows << s;
     }
     if (table.rows.isEmpty())
-        report.addError(fileName, 1, {}, QStringLiteral("the file has a header but no rows"));
+        report.addError(fileName, 1, {}, Import::RowProblem::FileEmpty, {},
+                        QStringLiteral("the file has a header but no rows"));
     if (!report.ok())
         out.rows.clear();
     return out;

@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
@@ -151,6 +152,14 @@ Result<QStringList> Database::strings(const QString &sql, const QVariantList &bi
     while (q->next())
         out << q->value(0).toString();
     return out;
+}
+
+void Database::moveToThread(QThread *thread)
+{
+    QSqlDatabase db = connection();
+    Q_ASSERT(db.isValid());
+    if (db.isValid() && db.driver())
+        db.driver()->moveToThread(thread);
 }
 
 Status Database::transaction(const std::function<Status()> &work)

@@ -10,6 +10,8 @@
 #include <functional>
 #include <memory>
 
+class QThread;
+
 namespace VisitMap::Storage {
 
 class StoreLock;
@@ -35,6 +37,11 @@ public:
     QString path() const { return m_path; }
     QString connectionName() const { return m_connectionName; }
     QSqlDatabase connection() const;
+
+    // Hands the connection to another thread for a while (Qt ties a connection to one thread):
+    // called on the thread that holds it; the other thread hands it back the same way when done.
+    // Nothing else may use the connection meanwhile.
+    void moveToThread(QThread *thread);
 
     // A prepared query on this connection.
     QSqlQuery query() const;
