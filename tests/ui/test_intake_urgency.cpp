@@ -196,6 +196,20 @@ TEST_CASE("With no duty worker the team lead is asked who takes the urgent house
     bool ok = false;
     intake->importFile(writeReports(dir, somePlace(*controller)), true, &ok);
     REQUIRE(ok);
+    // A 발굴 round listing someone unknown at suicide risk: one list with the reports, by urgency
+    // first (before the older ordinary report), then by age (after yesterday's urgent report).
+    const QString round = dir.path(QStringLiteral("round.csv"));
+    Test::writeFile(
+        round,
+        QStringLiteral("회차,성명,생년월일,주민등록번호,주소,가구ID,위기정보코드,금액,개월수\n"
+                       "2026-6,김미상,1950-05-05,,서울특별시 서대문구 없는로 2,,S01,,\n")
+            .toUtf8());
+    intake->importFile(round, false, &ok);
+    REQUIRE(ok);
+    CHECK(row(intake, 0)->text(1) == QStringLiteral("신고"));
+    CHECK(row(intake, 1)->text(1).startsWith(QStringLiteral("발굴")));
+    CHECK(row(intake, 1)->text(0) == QStringLiteral("긴급"));
+    CHECK(row(intake, 2)->text(0) == QStringLiteral("일반"));
     intake->queueList()->setCurrentItem(row(intake, 0));
     QApplication::processEvents();
     ModalAnswers answers;
