@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "intake/urgencybackfill.h"
 #include "security/accountstore.h"
 #include "security/auditlog.h"
 #include "security/authenticator.h"
@@ -57,6 +58,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
             if (auto n = Storage::HouseholdStore(*ws->m_db).refreshSearchKeys(); !n)
                 return fail(n.error());
             return ws->m_db->exec(QStringLiteral("DELETE FROM store_meta WHERE key = 'search_keys_pending'"));
+        });
+        if (!done)
+            return fail(done.error());
+    }
+    if (auto pending = meta.get(QStringLiteral("urgency_pending"));
+        pending && *pending == QLatin1String("1")) {
+        auto done = ws->m_db->transaction([&]() -> Status {
+            if (auto n = Intake::UrgencyBackfill::run(*ws->m_db); !n)
+                return fail(n.error());
+            return ws->m_db->exec(
+                QStringLiteral("DELETE FROM store_meta WHERE key = 'urgency_pending'"));
         });
         if (!done)
             return fail(done.error());

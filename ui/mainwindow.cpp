@@ -5,6 +5,7 @@
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
 #include "dialogs/facilitiesdialog.h"
+#include "dialogs/dutyworkerdialog.h"
 #include "dialogs/workloaddialog.h"
 #include "errortext.h"
 #include "filedialogs.h"
@@ -30,6 +31,7 @@
 #include "theme.h"
 #include "widgets/householdfilterbar.h"
 #include "widgets/lockscreen.h"
+#include "widgets/urgentstatuslabel.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -187,6 +189,14 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     };
     connect(m_intake, &IntakePanel::queueChanged, this, intakeChanged);
     intakeChanged();
+    auto *urgent = new UrgentStatusLabel(controller, this);
+    statusBar()->addPermanentWidget(urgent);
+    connect(m_intake, &IntakePanel::queueChanged, urgent, &UrgentStatusLabel::refresh);
+    connect(m_checkinTimer, &QTimer::timeout, urgent, &UrgentStatusLabel::refresh);
+    connect(m_intake, &IntakePanel::workerWanted, this, [this](const QString &householdId) {
+        AssignDialog dialog(m_controller, m_undo, {householdId}, this);
+        dialog.exec();
+    });
     connect(m_map, &MapWidget::intakeActivated, this, [this](const QString &id) { showIntake(id); });
     connect(m_intake, &IntakePanel::householdRequested, this, [this](const QString &id) { openHousehold(id); });
     connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
@@ -335,6 +345,8 @@ void MainWindow::buildMenus()
         AssignDialog dialog(m_controller, m_undo, ids, this);
         dialog.exec();
     });
+    connect(lead->addAction(tr("당직 담당자(&D)…")), &QAction::triggered, this,
+            [this] { DutyWorkerDialog(m_controller, this).exec(); });
     m_planAction = lead->addAction(tr("방문 경로 계획(&R)…"));
     m_planAction->setShortcut(Qt::CTRL | Qt::Key_R);
     connect(m_planAction, &QAction::triggered, this, [this] { openPlanner(); });

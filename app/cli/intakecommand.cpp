@@ -29,6 +29,8 @@ QJsonObject toJson(const Intake::IntakeService::Entry &e)
                   {QStringLiteral("anonymous"), r.anonymous},
                   {QStringLiteral("categories"), QJsonArray::fromStringList(r.categories)},
                   {QStringLiteral("photos"), e.photos},
+                  {QStringLiteral("urgency"), toCode(e.urgency.level)},
+                  {QStringLiteral("response_due"), r.responseDue.isValid() ? QJsonValue(Iso::date(r.responseDue)) : QJsonValue()},
                   {QStringLiteral("candidates"), candidatesJson(e.candidates)}};
     return o;
 }
@@ -69,6 +71,8 @@ QJsonObject toJson(const Intake::IntakeService::SignalEntry &e)
             {QStringLiteral("birth_date"), s.subjectBirth.isValid() ? QJsonValue(s.subjectBirth.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("address"), s.subjectAddress},
             {QStringLiteral("items"), items},
+            {QStringLiteral("urgency"), toCode(e.urgency.level)},
+            {QStringLiteral("response_due"), e.responseDue.isValid() ? QJsonValue(Iso::date(e.responseDue)) : QJsonValue()},
             {QStringLiteral("candidates"), candidatesJson(e.candidates)}};
 }
 

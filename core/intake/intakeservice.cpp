@@ -6,6 +6,7 @@
 #include "import/importfile.h"
 #include "reportparser.h"
 #include "risk/riskservice.h"
+#include "security/accountstore.h"
 #include "security/permissions.h"
 #include "security/session.h"
 #include "signalparser.h"
@@ -16,6 +17,8 @@
 #include "storage/journal.h"
 #include "storage/officestore.h"
 #include "storage/reportstore.h"
+#include "storage/urgencystore.h"
+#include "storage/visitstore.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -27,6 +30,55 @@
 namespace VisitMap::Intake {
 
 using Security::Permission;
+
+namespace {
+
+const QString dutyWorkerKey = QStringLiteral("duty_worker");
+
+// Why an item is urgent, in the words the risk change's reason keeps in the store.
+QString reasonText(const QList<UrgencyReason> &reasons)
+{
+    QStringList out;
+    for (const UrgencyReason &r : reasons) {
+        switch (r.kind) {
+        case UrgencyReason::Kind::Category:
+            out << CrisisCategories::label(r.value);
+            break;
+        case UrgencyReason::Kind::Keyword:
+            out << QStringLiteral("'%1' 언급").arg(r.value);
+            break;
+        case UrgencyReason::Kind::AloneUnseen:
+            out << QStringLiteral("홀로 사는 분이 보이지 않음");
+            break;
+        case UrgencyReason::Kind::Item:
+            out << r.value;
+            break;
+        }
+    }
+    out.removeDuplicates();
+    return out.join(QStringLiteral(", "));
+}
+
+// The code-table entries of a listing's items.
+QList<CrisisItem> itemsOf(const QList<CrisisSignal> &entries,
+                          const QHash<QString, QHash<QString, CrisisItem>> &table)
+{
+    QList<CrisisItem> out;
+    for (const CrisisSignal &s : entries)
+        out << table.value(s.itemVersion).value(s.itemCode);
+    return out;
+}
+
+QString urgentListingText(const QList<CrisisSignal> &entries,
+                          const QHash<QString, QHash<QString, CrisisItem>> &table)
+{
+    return QStringLiteral("긴급 발굴 대상(%1) · 발굴 %2차")
+        .arg(reasonText(
+                 UrgencyRules::assess(UrgencyRules::factsOf(itemsOf(entries, table))).reasons),
+             entries.value(0).roundId);
+}
+
+} // namespace
 
 IntakeService::Placement IntakeService::place(const CrisisReport &r, const Geo::DongLocator &locator,
                                               const QStringList &storeOffices) const
@@ -124,6 +176,9 @@ Result<Import::ImportReport> IntakeService::importReports(const QByteArray &json
             continue;
         }
         const Placement p = place(r, locator, codes);
+        const Urgency level = UrgencyRules::assess(UrgencyRules::factsOf(r)).level;
+        r.urgency = level;
+        r.responseDue = UrgencyRules::responseDue(level, UrgencyRules::receivedDay(r));
         r.officeCode = p.officeCode;
         r.outOfArea = p.outOfArea;
         outside += p.outOfArea;
@@ -228,8 +283,21 @@ Result<QList<IntakeService::Entry>> IntakeService::queue(int maxCandidates)
         if (!c)
             return fail(c.error());
         e.candidates = *c;
+        e.urgency = UrgencyRules::assess(UrgencyRules::factsOf(r));
+        if (e.report.urgency) {
+            e.urgency.level = *e.report.urgency; // the stored level decides
+        } else {
+            // A report from a store that kept no urgency: the rules decide it now.
+            e.report.urgency = e.urgency.level;
+            e.report.responseDue
+                = UrgencyRules::responseDue(e.urgency.level, UrgencyRules::receivedDay(r));
+        }
         out << e;
     }
+    std::stable_sort(out.begin(), out.end(), [](const Entry &a, const Entry &b) {
+        return UrgencyRules::precedes(*a.report.urgency, a.report.receivedAt, *b.report.urgency,
+                                      b.report.receivedAt);
+    });
     if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("report"),
                                         QString::number(out.size()), {}, QStringLiteral("신고 접수 목록 조회"), {}});
         !ok)
@@ -276,7 +344,15 @@ Status IntakeService::link(const QString &reportId, const QString &householdId)
         if (auto ok = Storage::ReportStore(m_ws.db()).resolve(r->id, QStringLiteral("linked"), householdId, {}, m_ws.journal()); !ok)
             return ok;
         // The report's situations now count in the household's score.
-        return flagAndRescore(householdId);
+        if (auto ok = flagAndRescore(householdId); !ok)
+            return ok;
+        if (r->urgency != Urgency::Urgent)
+            return {};
+        return escalate(
+            householdId,
+            QStringLiteral("긴급 신고(%1) · 복지위기 알림 %2")
+                .arg(reasonText(UrgencyRules::assess(UrgencyRules::factsOf(*r)).reasons),
+                     r->externalId));
     });
 }
 
@@ -298,18 +374,32 @@ Result<QString> IntakeService::openHousehold(const QString &reportId)
     p.name = r->subjectName;
     p.sex = r->sex;
     const QString reportId_ = r->id;
-    return openNew(r->officeCode, r->addressText, place, r->householdType, p, QStringLiteral("report"),
-                   QStringLiteral("복지위기 알림 신고 %1로 신규 가구").arg(r->externalId),
-                   [&](const QString &householdId, const QString &) {
-                       return Storage::ReportStore(m_ws.db()).resolve(reportId_, QStringLiteral("opened"), householdId, {},
-                                                                      m_ws.journal());
-                   });
+    const QString urgent
+        = r->urgency == Urgency::Urgent
+              ? QStringLiteral("긴급 신고(%1) · 복지위기 알림 %2")
+                    .arg(reasonText(UrgencyRules::assess(UrgencyRules::factsOf(*r)).reasons),
+                         r->externalId)
+              : QString();
+    return openNew(
+        r->officeCode, r->addressText, place, r->householdType, p, QStringLiteral("report"),
+        QStringLiteral("복지위기 알림 신고 %1로 신규 가구").arg(r->externalId),
+        [&](const QString &householdId, const QString &) {
+            return Storage::ReportStore(m_ws.db()).resolve(reportId_, QStringLiteral("opened"),
+                                                           householdId, {}, m_ws.journal());
+        },
+        urgent);
 }
 
-Result<QString> IntakeService::openNew(const QString &officeCode, const QString &address,
-                                       std::optional<std::pair<double, double>> place, const QString &householdType,
-                                       Person person, const QString &source, const QString &reason,
-                                       const std::function<Status(const QString &, const QString &)> &resolve)
+Result<QString>
+IntakeService::openNew(const QString &officeCode,
+                       const QString &address,
+                       std::optional<std::pair<double, double>> place,
+                       const QString &householdType,
+                       Person person,
+                       const QString &source,
+                       const QString &reason,
+                       const std::function<Status(const QString &, const QString &)> &resolve,
+                       const QString &urgentWhat)
 {
     Storage::HouseholdRecord rec;
     Household &h = rec.household;
@@ -353,7 +443,9 @@ Result<QString> IntakeService::openNew(const QString &officeCode, const QString 
         if (auto ok = resolve(householdId, records.first().members.value(0).id); !ok)
             return ok;
         auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
-        return changed ? Status() : fail(changed.error());
+        if (!changed)
+            return fail(changed.error());
+        return urgentWhat.isEmpty() ? Status() : escalate(householdId, urgentWhat);
     });
     if (!ok)
         return fail(ok.error());
@@ -409,6 +501,76 @@ Status IntakeService::flagAndRescore(const QString &householdId)
         return ok;
     auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
     return changed ? Status() : fail(changed.error());
+}
+
+Status IntakeService::escalate(const QString &householdId, const QString &what)
+{
+    auto h = Storage::HouseholdStore(m_ws.db()).get(householdId);
+    if (!h)
+        return fail(h.error());
+    const Risk::VisitCycle cycle = m_ws.visitCycle();
+    // An override, even over a computed 고위험: the tier then stays until a person lowers it, and
+    // the timeline says why.
+    if (h->tierOverride != RiskTier::High) {
+        if (auto ok = Risk::RiskService(m_ws.db()).setOverride(
+                householdId, RiskTier::High, QStringLiteral("%1: 당일 연락 대상").arg(what),
+                m_ws.journal(), cycle);
+            !ok)
+            return ok;
+    }
+    // A household someone already looks after stays theirs; a new one goes to the duty worker.
+    if (h->assignedWorker.isEmpty()) {
+        if (const QString duty = dutyWorker(); !duty.isEmpty()) {
+            if (auto ok
+                = Storage::HouseholdStore(m_ws.db()).assign({householdId}, duty, m_ws.journal());
+                !ok)
+                return fail(ok.error());
+        }
+    }
+    return Storage::VisitStore(m_ws.db()).refreshHousehold(householdId, m_ws.journal(), cycle);
+}
+
+QString IntakeService::dutyWorker() const
+{
+    const QString name = m_ws.setting(dutyWorkerKey);
+    if (name.isEmpty())
+        return {};
+    auto account = m_ws.accounts().find(name);
+    if (!account || !account->active || account->role == Role::Admin)
+        return {};
+    return name;
+}
+
+Status IntakeService::setDutyWorker(const QString &account)
+{
+    if (auto ok = m_ws.require(Permission::AssignHouseholds); !ok)
+        return ok;
+    if (!account.isEmpty()) {
+        auto found = m_ws.accounts().find(account);
+        if (!found)
+            return fail(ErrorCode::NotFound, QStringLiteral("no account named '%1'").arg(account));
+        if (!found->active || found->role == Role::Admin)
+            return fail(ErrorCode::Validation,
+                        QStringLiteral("'%1' cannot be assigned households").arg(account));
+    }
+    return m_ws.setSetting(dutyWorkerKey, account);
+}
+
+Result<bool> IntakeService::awaitsWorker(const QString &householdId) const
+{
+    auto h = ownHousehold(householdId);
+    if (!h)
+        return fail(h.error());
+    if (!h->assignedWorker.isEmpty())
+        return false;
+    return Storage::UrgencyStore(m_ws.db()).awaitsUrgentContact(householdId);
+}
+
+Result<int> IntakeService::urgentUncontacted() const
+{
+    if (auto ok = m_ws.require(Permission::ViewHouseholds); !ok)
+        return fail(ok.error());
+    return Storage::UrgencyStore(m_ws.db()).uncontactedUrgent(m_ws.session()->offices);
 }
 
 // ---- 발굴 rounds ------------------------------------------------------------------------------
@@ -558,11 +720,45 @@ Result<Import::ImportReport> IntakeService::importSignals(const CsvTable &table,
         }
         entries << s;
     }
+    // Each listing (one person in one round) gets one urgency, over all its items; an urgent one
+    // matched to a household escalates it as a link from the queue would.
+    QHash<QString, QList<qsizetype>> listings;
+    QStringList listingOrder;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const CrisisSignal &s = entries[i];
+        const QString key = s.roundId + u'|' + s.officeCode + u'|' + s.householdId + u'|'
+                            + s.subjectName + u'|' + s.subjectBirth.toString(Qt::ISODate);
+        if (!listings.contains(key))
+            listingOrder << key;
+        listings[key] << i;
+    }
+    QHash<QString, QString> urgentHouseholds; // household -> the listing in words
+    for (const QString &key : listingOrder) {
+        QList<CrisisSignal> listed;
+        QDate received;
+        for (qsizetype i : listings.value(key)) {
+            listed << entries[i];
+            if (!received.isValid() || entries[i].receivedDate < received)
+                received = entries[i].receivedDate;
+        }
+        const Urgency level
+            = UrgencyRules::assess(UrgencyRules::factsOf(itemsOf(listed, *items))).level;
+        for (qsizetype i : listings.value(key)) {
+            entries[i].urgency = level;
+            entries[i].responseDue = UrgencyRules::responseDue(level, received);
+        }
+        if (level == Urgency::Urgent && !listed.first().householdId.isEmpty())
+            urgentHouseholds.insert(listed.first().householdId, urgentListingText(listed, *items));
+    }
     auto ok = m_ws.db().transaction([&]() -> Status {
         if (auto r = crisis.add(entries, rrns, m_ws.journal(), session->keyring); !r)
             return r;
         for (const QString &id : flagged) {
             if (auto r = flagAndRescore(id); !r)
+                return r;
+        }
+        for (auto it = urgentHouseholds.cbegin(); it != urgentHouseholds.cend(); ++it) {
+            if (auto r = escalate(it.key(), it.value()); !r)
                 return r;
         }
         return {};
@@ -622,6 +818,20 @@ Result<QList<IntakeService::SignalEntry>> IntakeService::signalQueue(int maxCand
         e.itemNames << text;
     }
     for (SignalEntry &e : out) {
+        const Urgency stored = e.listing.urgency.value_or(Urgency::Normal);
+        e.urgency = UrgencyRules::assess(UrgencyRules::factsOf(itemsOf(e.items, *items)));
+        if (e.listing.urgency)
+            e.urgency.level = stored; // the stored level decides
+        e.responseDue = e.listing.responseDue.isValid()
+                            ? e.listing.responseDue
+                            : UrgencyRules::responseDue(e.urgency.level, e.listing.receivedDate);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const SignalEntry &a, const SignalEntry &b) {
+        return UrgencyRules::precedes(
+            a.urgency.level, a.listing.receivedDate.startOfDay(Clock::seoul()), b.urgency.level,
+            b.listing.receivedDate.startOfDay(Clock::seoul()));
+    });
+    for (SignalEntry &e : out) {
         CrisisReport probe;
         probe.subjectName = e.listing.subjectName;
         probe.subjectBirth = e.listing.subjectBirth;
@@ -677,12 +887,19 @@ Status IntakeService::linkSignal(const QString &entryId, const QString &househol
             }
         }
     }
+    auto table = Storage::CrisisStore(m_ws.db()).itemTable();
+    if (!table)
+        return fail(table.error());
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = Storage::CrisisStore(m_ws.db()).match(*entries, householdId, personId, QStringLiteral("matched"),
                                                              m_ws.journal());
             !ok)
             return ok;
-        return flagAndRescore(householdId);
+        if (auto ok = flagAndRescore(householdId); !ok)
+            return ok;
+        if (listing.urgency != Urgency::Urgent)
+            return {};
+        return escalate(householdId, urgentListingText(*entries, *table));
     });
 }
 
@@ -703,11 +920,17 @@ Result<QString> IntakeService::openSignalHousehold(const QString &entryId)
     p.birthDate = listing.subjectBirth;
     p.sex = listing.subjectSex;
     p.rrn = *rrn;
-    return openNew(listing.officeCode, listing.subjectAddress, std::nullopt, {}, p, QStringLiteral("signal"),
-                   QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId),
-                   [&](const QString &householdId, const QString &personId) {
-                       return crisis.match(*entries, householdId, personId, QStringLiteral("new_household"), m_ws.journal());
-                   });
+    auto table = crisis.itemTable();
+    if (!table)
+        return fail(table.error());
+    return openNew(
+        listing.officeCode, listing.subjectAddress, std::nullopt, {}, p, QStringLiteral("signal"),
+        QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId),
+        [&](const QString &householdId, const QString &personId) {
+            return crisis.match(*entries, householdId, personId, QStringLiteral("new_household"),
+                                m_ws.journal());
+        },
+        listing.urgency == Urgency::Urgent ? urgentListingText(*entries, *table) : QString());
 }
 
 } // namespace VisitMap::Intake

@@ -5,6 +5,7 @@
 #include "matcher.h"
 #include "model/crisisreport.h"
 #include "model/crisissignal.h"
+#include "urgencyrules.h"
 #include "util/csv.h"
 
 #include <functional>
@@ -38,8 +39,12 @@ public:
         QString officeName; // of officeCode, when known
         int photos = 0;
         QList<Candidate> candidates;
+        // The report's urgency (as stored; report.urgency and report.responseDue are always set
+        // here) and why the rules give it.
+        UrgencyAssessment urgency;
     };
-    // Open reports of the account's offices and those no office holds, oldest first.
+    // Open reports of the account's offices and those no office holds: the most urgent first,
+    // then the one waiting longest.
     Result<QList<Entry>> queue(int maxCandidates = 5);
     Result<QList<Candidate>> candidates(const CrisisReport &report, int max = 5);
 
@@ -59,7 +64,10 @@ public:
         QString officeName;
         std::optional<double> lon, lat; // of a known building at the listed address
         QList<Candidate> candidates;
+        UrgencyAssessment urgency; // of the listing, over all its items
+        QDate responseDue;
     };
+    // Unmatched listings, the most urgent first, then the one waiting longest.
     Result<QList<SignalEntry>> signalQueue(int maxCandidates = 5);
     Status linkSignal(const QString &entryId, const QString &householdId);
     // A new household (with the listed person, and a case at 발굴) for a round entry.
@@ -70,6 +78,18 @@ public:
     // A new household (and a 통합사례관리 case at 발굴) from what the report says; its id.
     Result<QString> openHousehold(const QString &reportId);
     Status markDuplicate(const QString &reportId, const QString &ofReportId);
+
+    // Linking or opening an urgent (긴급) item — and a 발굴 round matching one to a household —
+    // makes the household 고위험 (an override whose reason names the item), gives an unassigned
+    // household to the office's duty worker (당직 담당자) when one is set, and brings its next
+    // contact forward to the day (see Storage::UrgencyStore::pendingDue).
+    QString dutyWorker() const; // empty: none set, or the account can no longer take households
+    Status setDutyWorker(const QString &account); // team lead; empty clears
+    // Whether the household waits for an urgent contact with nobody assigned: then the screen
+    // asks who takes it.
+    Result<bool> awaitsWorker(const QString &householdId) const;
+    // Urgent items of the account's offices not yet contacted (the team lead's status bar).
+    Result<int> urgentUncontacted() const;
 
     // Where a report belongs: the 행정동 holding its location (or, within 50 m of a boundary,
     // the nearest), else the 행정동 of a known household at its road address.
@@ -87,16 +107,25 @@ private:
     // The 행정동 most known households at this road address (or on this road) are in.
     QString officeAtAddress(const QString &addressText) const;
     Status flagAndRescore(const QString &householdId);
+    // What linking an urgent item does to its household (inside the caller's transaction);
+    // what: the item in words for the risk change's reason.
+    Status escalate(const QString &householdId, const QString &what);
     // A household of the account's offices, or why not.
     Result<Household> ownHousehold(const QString &householdId) const;
     // Where a known building at this road address stands (lon, lat).
     std::optional<std::pair<double, double>> placeOfAddress(const QString &address) const;
     // A new household with one person and a case at 발굴, flagged new and scored; resolve ties
     // what it came from (the report, the round entries) to it, in the same transaction.
-    Result<QString> openNew(const QString &officeCode, const QString &address,
-                            std::optional<std::pair<double, double>> place, const QString &householdType,
-                            Person person, const QString &source, const QString &reason,
-                            const std::function<Status(const QString &householdId, const QString &personId)> &resolve);
+    Result<QString> openNew(
+        const QString &officeCode,
+        const QString &address,
+        std::optional<std::pair<double, double>> place,
+        const QString &householdType,
+        Person person,
+        const QString &source,
+        const QString &reason,
+        const std::function<Status(const QString &householdId, const QString &personId)> &resolve,
+        const QString &urgentWhat = {});
     Workspace &m_ws;
 };
 

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <optional>
 
+#include "urgency.h"
+
 namespace VisitMap {
 
 // A 복지위기 알림 report: someone (the person or a neighbour, perhaps anonymously) tells the office
@@ -33,6 +35,9 @@ struct CrisisReport
     QString addressText;
     std::optional<double> lon, lat;
     QString description;
+    // How soon to answer (Intake::UrgencyRules), and the last day to; unset until classified.
+    std::optional<Urgency> urgency;
+    QDate responseDue;
     QString status = QStringLiteral("new"); // new / linked / opened / duplicate / dismissed
     QString householdId;
     QString duplicateOf;

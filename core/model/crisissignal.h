@@ -5,6 +5,8 @@
 #include <QString>
 #include <optional>
 
+#include "urgency.h"
+
 namespace VisitMap {
 
 // One entry of the versioned 발굴 crisis-item code table.
@@ -47,6 +49,10 @@ struct CrisisSignal
     QString subjectSex;      // M / F, from the 주민등록번호 when listed
     QString subjectAddress;
     QString matchStatus = QStringLiteral("matched"); // matched / unmatched / new_household
+    // How soon to answer the listing this entry belongs to (Intake::UrgencyRules over all its
+    // items), and the last day to; unset until classified.
+    std::optional<Urgency> urgency;
+    QDate responseDue;
 };
 
 } // namespace VisitMap

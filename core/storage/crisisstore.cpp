@@ -33,8 +33,11 @@ Result<QList<CrisisItem>> CrisisStore::items(const QString &version) const
 
 namespace {
 
-const char *const signalColumns = "id, office_code, household_id, person_id, round_id, item_version, item_code, amount, "
-                                  "months, received_date, subject_name, subject_birth, subject_address, match_status, subject_sex";
+const char *const signalColumns
+    = "id, office_code, household_id, person_id, round_id, item_version, item_code, amount, "
+      "months, received_date, subject_name, subject_birth, subject_address, match_status, "
+      "subject_sex, "
+      "urgency, response_due";
 
 CrisisSignal fromRow(const QSqlQuery &q)
 {
@@ -56,6 +59,8 @@ CrisisSignal fromRow(const QSqlQuery &q)
     s.subjectAddress = q.value(12).toString();
     s.matchStatus = q.value(13).toString();
     s.subjectSex = q.value(14).toString();
+    s.urgency = urgencyFromCode(q.value(15).toString());
+    s.responseDue = QDate::fromString(q.value(16).toString(), Qt::ISODate);
     return s;
 }
 
@@ -131,10 +136,13 @@ Status CrisisStore::add(QList<CrisisSignal> &entries, const QStringList &rrns, J
                         const Security::Keyring &keys)
 {
     const QString now = Iso::utc(journal.now());
-    auto q = m_db.prepare(QStringLiteral(
-        "INSERT INTO crisis_signals (id, office_code, household_id, person_id, round_id, item_version, item_code, "
-        "amount, months, received_date, subject_name, subject_birth, subject_rrn_cipher, subject_address, "
-        "match_status, created_at, created_by, subject_sex) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    auto q = m_db.prepare(
+        QStringLiteral("INSERT INTO crisis_signals (id, office_code, household_id, person_id, "
+                       "round_id, item_version, item_code, "
+                       "amount, months, received_date, subject_name, subject_birth, "
+                       "subject_rrn_cipher, subject_address, "
+                       "match_status, created_at, created_by, subject_sex, urgency, response_due) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     if (!q)
         return fail(q.error());
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -147,11 +155,27 @@ Status CrisisStore::add(QList<CrisisSignal> &entries, const QStringList &rrns, J
                 return fail(cipher.error());
             rrnCipher = *cipher;
         }
-        const QVariantList values{s.id, s.officeCode, orNull(s.householdId), orNull(s.personId), s.roundId, s.itemVersion,
-                                  s.itemCode, s.amount ? QVariant(*s.amount) : QVariant(),
-                                  s.months ? QVariant(*s.months) : QVariant(), s.receivedDate.toString(Qt::ISODate),
-                                  orNull(s.subjectName), orNull(s.subjectBirth.toString(Qt::ISODate)), rrnCipher,
-                                  orNull(s.subjectAddress), s.matchStatus, now, journal.actor().account, orNull(s.subjectSex)};
+        const QVariantList values{s.id,
+                                  s.officeCode,
+                                  orNull(s.householdId),
+                                  orNull(s.personId),
+                                  s.roundId,
+                                  s.itemVersion,
+                                  s.itemCode,
+                                  s.amount ? QVariant(*s.amount) : QVariant(),
+                                  s.months ? QVariant(*s.months) : QVariant(),
+                                  s.receivedDate.toString(Qt::ISODate),
+                                  orNull(s.subjectName),
+                                  orNull(s.subjectBirth.toString(Qt::ISODate)),
+                                  rrnCipher,
+                                  orNull(s.subjectAddress),
+                                  s.matchStatus,
+                                  now,
+                                  journal.actor().account,
+                                  orNull(s.subjectSex),
+                                  s.urgency ? QVariant(toCode(*s.urgency)) : QVariant(),
+                                  s.responseDue.isValid() ? QVariant(Iso::date(s.responseDue))
+                                                          : QVariant()};
         for (int v = 0; v < values.size(); ++v)
             q->bindValue(v, values[v]);
         if (auto ok = Database::run(*q); !ok)
@@ -191,6 +215,29 @@ Result<QList<CrisisSignal>> CrisisStore::unmatched(const QStringList &offices) c
                                                "office_code IN (%2) ORDER BY round_id, subject_name, subject_birth, item_code")
                                     .arg(QLatin1String(signalColumns), marks.join(u',')),
                                 binds));
+}
+
+Result<QList<CrisisSignal>> CrisisStore::unclassified() const
+{
+    return collect(m_db.execute(
+        QStringLiteral(
+            "SELECT %1 FROM crisis_signals WHERE urgency IS NULL "
+            "ORDER BY round_id, office_code, subject_name, subject_birth, household_id, id")
+            .arg(QLatin1String(signalColumns))));
+}
+
+Status
+CrisisStore::setUrgency(const QStringList &entryIds, Urgency urgency, const QDate &responseDue)
+{
+    for (const QString &id : entryIds) {
+        auto q = m_db.execute(
+            QStringLiteral("UPDATE crisis_signals SET urgency = ?, response_due = ? WHERE id = ?"),
+            {toCode(urgency), responseDue.isValid() ? QVariant(Iso::date(responseDue)) : QVariant(),
+             id});
+        if (!q)
+            return fail(q.error());
+    }
+    return {};
 }
 
 Result<QList<CrisisSignal>> CrisisStore::sameListing(const CrisisSignal &entry) const

@@ -41,6 +41,11 @@ public:
 
     // Entries waiting for a household: unmatched, of the given offices, oldest round first.
     Result<QList<CrisisSignal>> unmatched(const QStringList &offices) const;
+    // Entries not yet given an urgency (stored before urgencies were kept), by listing.
+    Result<QList<CrisisSignal>> unclassified() const;
+    // Stores the urgency of a listing's entries, as the rules decide it from their items (every
+    // store decides the same, so the change is not sent to others).
+    Status setUrgency(const QStringList &entryIds, Urgency urgency, const QDate &responseDue);
     // The unmatched entries listed for the same person in the same round as this one.
     Result<QList<CrisisSignal>> sameListing(const CrisisSignal &entry) const;
     // The entry's listed 주민등록번호 in the clear (empty when none); logged as a reveal.

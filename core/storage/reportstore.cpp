@@ -15,10 +15,11 @@ namespace VisitMap::Storage {
 
 namespace {
 
-const char *const columns = "id, external_id, office_code, out_of_area, channel, received_at, reporter_type, "
-                            "anonymous, categories, household_type, sex, age_band, subject_name, address_text, "
-                            "lon, lat, description, status, household_id, duplicate_of, resolved_at, resolved_by, "
-                            "created_at, created_by";
+const char *const columns
+    = "id, external_id, office_code, out_of_area, channel, received_at, reporter_type, "
+      "anonymous, categories, household_type, sex, age_band, subject_name, address_text, "
+      "lon, lat, description, status, household_id, duplicate_of, resolved_at, resolved_by, "
+      "created_at, created_by, urgency, response_due";
 
 CrisisReport fromRow(const QSqlQuery &q)
 {
@@ -50,6 +51,8 @@ CrisisReport fromRow(const QSqlQuery &q)
     r.resolvedBy = q.value(21).toString();
     r.createdAt = Iso::parse(q.value(22).toString());
     r.createdBy = q.value(23).toString();
+    r.urgency = urgencyFromCode(q.value(24).toString());
+    r.responseDue = QDate::fromString(q.value(25).toString(), Qt::ISODate);
     return r;
 }
 
@@ -98,13 +101,16 @@ Status ReportStore::add(QList<CrisisReport> &reports, const QList<ReportAttachme
         r.createdBy = journal.actor().account;
         const QByteArray categories = QJsonDocument(QJsonArray::fromStringList(r.categories)).toJson(QJsonDocument::Compact);
         auto q = m_db.execute(
-            QStringLiteral("INSERT INTO crisis_reports (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            QStringLiteral("INSERT INTO crisis_reports (%1) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .arg(QLatin1String(columns)),
             {r.id, r.externalId, orNull(r.officeCode), r.outOfArea ? 1 : 0, r.channel, Iso::utc(r.receivedAt),
              r.reporterType, r.anonymous ? 1 : 0, QString::fromUtf8(categories), orNull(r.householdType),
              orNull(r.sex), orNull(r.ageBand), orNull(r.subjectName), orNull(r.addressText),
              r.lon ? QVariant(*r.lon) : QVariant(), r.lat ? QVariant(*r.lat) : QVariant(), r.description, r.status,
-             QVariant(), QVariant(), QVariant(), QVariant(), now, r.createdBy});
+             QVariant(), QVariant(), QVariant(), QVariant(), now, r.createdBy,
+             r.urgency ? QVariant(toCode(*r.urgency)) : QVariant(),
+             r.responseDue.isValid() ? QVariant(Iso::date(r.responseDue)) : QVariant()});
         if (!q)
             return fail(q.error());
         // Contacts and photos are encrypted with the key of the office that holds the report, or
@@ -197,6 +203,22 @@ Result<QList<CrisisReport>> ReportStore::open(const QStringList &offices) const
                        "ORDER BY received_at, id")
             .arg(QLatin1String(columns), mine),
         binds));
+}
+
+Result<QList<CrisisReport>> ReportStore::unclassified() const
+{
+    return collect(m_db.execute(
+        QStringLiteral("SELECT %1 FROM crisis_reports WHERE urgency IS NULL ORDER BY id")
+            .arg(QLatin1String(columns))));
+}
+
+Status ReportStore::setUrgency(const QString &reportId, Urgency urgency, const QDate &responseDue)
+{
+    auto q = m_db.execute(
+        QStringLiteral("UPDATE crisis_reports SET urgency = ?, response_due = ? WHERE id = ?"),
+        {toCode(urgency), responseDue.isValid() ? QVariant(Iso::date(responseDue)) : QVariant(),
+         reportId});
+    return q ? Status() : fail(q.error());
 }
 
 Result<QList<CrisisReport>> ReportStore::forHousehold(const QString &householdId) const

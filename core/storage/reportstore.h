@@ -39,6 +39,11 @@ public:
     // The reporter's contact in the clear (empty when none was given); logged as a reveal.
     Result<QString> contact(const QString &reportId, Journal &journal, const Security::Keyring &keys) const;
     Result<int> photoCount(const QString &reportId) const;
+    // Reports not yet given an urgency (those stored before urgencies were kept).
+    Result<QList<CrisisReport>> unclassified() const;
+    // Stores a report's urgency and response deadline, as the rules decide them from its facts
+    // (every store decides the same, so the change is not sent to others).
+    Status setUrgency(const QString &reportId, Urgency urgency, const QDate &responseDue);
     // status: linked / opened (with householdId), duplicate (with duplicateOf), dismissed.
     Status resolve(const QString &reportId, const QString &status, const QString &householdId,
                    const QString &duplicateOf, Journal &journal);

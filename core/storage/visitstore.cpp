@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "journal.h"
+#include "urgencystore.h"
 #include "util/clock.h"
 
 #include <QJsonObject>
@@ -175,7 +176,14 @@ Status VisitStore::refreshHousehold(const QString &householdId, Journal &journal
         return fail(last.error());
     const QString lastAt = last->toString();
     const QDate lastDate = Iso::parse(lastAt).toTimeZone(Clock::seoul()).date();
-    const QDate due = cycle.nextDue(tier, lastDate, registered, overrideDays);
+    QDate due = cycle.nextDue(tier, lastDate, registered, overrideDays);
+    // An urgent or priority intake item tied to the household and not yet answered brings the
+    // next contact forward to its deadline.
+    auto pending = UrgencyStore(m_db).pendingDue(householdId);
+    if (!pending)
+        return fail(pending.error());
+    if (*pending && (!due.isValid() || **pending < due))
+        due = **pending;
     const QString dueText = due.isValid() ? Iso::date(due) : QString();
     // A discovery stays "new" until someone has met the household after it was flagged.
     const bool clearNew = !flagged.isEmpty() && !lastAt.isEmpty()

@@ -10,6 +10,7 @@
 #include "security/disclosure.h"
 #include "security/permissions.h"
 #include "theme.h"
+#include "urgencytext.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workflow/photoaccess.h"
@@ -33,6 +34,7 @@ using Security::Permission;
 namespace {
 
 enum Role { IdRole = Qt::UserRole + 1, KindRole };
+enum Column { UrgencyColumn, KindColumn, ReceivedColumn, DueColumn, DongColumn, WhatColumn };
 
 QString categoriesText(const QStringList &codes)
 {
@@ -88,7 +90,8 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     root->addLayout(top);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
-    m_list->setHeaderLabels({tr("구분"), tr("접수"), tr("행정동"), tr("내용")});
+    m_list->setHeaderLabels(
+        {tr("긴급도"), tr("구분"), tr("접수"), tr("응답 기한"), tr("행정동"), tr("내용")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -162,6 +165,7 @@ QPushButton *IntakePanel::button(const QString &objectName) const
 void IntakePanel::refresh()
 {
     const QString keep = selectedId();
+    m_rows.clear(); // before what its rows point at
     m_reports.clear();
     m_signals.clear();
     Workspace *ws = m_controller->workspace();
@@ -178,41 +182,70 @@ void IntakePanel::refresh()
             m_controller->notifyError(
                 ErrorText::describe(tr("발굴 목록을 읽지 못했습니다."), q.error()));
     }
+    // One list, the most urgent first, then the one waiting longest (UrgencyRules::precedes).
+    for (const auto &e : m_reports)
+        m_rows << Item(&e);
+    for (const auto &e : m_signals)
+        m_rows << Item(&e);
+    auto urgencyOf = [](const Item &item) {
+        if (const auto *const *r = std::get_if<const Intake::IntakeService::Entry *>(&item))
+            return std::pair{(*r)->urgency.level, (*r)->report.receivedAt};
+        const auto *sp = *std::get_if<const Intake::IntakeService::SignalEntry *>(&item);
+        return std::pair{sp->urgency.level, sp->listing.receivedDate.startOfDay(Clock::seoul())};
+    };
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Item &a, const Item &b) {
+        const auto [ua, ta] = urgencyOf(a);
+        const auto [ub, tb] = urgencyOf(b);
+        return Intake::UrgencyRules::precedes(ua, ta, ub, tb);
+    });
+
     const QSignalBlocker block(m_list);
     m_list->clear();
     const Security::Disclosure *d = disclosure();
-    for (const auto &e : m_reports) {
-        const CrisisReport &r = e.report;
+    const QDate today
+        = m_controller->workspace() ? m_controller->workspace()->clock().today() : QDate();
+    for (const Item &row : m_rows) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, tr("신고"));
-        item->setText(1, KoreanDate::dateTime(r.receivedAt));
-        QString dong = r.officeCode.isEmpty() ? tr("위치 미상") : e.officeName.isEmpty() ? r.officeCode : e.officeName;
-        if (r.outOfArea)
-            dong += tr(" (관할 밖)");
-        item->setText(2, dong);
-        QString what = categoriesText(r.categories);
-        if (!r.subjectName.isEmpty() && d)
-            what += QStringLiteral(" · ") + d->listName(r.subjectName);
-        item->setText(3, what);
-        item->setData(0, IdRole, r.id);
-        item->setData(0, KindRole, 0);
-        bool grave = false;
-        for (const QString &c : r.categories)
-            grave = grave || CrisisCategories::isGrave(c);
-        if (grave)
-            item->setForeground(3, QColor(0xB1, 0x12, 0x1B));
-        if (r.outOfArea || r.officeCode.isEmpty())
-            item->setForeground(2, Theme::mutedText());
-    }
-    for (const auto &e : m_signals) {
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, tr("발굴 %1차").arg(e.listing.roundId));
-        item->setText(1, KoreanDate::date(e.listing.receivedDate));
-        item->setText(2, e.officeName.isEmpty() ? e.listing.officeCode : e.officeName);
-        item->setText(3, (d ? d->listName(e.listing.subjectName) : QString()) + QStringLiteral(" · ")
-                             + tr("위기정보 %1건").arg(e.items.size()));
-        item->setData(0, IdRole, e.id);
-        item->setData(0, KindRole, 1);
+        if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&row)) {
+            const Intake::IntakeService::Entry &e = **rp;
+            const CrisisReport &r = e.report;
+            item->setText(KindColumn, tr("신고"));
+            item->setText(ReceivedColumn, KoreanDate::dateTime(r.receivedAt));
+            QString dong = r.officeCode.isEmpty()   ? tr("위치 미상")
+                           : e.officeName.isEmpty() ? r.officeCode
+                                                    : e.officeName;
+            if (r.outOfArea)
+                dong += tr(" (관할 밖)");
+            item->setText(DongColumn, dong);
+            QString what = categoriesText(r.categories);
+            if (!r.subjectName.isEmpty() && d)
+                what += QStringLiteral(" · ") + d->listName(r.subjectName);
+            item->setText(WhatColumn, what);
+            item->setData(0, IdRole, r.id);
+            item->setData(0, KindRole, 0);
+            UrgencyText::decorate(item, UrgencyColumn, DueColumn, e.urgency.level, r.responseDue,
+                                  today);
+            bool grave = false;
+            for (const QString &c : r.categories)
+                grave = grave || CrisisCategories::isGrave(c);
+            if (grave)
+                item->setForeground(WhatColumn, QColor(0xB1, 0x12, 0x1B));
+            if (r.outOfArea || r.officeCode.isEmpty())
+                item->setForeground(DongColumn, Theme::mutedText());
+        } else {
+            const Intake::IntakeService::SignalEntry &e
+                = **std::get_if<const Intake::IntakeService::SignalEntry *>(&row);
+            item->setText(KindColumn, tr("발굴 %1차").arg(e.listing.roundId));
+            item->setText(ReceivedColumn, KoreanDate::date(e.listing.receivedDate));
+            item->setText(DongColumn, e.officeName.isEmpty() ? e.listing.officeCode : e.officeName);
+            item->setText(WhatColumn, (d ? d->listName(e.listing.subjectName) : QString())
+                                          + QStringLiteral(" · ")
+                                          + tr("위기정보 %1건").arg(e.items.size()));
+            item->setData(0, IdRole, e.id);
+            item->setData(0, KindRole, 1);
+            UrgencyText::decorate(item, UrgencyColumn, DueColumn, e.urgency.level, e.responseDue,
+                                  today);
+        }
     }
     m_title->setText(waiting() == 0 ? tr("접수 대기 없음")
                                     : tr("접수 대기 %1건 · 신고 %2 · 발굴 %3").arg(waiting()).arg(m_reports.size()).arg(m_signals.size()));
@@ -265,10 +298,13 @@ bool IntakePanel::select(const QString &id)
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
         bool match = item->data(0, IdRole).toString() == id;
-        if (!match && item->data(0, KindRole).toInt() == 0)
-            match = m_reports.value(i).report.externalId == id;
-        if (!match && item->data(0, KindRole).toInt() == 1) {
-            for (const CrisisSignal &s : m_signals.value(i - m_reports.size()).items)
+        const Item row = m_rows.value(i);
+        if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&row);
+            !match && rp && *rp)
+            match = (*rp)->report.externalId == id;
+        if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&row);
+            !match && sp && *sp) {
+            for (const CrisisSignal &s : (*sp)->items)
                 match = match || s.id == id;
         }
         if (match) {
@@ -289,10 +325,8 @@ QString IntakePanel::selectedId() const
 IntakePanel::Item IntakePanel::current() const
 {
     const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    if (row >= 0 && row < m_reports.size())
-        return &m_reports[row];
-    if (row >= m_reports.size() && row - m_reports.size() < m_signals.size())
-        return &m_signals[row - m_reports.size()];
+    if (row >= 0 && row < m_rows.size())
+        return m_rows[row];
     return static_cast<const Intake::IntakeService::Entry *>(nullptr);
 }
 
@@ -304,12 +338,15 @@ void IntakePanel::showCurrent()
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
     QList<Intake::Candidate> candidates;
     QString html;
+    const QDate today
+        = m_controller->workspace() ? m_controller->workspace()->clock().today() : QDate();
     if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp) {
         const Intake::IntakeService::Entry &e = **rp;
         const CrisisReport &r = e.report;
         html = tr("<b>복지위기 알림 신고</b> %1 · %2 · %3")
                    .arg(esc(r.externalId), esc(channelText(r.channel)),
                         KoreanDate::dateTime(r.receivedAt));
+        html += UrgencyText::detailHtml(e.urgency, r.responseDue, today);
         html += tr("<br><b>위기상황</b> %1").arg(esc(categoriesText(r.categories)));
         QStringList who;
         if (!r.householdType.isEmpty())
@@ -354,6 +391,7 @@ void IntakePanel::showCurrent()
         html += tr("<br><b>대상</b> %1").arg(esc(who.join(QStringLiteral(" · "))));
         if (!s.subjectAddress.isEmpty() && d)
             html += tr("<br><b>주소</b> %1").arg(esc(d->listAddress(s.subjectAddress)));
+        html += UrgencyText::detailHtml(e.urgency, e.responseDue, today);
         html += tr("<br><b>위기정보</b> %1").arg(esc(e.itemNames.join(QStringLiteral(", "))));
         candidates = e.candidates;
     } else {
@@ -447,6 +485,7 @@ void IntakePanel::linkSelected()
         return decisionFailed(tr("가구에 연결"), ok.error());
     afterDecision();
     Q_EMIT householdRequested(household);
+    askForWorker(household);
 }
 
 void IntakePanel::openNew()
@@ -470,6 +509,22 @@ void IntakePanel::openNew()
         return decisionFailed(tr("새 가구·사례 등록"), opened.error());
     afterDecision();
     Q_EMIT householdRequested(*opened);
+    askForWorker(*opened);
+}
+
+void IntakePanel::askForWorker(const QString &householdId)
+{
+    auto asks = Intake::IntakeService(*m_controller->workspace()).awaitsWorker(householdId);
+    if (!asks || !*asks)
+        return;
+    if (m_controller->can(int(Permission::AssignHouseholds))) {
+        Q_EMIT workerWanted(householdId);
+        return;
+    }
+    PlainText::information(
+        this, tr("담당자 지정"),
+        tr("긴급 가구의 담당자가 없습니다. 당직 담당자가 정해져 있지 않으니 팀장에게 오늘 연락할 "
+           "담당자 지정을 요청하세요."));
 }
 
 void IntakePanel::markDuplicate()

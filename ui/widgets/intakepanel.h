@@ -20,10 +20,12 @@ namespace VisitMap::Ui {
 
 class WorkspaceController;
 
-// The intake queue: citizen crisis reports and 발굴 round entries waiting for a decision. The
-// list on the left; on the right the selected item with its candidate households side by side,
-// their scores and the reasons, and the decisions (link to a household, open a new household and
-// case, mark a duplicate). The reporter's contact is shown only to the team lead, on request.
+// The intake queue: citizen crisis reports and 발굴 round entries waiting for a decision, the most
+// urgent first (긴급, 우선, 일반; then the one waiting longest), each with its response deadline,
+// an overdue one marked in red and in words. The list on the left; on the right the selected item
+// with its candidate households side by side, their scores and the reasons, and the decisions (link
+// to a household, open a new household and case, mark a duplicate). The reporter's contact is shown
+// only to the team lead, on request.
 class IntakePanel : public QWidget
 {
     Q_OBJECT
@@ -59,6 +61,9 @@ Q_SIGNALS:
     void queueChanged();
     // Open this household in the household panel (and on the map).
     void householdRequested(const QString &householdId);
+    // An urgent item was tied to a household nobody is assigned to and no duty worker is set:
+    // the team lead is asked who takes it.
+    void workerWanted(const QString &householdId);
 
 private:
     using Item = std::variant<const Intake::IntakeService::Entry *, const Intake::IntakeService::SignalEntry *>;
@@ -70,10 +75,13 @@ private:
     void afterDecision();
     void runImport(bool reports);
     void decisionFailed(const QString &what, const Error &error);
+    // After an urgent item was tied to the household: asks for a worker when nobody has it.
+    void askForWorker(const QString &householdId);
 
     WorkspaceController *m_controller;
     QList<Intake::IntakeService::Entry> m_reports;
     QList<Intake::IntakeService::SignalEntry> m_signals;
+    QList<Item> m_rows; // the list's rows in order: reports and round entries by urgency, then age
     QLabel *m_title;
     QTreeWidget *m_list;
     QLabel *m_detail;
