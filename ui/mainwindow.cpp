@@ -200,6 +200,12 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
         m_model->setQuery(q);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    // The map shows the households the list shows: the same rowids, never a second rule.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_map->setHouseholdFilter(m_filter->isActive() ? std::optional(m_model->sortedRowIds())
+                                                       : std::nullopt);
+    });
+    connect(m_map, &MapWidget::filterClearRequested, m_filter, &HouseholdFilterBar::clear);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateActions);
     connect(m_map, &MapWidget::householdActivated, this, &MainWindow::selectInList);

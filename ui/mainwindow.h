@@ -42,6 +42,8 @@ public:
     void selectRowsInList(const QList<qint64> &rowIds);
     QTableView *householdTable() const { return m_table; }
     HouseholdTableModel *householdModel() const { return m_model; }
+    // The list's search and conditions (query() is what the list and the map show).
+    HouseholdFilterBar *householdFilter() const { return m_filter; }
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
     void focusView(const QString &view);
     IdleWatcher *idleWatcher() const { return m_idle; }

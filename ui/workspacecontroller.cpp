@@ -150,6 +150,23 @@ Storage::HouseholdQuery WorkspaceController::baseQuery() const
     return q;
 }
 
+std::vector<qint64> WorkspaceController::listedRowIds(const Storage::HouseholdQuery &query) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    Storage::HouseholdQuery q = query;
+    const QStringList allowed = m_ws->session()->offices;
+    if (q.offices.isEmpty())
+        q.offices = allowed;
+    else
+        q.offices.removeIf([&](const QString &o) { return !allowed.contains(o); });
+    if (q.offices.isEmpty())
+        return {};
+    q.today = today();
+    auto ids = Storage::HouseholdStore(m_ws->db()).rowIds(q);
+    return ids ? std::move(*ids) : std::vector<qint64>();
+}
+
 std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() const
 {
     if (!m_ws || !m_ws->session())

@@ -67,6 +67,10 @@ public:
     QString householdLine(const QString &householdId) const;
     QStringList householdIds(const QList<qint64> &rowIds) const;
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
+    // The households a list query selects (in its order), held to the account's offices whatever
+    // the query asks for: the one rule the list, the map and exports filter by. None when signed
+    // out or when the query's offices are none of the account's.
+    std::vector<qint64> listedRowIds(const Storage::HouseholdQuery &query) const;
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
     void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }

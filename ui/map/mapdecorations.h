@@ -20,8 +20,13 @@ namespace MapDecorations {
 // Returns the rectangle the legend took.
 // Rows count the households in view; the title the whole district.
 // intakeWaiting: reports and round entries on the map waiting for a decision (a row when > 0).
-QRectF paintLegend(QPainter &painter, const QRectF &area, const Storage::TierCounts &total,
-                   const Storage::TierCounts &inView, int intakeWaiting = 0);
+// filtered: while the list is filtered, how many households it shows (the title says so).
+QRectF paintLegend(QPainter &painter,
+                   const QRectF &area,
+                   const Storage::TierCounts &total,
+                   const Storage::TierCounts &inView,
+                   int intakeWaiting = 0,
+                   int filtered = -1);
 // The choropleth's classes below the legend (top-left of `at`).
 QRectF paintChoroplethLegend(QPainter &painter, const QRectF &at, const QList<double> &breaks);
 // A title band with the date, for prints and exports.
