@@ -189,6 +189,13 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
         PlainText::warning(this, tr("복지방문지도"), message);
     });
+    // An undo or redo shows whose record it was: the household opens, the status bar says what.
+    connect(controller, &WorkspaceController::workRevisited, this,
+            [this](const QString &id, const QString &message) {
+                if (!id.isEmpty())
+                    openHousehold(id);
+                statusBar()->showMessage(message, 10000);
+            });
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus); // pending count, "last sync"
     m_checkinTimer->start(60 * 1000);

@@ -3,6 +3,7 @@
 
 #include "security/accountstore.h"
 #include "security/disclosure.h"
+#include "security/masking.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/officestore.h"
@@ -247,6 +248,14 @@ QString WorkspaceController::householdLine(const QString &householdId) const
         return {};
     auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
     return h ? summaryLine(*h) : householdId;
+}
+
+QString WorkspaceController::maskedHeadName(const QString &householdId) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
+    return h ? Security::Mask::name(h->headName) : QString();
 }
 
 QString WorkspaceController::summaryLine(const Household &h) const

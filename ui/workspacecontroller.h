@@ -75,6 +75,13 @@ public:
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
     void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }
     void notifyError(const QString &message) { Q_EMIT errorOccurred(message); }
+    void notifyWorkRevisited(const QString &householdId, const QString &message)
+    {
+        Q_EMIT workRevisited(householdId, message);
+    }
+    // A household's head as the list shows it masked (홍*동), whatever is revealed on screen now:
+    // for texts that stay (the undo menu). Empty when there is no such household.
+    QString maskedHeadName(const QString &householdId) const;
 
 Q_SIGNALS:
     void sessionChanged();
@@ -82,6 +89,9 @@ Q_SIGNALS:
     void disclosureChanged();
     // Something the person asked for failed (an undo that could not be done, say), in words.
     void errorOccurred(const QString &message);
+    // An undo or redo went through on this household's record (empty: several households):
+    // the window opens the household and shows the message.
+    void workRevisited(const QString &householdId, const QString &message);
 
 private:
     void cacheOffices();

@@ -3,12 +3,22 @@
 
 #include "workspacecontroller.h"
 
+#include <QCoreApplication>
+
 namespace VisitMap::Ui {
 
-WorkCommand::WorkCommand(WorkspaceController *controller, const QString &text)
-    : QUndoCommand(text)
-    , m_controller(controller)
-{}
+WorkCommand::WorkCommand(WorkspaceController *controller,
+                         const QString &record,
+                         const QString &householdId)
+    : m_controller(controller)
+    , m_record(record)
+    , m_householdId(householdId)
+    , m_householdName(householdId.isEmpty() ? QString() : controller->maskedHeadName(householdId))
+{
+    setText(m_householdName.isEmpty() ? record
+                                      : QCoreApplication::translate("VisitMap::Ui", "%1: %2 가구")
+                                            .arg(record, m_householdName));
+}
 
 QString WorkCommand::execute()
 {
@@ -25,19 +35,29 @@ void WorkCommand::redo()
         m_skipRedo = false;
         return;
     }
-    finish(doIt());
+    finish(doIt(), false);
 }
 
 void WorkCommand::undo()
 {
-    finish(undoIt());
+    finish(undoIt(), true);
 }
 
-void WorkCommand::finish(const QString &error)
+void WorkCommand::finish(const QString &error, bool undone)
 {
     m_controller->notifyHouseholdsChanged();
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         m_controller->notifyError(QStringLiteral("%1: %2").arg(text(), error));
+        return;
+    }
+    const QString what = m_householdName.isEmpty()
+                             ? m_record
+                             : QCoreApplication::translate("VisitMap::Ui", "%1: %2 가구")
+                                   .arg(m_record, m_householdName);
+    m_controller->notifyWorkRevisited(
+        m_householdId,
+        undone ? QCoreApplication::translate("VisitMap::Ui", "취소함 — %1").arg(what)
+               : QCoreApplication::translate("VisitMap::Ui", "다시 실행함 — %1").arg(what));
 }
 
 } // namespace VisitMap::Ui
