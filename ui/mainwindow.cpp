@@ -593,15 +593,35 @@ void MainWindow::showIntake(const QString &id)
         m_intake->select(id);
 }
 
-void MainWindow::signOutAndAsk()
+void MainWindow::forgetPreviousPerson()
 {
+    // Whatever the person who leaves searched, chose, opened or was told stays with them.
+    m_filter->clear();
+    m_map->setSelection({});
+    m_table->selectionModel()->clear();
     m_panel->clear();
     m_panelDock->hide();
     m_intakeWasVisible = false;
     m_intakeDock->hide();
     m_undo->clear();
+    if (m_planner)
+        m_planner->close();
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w != this && (w->isVisible() || m_hiddenWhileLocked.contains(w)))
+            w->close();
+    }
+    m_hiddenWhileLocked.clear();
+    m_warningBar->hide();
+    m_checkinAlert->clear();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::signOutAndAsk()
+{
+    forgetPreviousPerson();
     m_controller->signOut();
     SignInDialog dialog(m_controller, this);
+    dialog.setAccount({}); // the next person is not asked to be the last one
     if (dialog.exec() != QDialog::Accepted) {
         close();
         return;

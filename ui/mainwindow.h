@@ -79,6 +79,7 @@ private:
     void onLocked();
     void onUnlocked();
     void signOutAndAsk();
+    void forgetPreviousPerson();
     void checkOverdueCheckins();
 
     WorkspaceController *m_controller;
