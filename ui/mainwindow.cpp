@@ -244,8 +244,19 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     updateSyncStatus();
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    // First start: the whole screen. After that: as the person left it (maximised or not).
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        setWindowState(windowState() | Qt::WindowMaximized);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The docks' places come back; what they show is this session's.
+    m_panelDock->setVisible(!m_panel->householdId().isEmpty());
+    m_intakeDock->setVisible(m_intake->waiting() > 0);
 }
 
 MainWindow::~MainWindow() = default;

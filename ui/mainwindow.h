@@ -60,6 +60,8 @@ public:
     bool isLocked() const;
     void lock();
     SyncRunner *syncRunner() const { return m_sync; }
+    // Before the first show: the window as last left (geometry, docks), maximised on first start.
+    void restoreLayout();
     // 파일 › 중앙 서버와 동기화 and 동기화 충돌 해결 (non-modal; the window keeps them).
     SyncDialog *openSync();
     ConflictDialog *openConflicts();

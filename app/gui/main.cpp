@@ -359,6 +359,7 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "screenshot " << out << Qt::endl;
         return 0;
     }
+    window.restoreLayout();
     window.show();
     return app.exec();
 }

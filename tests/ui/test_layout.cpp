@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's layout: maximised on first start, as last left after that; workload by names.
+#include "dialogs/workloaddialog.h"
+#include "storage/database.h"
+#include "support/testsupport.h"
+#include "uitestsupport.h"
+
+#include <QCloseEvent>
+#include <QSettings>
+#include <QTableWidget>
+
+using namespace VisitMap;
+
+namespace {
+
+void forgetWindowLayout()
+{
+    QSettings s;
+    for (const char *key : {"window/geometry", "window/state", "window/splitter"})
+        s.remove(QLatin1String(key));
+}
+
+} // namespace
+
+TEST_CASE("The window opens maximised on first start and as it was left after that", "[ui][layout]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoController(dir);
+    forgetWindowLayout();
+    {
+        Ui::MainWindow window(controller.get());
+        window.restoreLayout();
+        window.show();
+        QApplication::processEvents();
+        CHECK(window.isMaximized());
+        // Left smaller, not maximised.
+        window.showNormal();
+        window.setGeometry(40, 50, 1100, 760);
+        QApplication::processEvents();
+        window.close();
+    }
+    {
+        Ui::MainWindow window(controller.get());
+        window.restoreLayout();
+        window.show();
+        QApplication::processEvents();
+        CHECK_FALSE(window.isMaximized());
+        CHECK(window.size() == QSize(1100, 760));
+        window.showMaximized();
+        QApplication::processEvents();
+        window.close();
+    }
+    {
+        Ui::MainWindow window(controller.get());
+        window.restoreLayout();
+        window.show();
+        QApplication::processEvents();
+        CHECK(window.isMaximized());
+        window.close();
+    }
+    forgetWindowLayout();
+}
+
+TEST_CASE("The workload dialog shows people by their names with the account in the tooltip",
+          "[ui][layout]")
+{
+    Test::TempDir dir;
+    auto controller = Test::demoLeadController(dir);
+    REQUIRE(controller->workspace()->db().execute(
+        QStringLiteral("UPDATE staff SET display_name = ? WHERE name = ?"),
+        {QStringLiteral("박복지"), QStringLiteral("demo-caseworker")}));
+    Ui::WorkloadDialog dialog(controller.get());
+    QTableWidget *table = dialog.workers();
+    bool found = false;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        CHECK(table->item(r, 0)->text() != QStringLiteral("demo-caseworker"));
+        if (table->item(r, 0)->text() == QStringLiteral("박복지")) {
+            found = true;
+            CHECK(table->item(r, 0)->toolTip() == QStringLiteral("계정: demo-caseworker"));
+        }
+    }
+    CHECK(found);
+}
