@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's layout: maximised on first start, as last left after that; workload by names.
 #include "dialogs/workloaddialog.h"
+#include "geo/viewport.h"
+#include "map/boundarylayer.h"
+#include "map/mapdecorations.h"
+#include "map/mapwidget.h"
 #include "storage/database.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
@@ -80,4 +84,27 @@ TEST_CASE("The workload dialog shows people by their names with the account in t
         }
     }
     CHECK(found);
+}
+
+TEST_CASE("The legend does not cover the district when the map shows it whole", "[ui][layout]")
+{
+    Test::TempDir dir;
+    Test::DemoWindow w(Test::demoController(dir));
+    for (const QSize size : {QSize(1600, 1000), QSize(1280, 800), QSize(1920, 1080)}) {
+        w.window.resize(size);
+        QApplication::processEvents();
+        Ui::MapWidget *map = w.window.map();
+        map->fitToData();
+        const Geo::Viewport &vp = map->viewport();
+        const QRectF world = map->boundaries().worldBounds();
+        const QRectF district
+            = QRectF(vp.worldToScreen(world.topLeft()), vp.worldToScreen(world.bottomRight()))
+                  .normalized();
+        const QRectF legend(map->width() - Ui::MapDecorations::legendWidth - 12, 12,
+                            Ui::MapDecorations::legendWidth, 1);
+        INFO("window " << size.width() << "x" << size.height());
+        // The district lies left of the legend's column and wholly on screen.
+        CHECK(district.right() < legend.left());
+        CHECK(district.left() >= 0);
+    }
 }

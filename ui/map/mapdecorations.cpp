@@ -46,7 +46,7 @@ QRectF paintLegend(QPainter &p,
     bold.setWeight(QFont::Bold);
     const QFontMetricsF fm(font);
     const double lineH = fm.height() + 6;
-    const double w = 210;
+    const double w = legendWidth;
     const int lines = intakeWaiting > 0 ? 8 : 7;
     const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * lines + 12);
     p.setPen(QPen(Theme::border(), 1));

@@ -17,6 +17,8 @@ namespace VisitMap::Ui {
 
 // What sits on top of the map: the legend with live counts, the scale bar, the attribution.
 namespace MapDecorations {
+// The legend's width; it stands this wide (plus a 12 px margin) in the map's top-right corner.
+constexpr double legendWidth = 210;
 // Returns the rectangle the legend took.
 // Rows count the households in view; the title the whole district.
 // intakeWaiting: reports and round entries on the map waiting for a decision (a row when > 0).

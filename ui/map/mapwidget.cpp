@@ -131,9 +131,17 @@ void MapWidget::fitToData()
     const QPointF tl = Geo::WebMercator::unproject(b.topLeft());
     const QPointF br = Geo::WebMercator::unproject(b.bottomRight());
     m_fitted = true;
-    changeViewport(Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
-                                          size(), 30, devicePixelRatioF()),
-                   true);
+    // The district fits beside the legend (top right), not under it: fitted into the room left of
+    // it, the view's centre then moved right by half the legend's room.
+    const QSizeF full = size();
+    const QSizeF room(std::max(full.width() / 2, full.width() - MapDecorations::legendWidth - 24),
+                      full.height());
+    const Geo::Viewport narrow = Geo::Viewport::fitting(
+        QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())), room, 30,
+        devicePixelRatioF());
+    const QPointF centre
+        = narrow.centreWorld() + QPointF((full.width() - room.width()) / 2 / narrow.scale(), 0);
+    changeViewport(Geo::Viewport(centre, narrow.zoom(), full, devicePixelRatioF()), true);
 }
 
 namespace {
