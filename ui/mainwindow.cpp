@@ -166,6 +166,9 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     m_panelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     m_panelDock->setMinimumWidth(460);
     addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
+    // The household panel keeps the window's full height: the intake queue below the map never
+    // pushes its case and timeline down.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_panelDock->hide();
 
     // The intake queue below the map: opened at start when something is waiting.

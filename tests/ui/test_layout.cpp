@@ -9,7 +9,9 @@
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 
+#include "storage/householdstore.h"
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QSettings>
 #include <QTableWidget>
 
@@ -107,4 +109,27 @@ TEST_CASE("The legend does not cover the district when the map shows it whole", 
         CHECK(district.right() < legend.left());
         CHECK(district.left() >= 0);
     }
+}
+
+TEST_CASE("The intake queue below the map leaves the household panel its full height",
+          "[ui][layout]")
+{
+    Test::TempDir dir;
+    Test::DemoWindow w(Test::demoLeadController(dir));
+    w.window.resize(1600, 1000);
+    auto all
+        = Storage::HouseholdStore(w.controller->workspace()->db()).list(w.controller->baseQuery());
+    REQUIRE(all);
+    REQUIRE(w.window.openHousehold(all->at(0).id));
+    w.window.showIntake();
+    QApplication::processEvents();
+    auto *panel = w.window.findChild<QDockWidget *>(QStringLiteral("householdDock"));
+    auto *intake = w.window.findChild<QDockWidget *>(QStringLiteral("intakeDock"));
+    REQUIRE(panel);
+    REQUIRE(intake);
+    REQUIRE(panel->isVisible());
+    REQUIRE(intake->isVisible());
+    // The panel reaches down beside the queue instead of ending above it.
+    CHECK(panel->geometry().bottom() >= intake->geometry().bottom());
+    CHECK(intake->geometry().right() < panel->geometry().left());
 }
