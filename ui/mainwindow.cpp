@@ -171,6 +171,9 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     m_panelDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     m_panelDock->setMinimumWidth(460);
     addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
+    // The household panel keeps the window's full height: the intake queue below the map never
+    // pushes its case and timeline down.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_panelDock->hide();
 
     // The intake queue below the map: opened at start when something is waiting.
@@ -202,6 +205,13 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     connect(controller, &WorkspaceController::errorOccurred, this, [this](const QString &message) {
         PlainText::warning(this, tr("복지방문지도"), message);
     });
+    // An undo or redo shows whose record it was: the household opens, the status bar says what.
+    connect(controller, &WorkspaceController::workRevisited, this,
+            [this](const QString &id, const QString &message) {
+                if (!id.isEmpty())
+                    openHousehold(id);
+                statusBar()->showMessage(message, 10000);
+            });
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
     connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus); // pending count, "last sync"
     m_checkinTimer->start(60 * 1000);
@@ -213,6 +223,12 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
         m_model->setQuery(q);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    // The map shows the households the list shows: the same rowids, never a second rule.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_map->setHouseholdFilter(m_filter->isActive() ? std::optional(m_model->sortedRowIds())
+                                                       : std::nullopt);
+    });
+    connect(m_map, &MapWidget::filterClearRequested, m_filter, &HouseholdFilterBar::clear);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateActions);
     connect(m_map, &MapWidget::householdActivated, this, &MainWindow::selectInList);
@@ -244,8 +260,19 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     updateSyncStatus();
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    // First start: the whole screen. After that: as the person left it (maximised or not).
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        setWindowState(windowState() | Qt::WindowMaximized);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The docks' places come back; what they show is this session's.
+    m_panelDock->setVisible(!m_panel->householdId().isEmpty());
+    m_intakeDock->setVisible(m_intake->waiting() > 0);
 }
 
 MainWindow::~MainWindow() = default;
@@ -615,15 +642,35 @@ void MainWindow::showIntake(const QString &id)
         m_intake->select(id);
 }
 
-void MainWindow::signOutAndAsk()
+void MainWindow::forgetPreviousPerson()
 {
+    // Whatever the person who leaves searched, chose, opened or was told stays with them.
+    m_filter->clear();
+    m_map->setSelection({});
+    m_table->selectionModel()->clear();
     m_panel->clear();
     m_panelDock->hide();
     m_intakeWasVisible = false;
     m_intakeDock->hide();
     m_undo->clear();
+    if (m_planner)
+        m_planner->close();
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w != this && (w->isVisible() || m_hiddenWhileLocked.contains(w)))
+            w->close();
+    }
+    m_hiddenWhileLocked.clear();
+    m_warningBar->hide();
+    m_checkinAlert->clear();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::signOutAndAsk()
+{
+    forgetPreviousPerson();
     m_controller->signOut();
     SignInDialog dialog(m_controller, this);
+    dialog.setAccount({}); // the next person is not asked to be the last one
     if (dialog.exec() != QDialog::Accepted) {
         close();
         return;

@@ -43,6 +43,8 @@ public:
     void selectRowsInList(const QList<qint64> &rowIds);
     QTableView *householdTable() const { return m_table; }
     HouseholdTableModel *householdModel() const { return m_model; }
+    // The list's search and conditions (query() is what the list and the map show).
+    HouseholdFilterBar *householdFilter() const { return m_filter; }
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
     void focusView(const QString &view);
     IdleWatcher *idleWatcher() const { return m_idle; }
@@ -60,6 +62,8 @@ public:
     bool isLocked() const;
     void lock();
     SyncRunner *syncRunner() const { return m_sync; }
+    // Before the first show: the window as last left (geometry, docks), maximised on first start.
+    void restoreLayout();
     // 파일 › 중앙 서버와 동기화 and 동기화 충돌 해결 (non-modal; the window keeps them).
     SyncDialog *openSync();
     ConflictDialog *openConflicts();
@@ -79,6 +83,7 @@ private:
     void onLocked();
     void onUnlocked();
     void signOutAndAsk();
+    void forgetPreviousPerson();
     void checkOverdueCheckins();
 
     WorkspaceController *m_controller;

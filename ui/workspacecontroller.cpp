@@ -3,6 +3,7 @@
 
 #include "security/accountstore.h"
 #include "security/disclosure.h"
+#include "security/masking.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/officestore.h"
@@ -150,6 +151,23 @@ Storage::HouseholdQuery WorkspaceController::baseQuery() const
     return q;
 }
 
+std::vector<qint64> WorkspaceController::listedRowIds(const Storage::HouseholdQuery &query) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    Storage::HouseholdQuery q = query;
+    const QStringList allowed = m_ws->session()->offices;
+    if (q.offices.isEmpty())
+        q.offices = allowed;
+    else
+        q.offices.removeIf([&](const QString &o) { return !allowed.contains(o); });
+    if (q.offices.isEmpty())
+        return {};
+    q.today = today();
+    auto ids = Storage::HouseholdStore(m_ws->db()).rowIds(q);
+    return ids ? std::move(*ids) : std::vector<qint64>();
+}
+
 std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() const
 {
     if (!m_ws || !m_ws->session())
@@ -230,6 +248,14 @@ QString WorkspaceController::householdLine(const QString &householdId) const
         return {};
     auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
     return h ? summaryLine(*h) : householdId;
+}
+
+QString WorkspaceController::maskedHeadName(const QString &householdId) const
+{
+    if (!m_ws || !m_ws->session())
+        return {};
+    auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
+    return h ? Security::Mask::name(h->headName) : QString();
 }
 
 QString WorkspaceController::summaryLine(const Household &h) const

@@ -67,6 +67,10 @@ public:
     QString householdLine(const QString &householdId) const;
     QStringList householdIds(const QList<qint64> &rowIds) const;
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
+    // The households a list query selects (in its order), held to the account's offices whatever
+    // the query asks for: the one rule the list, the map and exports filter by. None when signed
+    // out or when the query's offices are none of the account's.
+    std::vector<qint64> listedRowIds(const Storage::HouseholdQuery &query) const;
 
     void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
     // After an import added 행정동: the offices are read again and the views redrawn.
@@ -77,6 +81,13 @@ public:
     }
     void notifyDisclosureChanged() { Q_EMIT disclosureChanged(); }
     void notifyError(const QString &message) { Q_EMIT errorOccurred(message); }
+    void notifyWorkRevisited(const QString &householdId, const QString &message)
+    {
+        Q_EMIT workRevisited(householdId, message);
+    }
+    // A household's head as the list shows it masked (홍*동), whatever is revealed on screen now:
+    // for texts that stay (the undo menu). Empty when there is no such household.
+    QString maskedHeadName(const QString &householdId) const;
 
 Q_SIGNALS:
     void sessionChanged();
@@ -84,6 +95,9 @@ Q_SIGNALS:
     void disclosureChanged();
     // Something the person asked for failed (an undo that could not be done, say), in words.
     void errorOccurred(const QString &message);
+    // An undo or redo went through on this household's record (empty: several households):
+    // the window opens the household and shows the message.
+    void workRevisited(const QString &householdId, const QString &message);
 
 private:
     void cacheOffices();

@@ -173,7 +173,11 @@ int main(int argc, char *argv[])
     controller.adopt(std::move(*ws));
 
     const QString user = parser.value(QStringLiteral("user"));
-    if (!user.isEmpty()) {
+    // --user without a password asks for it: an empty password would spend one of the tries.
+    const bool havePassword = qEnvironmentVariableIsSet("VISITMAP_PASSWORD");
+    if (!user.isEmpty() && !havePassword && screenshot)
+        return fatal(QObject::tr("--user needs the password in $VISITMAP_PASSWORD"), false);
+    if (!user.isEmpty() && havePassword) {
         auto ok = controller.signIn(user, QString::fromUtf8(qgetenv("VISITMAP_PASSWORD")));
         if (!ok)
             return fatal(ok.error().toString(), !screenshot);
@@ -186,6 +190,8 @@ int main(int argc, char *argv[])
             return fatal(ok.error().toString(), false);
     } else {
         Ui::SignInDialog dialog(&controller);
+        if (!user.isEmpty())
+            dialog.setAccount(user);
         if (dialog.exec() != QDialog::Accepted)
             return 0;
     }
@@ -367,6 +373,7 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "screenshot " << out << Qt::endl;
         return 0;
     }
+    window.restoreLayout();
     window.show();
     return app.exec();
 }

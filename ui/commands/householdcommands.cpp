@@ -16,10 +16,15 @@ QString tr(const char *s)
 }
 } // namespace
 
-RiskOverrideCommand::RiskOverrideCommand(WorkspaceController *controller, QString householdId,
-                                         std::optional<RiskTier> tier, QString reason,
-                                         std::optional<RiskTier> previous, QString previousReason)
-    : WorkCommand(controller, tier ? tr("위험도를 %1(으)로 조정").arg(label(*tier)) : tr("위험도 조정 해제"))
+RiskOverrideCommand::RiskOverrideCommand(WorkspaceController *controller,
+                                         QString householdId,
+                                         std::optional<RiskTier> tier,
+                                         QString reason,
+                                         std::optional<RiskTier> previous,
+                                         QString previousReason)
+    : WorkCommand(controller,
+                  tier ? tr("위험도를 %1(으)로 조정").arg(label(*tier)) : tr("위험도 조정 해제"),
+                  householdId)
     , m_household(std::move(householdId))
     , m_tier(tier)
     , m_reason(std::move(reason))
@@ -41,8 +46,13 @@ Status RiskOverrideCommand::undoIt()
     return ok;
 }
 
-AssignCommand::AssignCommand(WorkspaceController *controller, QStringList householdIds, QString worker)
-    : WorkCommand(controller, tr("%1가구 담당자 지정").arg(householdIds.size()))
+AssignCommand::AssignCommand(WorkspaceController *controller,
+                             QStringList householdIds,
+                             QString worker)
+    : WorkCommand(controller,
+                  householdIds.size() == 1 ? tr("담당자 지정")
+                                           : tr("%1가구 담당자 지정").arg(householdIds.size()),
+                  householdIds.size() == 1 ? householdIds.first() : QString())
     , m_households(std::move(householdIds))
     , m_worker(std::move(worker))
 {}
@@ -62,9 +72,13 @@ Status AssignCommand::undoIt()
     return ok;
 }
 
-MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to,
+MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller,
+                                 const QString &householdId,
+                                 QString caseId,
+                                 CaseStage from,
+                                 CaseStage to,
                                  QString note)
-    : WorkCommand(controller, tr("사례관리 단계: %1 → %2").arg(label(from), label(to)))
+    : WorkCommand(controller, tr("사례관리 단계 %1 → %2").arg(label(from), label(to)), householdId)
     , m_case(std::move(caseId))
     , m_from(from)
     , m_to(to)

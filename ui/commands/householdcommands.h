@@ -47,7 +47,12 @@ private:
 class MoveCaseCommand : public WorkCommand
 {
 public:
-    MoveCaseCommand(WorkspaceController *controller, QString caseId, CaseStage from, CaseStage to, QString note);
+    MoveCaseCommand(WorkspaceController *controller,
+                    const QString &householdId,
+                    QString caseId,
+                    CaseStage from,
+                    CaseStage to,
+                    QString note);
 
 protected:
     Status doIt() override;

@@ -13,9 +13,13 @@ QString undoReason()
     return QCoreApplication::translate("VisitMap::Ui", "실행 취소로 되돌림");
 }
 
-LogVisitCommand::LogVisitCommand(WorkspaceController *controller, Visit visit,
-                                 std::optional<NeedAssessment> assessment, std::optional<CounselingNote> note)
-    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "%1 기록").arg(label(visit.kind)))
+LogVisitCommand::LogVisitCommand(WorkspaceController *controller,
+                                 Visit visit,
+                                 std::optional<NeedAssessment> assessment,
+                                 std::optional<CounselingNote> note)
+    : WorkCommand(controller,
+                  QCoreApplication::translate("VisitMap::Ui", "%1 기록").arg(label(visit.kind)),
+                  visit.householdId)
     , m_visit(std::move(visit))
     , m_assessment(std::move(assessment))
     , m_note(std::move(note))
@@ -39,8 +43,11 @@ Status LogVisitCommand::undoIt()
     return ok;
 }
 
-AddAssessmentCommand::AddAssessmentCommand(WorkspaceController *controller, NeedAssessment assessment)
-    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "욕구 조사 기록"))
+AddAssessmentCommand::AddAssessmentCommand(WorkspaceController *controller,
+                                           NeedAssessment assessment)
+    : WorkCommand(controller,
+                  QCoreApplication::translate("VisitMap::Ui", "욕구 조사 기록"),
+                  assessment.householdId)
     , m_assessment(std::move(assessment))
 {}
 
@@ -63,7 +70,8 @@ Status AddAssessmentCommand::undoIt()
 }
 
 AddNoteCommand::AddNoteCommand(WorkspaceController *controller, CounselingNote note)
-    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "상담 기록"))
+    : WorkCommand(
+        controller, QCoreApplication::translate("VisitMap::Ui", "상담 기록"), note.householdId)
     , m_note(std::move(note))
 {}
 
@@ -86,7 +94,8 @@ Status AddNoteCommand::undoIt()
 }
 
 LinkServiceCommand::LinkServiceCommand(WorkspaceController *controller, ServiceLink link)
-    : WorkCommand(controller, QCoreApplication::translate("VisitMap::Ui", "서비스 연계"))
+    : WorkCommand(
+        controller, QCoreApplication::translate("VisitMap::Ui", "서비스 연계"), link.householdId)
     , m_link(std::move(link))
 {}
 

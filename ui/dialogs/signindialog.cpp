@@ -7,7 +7,9 @@
 #include "workspace.h"
 #include "workspacecontroller.h"
 
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,7 +51,7 @@ SignInDialog::SignInDialog(WorkspaceController *controller, QWidget *parent)
         layout->addWidget(demo);
         m_name->setText(QStringLiteral("demo-caseworker"));
     } else {
-        m_name->setText(QSettings().value(QStringLiteral("signin/lastAccount")).toString());
+        m_name->setText(QSettings().value(lastAccountKey(controller->storePath())).toString());
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -59,6 +61,27 @@ SignInDialog::SignInDialog(WorkspaceController *controller, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     layout->addWidget(buttons);
     (m_name->text().isEmpty() ? m_name : m_password)->setFocus();
+}
+
+QString SignInDialog::lastAccountKey(const QString &storePath)
+{
+    const QString canonical = QFileInfo(storePath).canonicalFilePath();
+    const QByteArray digest = QCryptographicHash::hash(
+        (canonical.isEmpty() ? storePath : canonical).toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("signin/lastAccount/") + QString::fromLatin1(digest.toHex().left(24));
+}
+
+void SignInDialog::setAccount(const QString &name)
+{
+    m_name->setText(name);
+    m_password->clear();
+    m_message->clear();
+    (name.isEmpty() ? m_name : m_password)->setFocus();
+}
+
+QString SignInDialog::account() const
+{
+    return m_name->text();
 }
 
 void SignInDialog::accept()
@@ -99,7 +122,7 @@ void SignInDialog::accept()
         m_password->setFocus();
         return;
     }
-    QSettings().setValue(QStringLiteral("signin/lastAccount"), name);
+    QSettings().setValue(lastAccountKey(m_controller->storePath()), name);
     QDialog::accept();
 }
 

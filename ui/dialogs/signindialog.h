@@ -20,6 +20,12 @@ public:
     explicit SignInDialog(WorkspaceController *controller, QWidget *parent = nullptr);
 
     void accept() override;
+    // Puts an account name in (empty: none), the password field taking the focus when given.
+    void setAccount(const QString &name);
+    QString account() const;
+    // The settings key under which the last account signed in to this store is kept: per store,
+    // so one store's account never appears in another's dialog.
+    static QString lastAccountKey(const QString &storePath);
 
 private:
     WorkspaceController *m_controller;

@@ -2,6 +2,7 @@
 #include "workloaddialog.h"
 
 #include "koreandate.h"
+#include "security/accountstore.h"
 #include "storage/checkinstore.h"
 #include "storage/statsstore.h"
 #include "util/clock.h"
@@ -31,18 +32,33 @@ WorkloadDialog::WorkloadDialog(WorkspaceController *controller, QWidget *parent)
     m_workers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_workers->verticalHeader()->hide();
     m_workers->setAccessibleName(tr("담당자별 업무량"));
+    // People by their names (the account in the tooltip), not by their sign-in accounts.
+    QHash<QString, QString> names;
+    if (auto accounts = ws.accounts().all()) {
+        for (const Security::Account &a : *accounts)
+            names.insert(a.name, a.displayName.isEmpty() ? a.name : a.displayName);
+    }
+    const auto person = [&names](const QString &account) {
+        return names.value(account, account);
+    };
     if (auto load = Storage::StatsStore(ws.db()).workload(ws.clock().today(), offices)) {
         m_workers->setRowCount(int(load->size()));
         for (int r = 0; r < load->size(); ++r) {
             const Storage::WorkerLoad &w = (*load)[r];
-            const QStringList cells{w.worker.isEmpty() ? tr("(미지정)") : w.worker, QString::number(w.total()),
-                                    QString::number(w.high), QString::number(w.medium), QString::number(w.low),
-                                    QString::number(w.dueThisWeek), QString::number(w.overdue),
+            const QStringList cells{w.worker.isEmpty() ? tr("(미지정)") : person(w.worker),
+                                    QString::number(w.total()),
+                                    QString::number(w.high),
+                                    QString::number(w.medium),
+                                    QString::number(w.low),
+                                    QString::number(w.dueThisWeek),
+                                    QString::number(w.overdue),
                                     QString::number(w.openCases)};
             for (int c = 0; c < cells.size(); ++c) {
                 auto *item = new QTableWidgetItem(cells[c]);
                 if (c > 0)
                     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                else if (!w.worker.isEmpty())
+                    item->setToolTip(tr("계정: %1").arg(w.worker));
                 if (c == 6 && w.overdue > 0)
                     item->setForeground(QColor(0xB3, 0x26, 0x1E));
                 m_workers->setItem(r, c, item);
@@ -60,8 +76,8 @@ WorkloadDialog::WorkloadDialog(WorkspaceController *controller, QWidget *parent)
         m_checkins->setRowCount(int(overdue->size()));
         for (int r = 0; r < overdue->size(); ++r) {
             const Checkin &c = (*overdue)[r];
-            const QStringList cells{c.staff, KoreanDate::dateTime(c.checkedInAt), tr("%1분").arg(c.expectedMinutes),
-                                    c.householdId};
+            const QStringList cells{person(c.staff), KoreanDate::dateTime(c.checkedInAt),
+                                    tr("%1분").arg(c.expectedMinutes), c.householdId};
             for (int k = 0; k < cells.size(); ++k) {
                 auto *item = new QTableWidgetItem(cells[k]);
                 item->setForeground(QColor(0xB3, 0x26, 0x1E));

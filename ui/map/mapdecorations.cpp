@@ -32,8 +32,12 @@ double niceLength(double maxMetres)
     return p;
 }
 
-QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &total,
-                   const Storage::TierCounts &counts, int intakeWaiting)
+QRectF paintLegend(QPainter &p,
+                   const QRectF &area,
+                   const Storage::TierCounts &total,
+                   const Storage::TierCounts &counts,
+                   int intakeWaiting,
+                   int filtered)
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -42,7 +46,7 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &t
     bold.setWeight(QFont::Bold);
     const QFontMetricsF fm(font);
     const double lineH = fm.height() + 6;
-    const double w = 210;
+    const double w = legendWidth;
     const int lines = intakeWaiting > 0 ? 8 : 7;
     const QRectF box(area.right() - w - 12, area.top() + 12, w, lineH * lines + 12);
     p.setPen(QPen(Theme::border(), 1));
@@ -52,7 +56,9 @@ QRectF paintLegend(QPainter &p, const QRectF &area, const Storage::TierCounts &t
     p.setFont(bold);
     p.setPen(Theme::text());
     p.drawText(QRectF(box.left() + 10, y, w - 20, lineH), Qt::AlignVCenter,
-               tr("위험도별 가구 (전체 %L1)").arg(total.total()));
+               filtered >= 0
+                   ? tr("위험도별 가구 (필터 %L1 / 전체 %L2)").arg(filtered).arg(total.total())
+                   : tr("위험도별 가구 (전체 %L1)").arg(total.total()));
     y += lineH;
     p.setFont(font);
     p.setPen(Theme::mutedText());

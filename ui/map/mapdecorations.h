@@ -17,11 +17,18 @@ namespace VisitMap::Ui {
 
 // What sits on top of the map: the legend with live counts, the scale bar, the attribution.
 namespace MapDecorations {
+// The legend's width; it stands this wide (plus a 12 px margin) in the map's top-right corner.
+constexpr double legendWidth = 210;
 // Returns the rectangle the legend took.
 // Rows count the households in view; the title the whole district.
 // intakeWaiting: reports and round entries on the map waiting for a decision (a row when > 0).
-QRectF paintLegend(QPainter &painter, const QRectF &area, const Storage::TierCounts &total,
-                   const Storage::TierCounts &inView, int intakeWaiting = 0);
+// filtered: while the list is filtered, how many households it shows (the title says so).
+QRectF paintLegend(QPainter &painter,
+                   const QRectF &area,
+                   const Storage::TierCounts &total,
+                   const Storage::TierCounts &inView,
+                   int intakeWaiting = 0,
+                   int filtered = -1);
 // The choropleth's classes below the legend (top-left of `at`).
 QRectF paintChoroplethLegend(QPainter &painter, const QRectF &at, const QList<double> &breaks);
 // A title band with the date, for prints and exports.

@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QSet>
+#include <optional>
 
 class QPainter;
 
@@ -40,6 +41,7 @@ public:
     Layers layers;
     QSet<qint64> selection;
     Storage::TierCounts totals; // the whole district, for the legend's title
+    std::optional<int> filtered; // while the list is filtered: how many households it shows
 
     // The map itself (no legend): returns whether tiles were drawn.
     bool paintMap(QPainter &painter, const Geo::Viewport &viewport);

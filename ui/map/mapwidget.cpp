@@ -2,6 +2,7 @@
 #include "mapwidget.h"
 
 #include "mapdecorations.h"
+#include "mapfilterbanner.h"
 
 #include "geo/webmercator.h"
 #include "theme.h"
@@ -28,6 +29,7 @@ MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
     , m_tiles(new TileLayer(this))
+    , m_filterBanner(new MapFilterBanner(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -47,16 +49,15 @@ MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
     m_settle.setSingleShot(true);
     m_settle.setInterval(90);
     connect(&m_settle, &QTimer::timeout, this, &MapWidget::invalidate);
-    connect(&m_indexWatcher, &QFutureWatcherBase::finished, this, &MapWidget::indexReady);
+    connect(&m_households, &MapHouseholds::ready, this, &MapWidget::indexReady);
+    connect(m_filterBanner, &MapFilterBanner::clearRequested, this,
+            &MapWidget::filterClearRequested);
     connect(controller, &WorkspaceController::householdsChanged, this, &MapWidget::reload);
     connect(controller, &WorkspaceController::sessionChanged, this, &MapWidget::reload);
     reload();
 }
 
-MapWidget::~MapWidget()
-{
-    m_indexWatcher.waitForFinished();
-}
+MapWidget::~MapWidget() = default;
 
 void MapWidget::applyTileSettings()
 {
@@ -79,38 +80,47 @@ void MapWidget::reload()
         fitToData();
     // The points are read, indexed and their badges drawn on a worker; indexReady() swaps the
     // result in.
-    if (m_indexWatcher.isRunning()) {
-        m_reloadAgain = true;
-    } else {
-        auto read = m_controller->householdPointsReader();
-        const double dpr = devicePixelRatioF();
-        m_indexWatcher.setFuture(QtConcurrent::run([read, dpr] { return HouseholdLayer::prepare(read(), dpr); }));
-    }
+    m_households.reload(m_controller->householdPointsReader(), devicePixelRatioF());
     invalidate();
 }
 
 void MapWidget::indexReady()
 {
-    m_renderer.households.setPrepared(m_indexWatcher.result());
-    if (m_renderer.households.loadError())
+    const bool failedBefore = m_renderer.households.loadError().has_value();
+    m_renderer.households.setPrepared(m_households.current());
+    if (m_renderer.households.loadError() && !failedBefore)
         Q_EMIT statusMessage(m_renderer.households.loadErrorText());
-    if (m_reloadAgain) {
-        m_reloadAgain = false;
-        reload();
-        return;
-    }
+    updateFilterBanner();
     invalidate();
 }
 
 void MapWidget::waitForIndex()
 {
-    while (m_indexWatcher.isRunning() || m_reloadAgain) {
-        m_indexWatcher.waitForFinished();
-        QCoreApplication::processEvents(); // delivers finished() -> indexReady()
-    }
-    QCoreApplication::sendPostedEvents(&m_indexWatcher);
-    if (m_indexWatcher.isFinished() && m_renderer.households.index() != m_indexWatcher.result().index)
+    m_households.waitForIdle();
+    if (m_renderer.households.index() != m_households.current().index)
         indexReady();
+}
+
+void MapWidget::setHouseholdFilter(std::optional<std::vector<qint64>> sortedRowIds)
+{
+    m_households.setFilter(
+        sortedRowIds ? std::make_shared<const std::vector<qint64>>(std::move(*sortedRowIds))
+                     : MapHouseholds::RowIds(),
+        devicePixelRatioF());
+    updateFilterBanner();
+}
+
+bool MapWidget::isFiltered() const
+{
+    return m_households.isFiltered();
+}
+
+void MapWidget::updateFilterBanner()
+{
+    const MapHouseholds::RowIds &filter = m_households.filter();
+    m_renderer.filtered = filter ? std::optional<int>(int(filter->size())) : std::nullopt;
+    m_filterBanner->showCount(m_renderer.filtered);
+    m_filterBanner->move(12, 12);
 }
 
 void MapWidget::fitToData()
@@ -121,9 +131,17 @@ void MapWidget::fitToData()
     const QPointF tl = Geo::WebMercator::unproject(b.topLeft());
     const QPointF br = Geo::WebMercator::unproject(b.bottomRight());
     m_fitted = true;
-    changeViewport(Geo::Viewport::fitting(QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())),
-                                          size(), 30, devicePixelRatioF()),
-                   true);
+    // The district fits beside the legend (top right), not under it: fitted into the room left of
+    // it, the view's centre then moved right by half the legend's room.
+    const QSizeF full = size();
+    const QSizeF room(std::max(full.width() / 2, full.width() - MapDecorations::legendWidth - 24),
+                      full.height());
+    const Geo::Viewport narrow = Geo::Viewport::fitting(
+        QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())), room, 30,
+        devicePixelRatioF());
+    const QPointF centre
+        = narrow.centreWorld() + QPointF((full.width() - room.width()) / 2 / narrow.scale(), 0);
+    changeViewport(Geo::Viewport(centre, narrow.zoom(), full, devicePixelRatioF()), true);
 }
 
 namespace {

@@ -2,19 +2,22 @@
 #pragma once
 
 #include "geo/viewport.h"
+#include "maphouseholds.h"
 #include "maprenderer.h"
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QPolygonF>
 #include <QTimer>
 #include <QWidget>
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QVariantAnimation;
 
 namespace VisitMap::Ui {
 
+class MapFilterBanner;
 class TileLayer;
 class WorkspaceController;
 
@@ -56,6 +59,12 @@ public:
 
     // Blocks until the household index being built is in place (screenshots, tests).
     void waitForIndex();
+    // Shows only these households (the list's filtered set, ascending rowids; clusters and
+    // counts are made from them), or every household with nullopt. While filtered the map says
+    // so ("필터 적용 중 · N가구") with a button that asks for the filter to be cleared.
+    void setHouseholdFilter(std::optional<std::vector<qint64>> sortedRowIds);
+    bool isFiltered() const;
+    MapFilterBanner *filterBanner() const { return m_filterBanner; }
     const HouseholdLayer &households() const { return m_renderer.households; }
     const BoundaryLayer &boundaries() const { return m_renderer.boundaries; }
     // A frame of the current view with legend, scale, attribution and (for exports) a title,
@@ -89,6 +98,8 @@ Q_SIGNALS:
     void selectionChanged(const QList<qint64> &rowIds);
     void viewportChanged();
     void statusMessage(const QString &text);
+    // The 필터 해제 button on the map was pressed: the list's filter should be cleared.
+    void filterClearRequested();
 
 protected:
     bool event(QEvent *event) override;
@@ -104,6 +115,7 @@ protected:
 private:
     void reload();
     void indexReady();
+    void updateFilterBanner();
     void changeViewport(const Geo::Viewport &viewport, bool settle);
     void animateZoom(double delta, QPointF anchor);
     void invalidate();
@@ -116,8 +128,8 @@ private:
     Geo::Viewport m_viewport;
     MapRenderer m_renderer;
     TileLayer *m_tiles;
-    QFutureWatcher<HouseholdLayer::Prepared> m_indexWatcher;
-    bool m_reloadAgain = false;
+    MapHouseholds m_households;
+    MapFilterBanner *m_filterBanner;
 
     // The rendered frame and the viewport it was rendered for.
     QImage m_frame;

@@ -10,6 +10,7 @@
 #include "workspacecontroller.h"
 
 #include <QBrush>
+#include <algorithm>
 
 namespace VisitMap::Ui {
 
@@ -36,22 +37,15 @@ void HouseholdTableModel::reload()
     m_pages.clear();
     m_rowOf.clear();
     m_rowIds.clear();
-    if (m_controller->workspace() && m_controller->workspace()->session()) {
-        // Only the account's offices, whatever the filter asks for.
-        Storage::HouseholdQuery q = m_query;
-        const QStringList allowed = m_controller->baseQuery().offices;
-        if (q.offices.isEmpty()) {
-            q.offices = allowed;
-        } else {
-            q.offices.removeIf([&](const QString &o) { return !allowed.contains(o); });
-        }
-        q.today = m_controller->today();
-        if (!q.offices.isEmpty()) {
-            if (auto ids = Storage::HouseholdStore(m_controller->workspace()->db()).rowIds(q))
-                m_rowIds = std::move(*ids);
-        }
-    }
+    m_rowIds = m_controller->listedRowIds(m_query);
     endResetModel();
+}
+
+std::vector<qint64> HouseholdTableModel::sortedRowIds() const
+{
+    std::vector<qint64> out = m_rowIds;
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 int HouseholdTableModel::rowCount(const QModelIndex &parent) const

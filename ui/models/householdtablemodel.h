@@ -37,6 +37,8 @@ public:
 
     qint64 rowIdAt(int row) const;
     int rowOfRowId(qint64 rowId) const; // -1 when not listed
+    // The listed households' rowids in ascending order (the set the map shows while filtered).
+    std::vector<qint64> sortedRowIds() const;
 
 private:
     const Household *household(int row) const;

@@ -104,6 +104,33 @@ void HouseholdFilterBar::reloadOffices()
         m_worker->addItem(w, w);
 }
 
+bool HouseholdFilterBar::isActive() const
+{
+    return !m_search->text().trimmed().isEmpty() || m_dong->currentIndex() > 0
+           || m_tier->currentIndex() > 0 || m_overdue->isChecked() || m_new->isChecked()
+           || m_tong->value() > 0 || m_stage->currentIndex() > 0 || m_worker->currentIndex() > 0;
+}
+
+void HouseholdFilterBar::clear()
+{
+    {
+        const QSignalBlocker blocks[]
+            = {QSignalBlocker(m_search),  QSignalBlocker(m_dong),  QSignalBlocker(m_tier),
+               QSignalBlocker(m_overdue), QSignalBlocker(m_new),   QSignalBlocker(m_tong),
+               QSignalBlocker(m_ban),     QSignalBlocker(m_stage), QSignalBlocker(m_worker)};
+        m_search->clear();
+        for (QComboBox *c : {m_dong, m_tier, m_stage, m_worker})
+            c->setCurrentIndex(0);
+        m_overdue->setChecked(false);
+        m_new->setChecked(false);
+        m_tong->setValue(0);
+        m_ban->setValue(0);
+        m_ban->setEnabled(false);
+    }
+    m_debounce->stop();
+    Q_EMIT queryChanged();
+}
+
 Storage::HouseholdQuery HouseholdFilterBar::query() const
 {
     Storage::HouseholdQuery q = m_controller->baseQuery();

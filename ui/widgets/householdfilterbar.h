@@ -22,7 +22,13 @@ class HouseholdFilterBar : public QWidget
 public:
     explicit HouseholdFilterBar(WorkspaceController *controller, QWidget *parent = nullptr);
 
+    // The list's query as chosen here (the account's offices, the search words and conditions);
+    // the list, the map and exports all select their households by it.
     Storage::HouseholdQuery query() const;
+    // Whether anything narrows the list (search words or a condition other than "all").
+    bool isActive() const;
+    // Back to every household: no search words, every condition "all" (one queryChanged).
+    void clear();
     void reloadOffices();
 
 Q_SIGNALS:

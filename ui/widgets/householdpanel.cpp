@@ -425,7 +425,8 @@ void HouseholdPanel::nextStage()
     for (const CaseFile &c : m_view->cases) {
         if (c.stage == CaseStage::Closure || c.stage == CaseStage::FollowUp)
             continue;
-        auto *command = new MoveCaseCommand(m_controller, c.id, c.stage, CaseStage(int(c.stage) + 1), {});
+        auto *command = new MoveCaseCommand(m_controller, c.householdId, c.id, c.stage,
+                                            CaseStage(int(c.stage) + 1), {});
         if (const QString error = command->execute(); !error.isEmpty()) {
             delete command;
             fail(tr("사례관리 단계"), error);
@@ -449,7 +450,8 @@ void HouseholdPanel::previousStage()
                                                    QLineEdit::Normal, {}, &ok);
         if (!ok)
             return;
-        auto *command = new MoveCaseCommand(m_controller, c.id, c.stage, CaseStage(int(c.stage) - 1), note);
+        auto *command = new MoveCaseCommand(m_controller, c.householdId, c.id, c.stage,
+                                            CaseStage(int(c.stage) - 1), note);
         if (const QString error = command->execute(); !error.isEmpty()) {
             delete command;
             fail(tr("사례관리 단계"), error);
