@@ -32,6 +32,7 @@
 #include "widgets/householdfilterbar.h"
 #include "widgets/lockscreen.h"
 #include "widgets/urgentstatuslabel.h"
+#include "storage/database.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -521,8 +522,16 @@ void MainWindow::updateActions()
     checkOverdueCheckins();
 }
 
+bool MainWindow::storeBusy() const
+{
+    Workspace *ws = m_controller->workspace();
+    return ws && ws->db().busyElsewhere();
+}
+
 void MainWindow::checkOverdueCheckins()
 {
+    if (storeBusy())
+        return; // an import holds the store; the next tick looks again
     m_checkinAlert->clear();
     if (!m_controller->can(int(Security::Permission::AssignHouseholds)))
         return;
@@ -711,6 +720,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateSyncStatus()
 {
+    if (storeBusy())
+        return;
     const SyncRunner::StatusLine line = m_sync->statusLine();
     const QString &text = line.text;
     const bool problem = line.problem;

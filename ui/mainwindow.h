@@ -85,6 +85,7 @@ private:
     void signOutAndAsk();
     void forgetPreviousPerson();
     void checkOverdueCheckins();
+    bool storeBusy() const; // an import is running off the window's thread
 
     WorkspaceController *m_controller;
     HouseholdFilterBar *m_filter;

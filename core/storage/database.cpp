@@ -100,8 +100,16 @@ Error Database::sqlError(const QSqlQuery &query, const QString &what)
     return Error{ErrorCode::Sql, what.isEmpty() ? detail : what + QStringLiteral(": ") + detail, {}, 0};
 }
 
+bool Database::busyElsewhere() const
+{
+    QThread *holder = m_holder.load();
+    return holder && holder != QThread::currentThread();
+}
+
 Result<QSqlQuery> Database::prepare(const QString &sql) const
 {
+    if (busyElsewhere())
+        return fail(ErrorCode::Conflict, QStringLiteral("the store is busy with an import"));
     QSqlQuery q = query();
     if (!q.prepare(sql))
         return fail(sqlError(q, sql.left(80)));
@@ -110,6 +118,8 @@ Result<QSqlQuery> Database::prepare(const QString &sql) const
 
 Status Database::exec(const QString &sql) const
 {
+    if (busyElsewhere())
+        return fail(ErrorCode::Conflict, QStringLiteral("the store is busy with an import"));
     QSqlQuery q = query();
     if (!q.exec(sql))
         return fail(sqlError(q, sql.left(80)));
@@ -160,6 +170,9 @@ void Database::moveToThread(QThread *thread)
     Q_ASSERT(db.isValid());
     if (db.isValid() && db.driver())
         db.driver()->moveToThread(thread);
+    if (!m_home)
+        m_home = QThread::currentThread();
+    m_holder.store(thread == m_home ? nullptr : thread);
 }
 
 Status Database::transaction(const std::function<Status()> &work)

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -42,6 +43,10 @@ public:
     // called on the thread that holds it; the other thread hands it back the same way when done.
     // Nothing else may use the connection meanwhile.
     void moveToThread(QThread *thread);
+    // True while the connection is lent to another thread than the caller's (an import running
+    // off the window's thread): the window's timers skip their reads then, and a statement
+    // prepared meanwhile fails as Conflict ("busy") instead of touching another thread's connection.
+    bool busyElsewhere() const;
 
     // A prepared query on this connection.
     QSqlQuery query() const;
@@ -79,6 +84,8 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_depth = 0;
+    std::atomic<QThread *> m_holder{nullptr}; // the thread the connection is lent to; null: its own
+    QThread *m_home = nullptr;
     // Released after the connection closed (members go after the destructor's body).
     std::shared_ptr<StoreLock> m_lock;
 };

@@ -510,7 +510,11 @@ void MapWidget::chooseAmong(const QList<qint64> &rowIds, QPoint globalPos)
 void MapWidget::showTooltip(QPointF pos)
 {
     QString key, text;
-    if (const auto mark = m_renderer.intake.hit(m_viewport, pos)) {
+    // A day plan's stop says its team, order and time (its label may have had no room).
+    if (const auto stop = m_renderer.routes.hit(m_viewport, pos); stop.team > 0) {
+        key = QStringLiteral("r%1/%2").arg(stop.team).arg(stop.number);
+        text = tr("<b>%1팀 %2번째 방문</b><br>도착 %3").arg(stop.team).arg(stop.number).arg(stop.eta.toHtmlEscaped());
+    } else if (const auto mark = m_renderer.intake.hit(m_viewport, pos)) {
         key = QStringLiteral("i") + mark->id;
         text = mark->tooltip.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")) + tr("<br><i>누르면 접수 목록에서 엽니다</i>");
     } else if (const auto hit = m_renderer.households.hit(m_viewport, pos)) {

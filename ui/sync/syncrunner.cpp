@@ -6,6 +6,7 @@
 #include "sync/centralstore.h"
 #include "syncerrortext.h"
 #include "util/clock.h"
+#include "storage/database.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -143,8 +144,8 @@ Result<Sync::SyncReport> SyncRunner::syncNow(const QString &server, const QStrin
 void SyncRunner::periodic()
 {
     Workspace *ws = m_controller->workspace();
-    if (!ws || !ws->session() || m_password.isEmpty() || m_running)
-        return;
+    if (!ws || !ws->session() || m_password.isEmpty() || m_running || ws->db().busyElsewhere())
+        return; // (an import holding the store: the next period syncs)
     const QString s = server();
     if (s.isEmpty())
         return;

@@ -3,6 +3,7 @@
 
 #include "intake/intakeservice.h"
 #include "security/permissions.h"
+#include "storage/database.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -26,8 +27,10 @@ UrgentStatusLabel::UrgentStatusLabel(WorkspaceController *controller, QWidget *p
 
 void UrgentStatusLabel::refresh()
 {
-    m_count = 0;
     Workspace *ws = m_controller->workspace();
+    if (ws && ws->db().busyElsewhere())
+        return; // an import holds the store; keep the last count
+    m_count = 0;
     if (ws && ws->session() && m_controller->can(int(Security::Permission::AssignHouseholds))) {
         if (auto n = Intake::IntakeService(*ws).urgentUncontacted())
             m_count = *n;
