@@ -9,6 +9,7 @@
 #include "security/disclosure.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
+#include "security/accountstore.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 #include "workspacecontroller.h"
@@ -147,6 +148,31 @@ TEST_CASE("Clicking a household on the map selects it in the list", "[ui]")
     FAIL("no household stands alone");
 }
 
+TEST_CASE("Enter on an empty password asks for it and spends none of the five tries", "[ui]")
+{
+    Test::TempDir dir;
+    const QString store = Test::realStoreCopy(dir);
+    {
+        Ui::WorkspaceController controller;
+        REQUIRE_OK(controller.open(store));
+        Ui::SignInDialog dialog(&controller);
+        auto edits = dialog.findChildren<QLineEdit *>();
+        REQUIRE(edits.size() == 2);
+        edits[0]->setText(QStringLiteral("lead1"));
+        edits[1]->clear();
+        dialog.accept();
+        CHECK(dialog.result() != QDialog::Accepted);
+        bool asked = false;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            asked = asked || l->text() == QStringLiteral("비밀번호를 입력하세요.");
+        CHECK(asked);
+    }
+    auto ws = Test::openStore(store);
+    auto account = ws->accounts().find(QStringLiteral("lead1"));
+    REQUIRE(account);
+    CHECK(account->failedLogins == 0);
+}
+
 TEST_CASE("The sign-in dialog says why a sign-in failed and keeps the account", "[ui]")
 {
     Test::TempDir dir;
@@ -172,6 +198,7 @@ TEST_CASE("The sign-in dialog says why a sign-in failed and keeps the account", 
     CHECK_FALSE(wrong.contains(QRegularExpression(QStringLiteral("[A-Za-z]")))); // not core's English
     // An account that does not exist gets the very same words.
     edits[0]->setText(QStringLiteral("nobody-here"));
+    edits[1]->setText(QStringLiteral("not-the-password")); // a failed try clears the field
     dialog.accept();
     CHECK(said() == wrong);
     edits[0]->setText(QStringLiteral("lead1"));

@@ -93,6 +93,13 @@ void SignInDialog::accept()
         m_name->setFocus();
         return;
     }
+    if (m_password->text().isEmpty()) {
+        // Enter on an empty field (or keys typed before the dialog had the keyboard) is not a
+        // try: it would spend one of the five before the account locks.
+        m_message->setText(tr("비밀번호를 입력하세요."));
+        m_password->setFocus();
+        return;
+    }
     auto ok = m_controller->signIn(name, m_password->text());
     m_password->clear();
     if (!ok) {
