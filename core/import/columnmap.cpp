@@ -3,7 +3,7 @@
 
 namespace VisitMap::Import {
 
-int ColumnMap::find(std::initializer_list<QStringView> names)
+int ColumnMap::find(std::initializer_list<QStringView> names, Need need)
 {
     QList<int> matches;
     for (int i = 0; i < m_table.header.size(); ++i) {
@@ -30,8 +30,24 @@ int ColumnMap::find(std::initializer_list<QStringView> names)
     for (QStringView name : names)
         use.names << name.toString();
     use.column = column;
+    use.required = need == Need::Required;
     m_uses << use;
     return column;
+}
+
+bool ColumnMap::checkRequired()
+{
+    bool complete = true;
+    for (const Use &use : std::as_const(m_uses)) {
+        if (!use.required || use.column >= 0)
+            continue;
+        complete = false;
+        const QString accepted = use.names.join(QStringLiteral(", "));
+        m_report.addError(m_file, 1, {}, RowProblem::MissingColumn, {accepted},
+                          QStringLiteral("no %1 column (the header needs one of: %2)")
+                              .arg(use.names.value(0), accepted));
+    }
+    return complete;
 }
 
 } // namespace VisitMap::Import

@@ -19,8 +19,14 @@ public:
     {
     }
 
-    // The column's index, or -1 when no header matches.
-    int find(std::initializer_list<QStringView> names);
+    enum class Need { Optional, Required };
+    // The column's index, or -1 when no header matches. A Required column is one the importer
+    // cannot do without: checkRequired() tells when the file lacks it.
+    int find(std::initializer_list<QStringView> names, Need need = Need::Optional);
+    // Adds, for each Required column the file lacks, an error on line 1 naming it
+    // (RowProblem::MissingColumn, args: its accepted names, the canonical one first); true when
+    // none is missing. Every importer states a missing column the same way through this.
+    bool checkRequired();
 
     // What find() was asked and found, in the order asked: an importer's fields and the file's
     // columns that fill them (the import dialog shows it before anything is imported).
@@ -28,6 +34,7 @@ public:
     {
         QStringList names; // the accepted headers, the canonical (English) one first
         int column = -1;   // -1: the file has no such column
+        bool required = false;
     };
     const QList<Use> &uses() const { return m_uses; }
 

@@ -21,12 +21,13 @@ struct Columns
 Columns findColumns(ColumnMap &columns)
 {
     Columns c;
-    c.name = columns.find({u"name", u"시설명"});
+    c.name = columns.find({u"name", u"시설명"}, ColumnMap::Need::Required);
     c.code = columns.find({u"code", u"시설코드"});
     c.category = columns.find({u"category", u"시설종류명(시설유형)", u"시설유형", u"시설종류"});
     c.detail = columns.find({u"category_detail", u"시설종류상세명(시설종류)", u"법인현황"});
     c.sgg = columns.find({u"sgg_code", u"시군구코드"});
-    c.address = columns.find({u"address", u"시설주소", u"시설 주소", u"주소"});
+    c.address
+        = columns.find({u"address", u"시설주소", u"시설 주소", u"주소"}, ColumnMap::Need::Required);
     c.phone = columns.find({u"phone", u"전화번호"});
     c.lon = columns.find({u"lon", u"경도", u"엑스(X)좌표", u"x"});
     c.lat = columns.find({u"lat", u"위도", u"와이(Y)좌표", u"y"});
@@ -55,14 +56,7 @@ FacilityImporter::Parsed FacilityImporter::parse(const CsvTable &table,
               cSgg = c.sgg, cAddress = c.address, cPhone = c.phone, cLon = c.lon, cLat = c.lat;
     if (!out.report.ok())
         return out;
-    if (cName < 0)
-        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
-                            {QStringLiteral("name, 시설명")},
-                            QStringLiteral("no name column (시설명 or name)"));
-    if (cAddress < 0)
-        out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
-                            {QStringLiteral("address, 시설주소")},
-                            QStringLiteral("no address column (시설주소 or address)"));
+    (void)columns.checkRequired();
     if ((cLon < 0) != (cLat < 0))
         out.report.addError(
             fileName, 1, {}, RowProblem::HalfCoordinates, {},

@@ -61,7 +61,7 @@ Columns findColumns(ColumnMap &t)
     return {
         t.find({u"id", u"가구ID", u"가구번호"}),
         t.find({u"adm_cd", u"행정동코드", u"office_code"}),
-        t.find({u"address", u"road_address", u"주소", u"도로명주소"}),
+        t.find({u"address", u"road_address", u"주소", u"도로명주소"}, ColumnMap::Need::Required),
         t.find({u"address_detail", u"상세주소", u"동호수"}),
         t.find({u"tong", u"통"}),
         t.find({u"ban", u"반"}),
@@ -102,10 +102,7 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
     const Columns c = findColumns(columns);
     if (!report.ok())
         return out;
-    if (c.address < 0)
-        report.addError(fileName, 1, {}, RowProblem::MissingColumn,
-                        {QStringLiteral("address, 주소")},
-                        QStringLiteral("no address column (address or 주소)"));
+    (void)columns.checkRequired();
     if (c.lon < 0 || c.lat < 0)
         report.addError(
             fileName, 1, {}, RowProblem::MissingCoordinates, {},

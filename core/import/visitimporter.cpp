@@ -40,10 +40,11 @@ struct Columns
 Columns findColumns(ColumnMap &columns)
 {
     Columns c;
-    c.household = columns.find({u"household", u"household_id", u"가구ID", u"가구"});
-    c.kind = columns.find({u"kind", u"구분", u"방법"});
-    c.outcome = columns.find({u"outcome", u"결과"});
-    c.at = columns.find({u"at", u"일시", u"방문일시"});
+    constexpr auto required = ColumnMap::Need::Required;
+    c.household = columns.find({u"household", u"household_id", u"가구ID", u"가구"}, required);
+    c.kind = columns.find({u"kind", u"구분", u"방법"}, required);
+    c.outcome = columns.find({u"outcome", u"결과"}, required);
+    c.at = columns.find({u"at", u"일시", u"방문일시"}, required);
     c.met = columns.find({u"met_whom", u"만난사람"});
     c.staff = columns.find({u"staff", u"방문자"});
     c.note = columns.find({u"note", u"notes", u"내용", u"메모"});
@@ -74,13 +75,7 @@ VisitImporter::parse(const CsvTable &table,
               cMet = c.met, cStaff = c.staff, cNote = c.note;
     if (!out.report.ok())
         return out;
-    for (auto [col, name] : {std::pair{cHousehold, "household"}, {cKind, "kind"}, {cOutcome, "outcome"}, {cAt, "at"}}) {
-        if (col < 0)
-            out.report.addError(fileName, 1, {}, RowProblem::MissingColumn,
-                                {QString::fromLatin1(name)},
-                                QStringLiteral("no %1 column").arg(QString::fromLatin1(name)));
-    }
-    if (!out.report.ok())
+    if (!columns.checkRequired())
         return out;
     auto field = [](const CsvRecord &r, int c) {
         return c >= 0 && c < r.fields.size() ? Field::clean(r.fields.at(c)) : QString();

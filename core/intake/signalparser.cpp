@@ -64,13 +64,15 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
     Import::ImportReport &report = out.report;
     Import::ColumnMap columns(table, fileName, report);
     const Columns c{
-        columns.find({u"round_id", u"round", u"회차", u"발굴회차"}),
+        columns.find({u"round_id", u"round", u"회차", u"발굴회차"},
+                     Import::ColumnMap::Need::Required),
         columns.find({u"household_id", u"가구ID", u"가구번호"}),
         columns.find({u"name", u"성명", u"이름", u"대상자명"}),
         columns.find({u"birth_date", u"birth", u"생년월일"}),
         columns.find({u"rrn", u"주민등록번호"}),
         columns.find({u"address", u"주소", u"도로명주소"}),
-        columns.find({u"item_code", u"code", u"위기정보코드", u"항목코드"}),
+        columns.find({u"item_code", u"code", u"위기정보코드", u"항목코드"},
+                     Import::ColumnMap::Need::Required),
         columns.find({u"item_version", u"code_version", u"코드버전"}),
         columns.find({u"amount", u"금액", u"체납금액"}),
         columns.find({u"months", u"개월수", u"체납개월"}),
@@ -78,14 +80,7 @@ SignalParser::Parsed SignalParser::parse(const CsvTable &table, const QString &f
     };
     if (!report.ok())
         return out;
-    if (c.round < 0)
-        report.addError(fileName, 1, {}, Import::RowProblem::MissingColumn,
-                        {QStringLiteral("round_id, 회차")},
-                        QStringLiteral("no round column (round_id or 회차)"));
-    if (c.code < 0)
-        report.addError(fileName, 1, {}, Import::RowProblem::MissingColumn,
-                        {QStringLiteral("item_code, 위기정보코드")},
-                        QStringLiteral("no crisis-item column (item_code or 위기정보코드)"));
+    (void)columns.checkRequired();
     if (c.household < 0 && c.name < 0)
         report.addError(
             fileName, 1, {}, Import::RowProblem::MissingColumn,
