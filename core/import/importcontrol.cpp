@@ -12,6 +12,14 @@ void ImportControl::report(ImportStage stage, qint64 done, qint64 total) const
         m_progress(stage, done, total);
 }
 
+Status ImportControl::step(ImportStage stage, qint64 done, qint64 total) const
+{
+    if (cancelled())
+        return fail(cancelledError());
+    report(stage, done, total);
+    return {};
+}
+
 Error ImportControl::cancelledError()
 {
     return Error{ErrorCode::Cancelled,

@@ -31,6 +31,9 @@ public:
     // about every half per cent in between.
     void report(ImportStage stage, qint64 done, qint64 total) const;
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    // A row loop's one call between rows: the cancelled error when a cancel was asked, else
+    // reports done of total.
+    Status step(ImportStage stage, qint64 done, qint64 total) const;
     // The error a cancelled import returns.
     static Error cancelledError();
 

@@ -8,7 +8,7 @@
 #include "geo/donglocator.h"
 #include "householdimporter.h"
 #include "importfile.h"
-#include "intake/intakeservice.h"
+#include "intake/intakeimport.h"
 #include "security/accountstore.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
@@ -443,29 +443,25 @@ Result<ImportReport> ImportService::visits(const QString &path)
 
 Result<ImportReport> ImportService::reports(const QString &path)
 {
-    if (auto ok = refuse(ImportKind::Reports); !ok)
-        return fail(ok.error());
-    Result<ImportReport> out;
-    auto ok = m_ws.db().transaction([&]() -> Status {
-        m_control.report(ImportStage::Checking, 0, 0);
-        out = Intake::IntakeService(m_ws).importReports(path);
-        if (m_control.cancelled())
-            return fail(ImportControl::cancelledError());
-        return {};
-    });
-    if (!ok)
-        return fail(ok.error());
-    return out;
+    return intake(ImportKind::Reports, path);
 }
 
 Result<ImportReport> ImportService::signalRounds(const QString &path)
 {
-    if (auto ok = refuse(ImportKind::Signals); !ok)
+    return intake(ImportKind::Signals, path);
+}
+
+Result<ImportReport> ImportService::intake(ImportKind kind, const QString &path)
+{
+    if (auto ok = refuse(kind); !ok)
         return fail(ok.error());
+    m_control.report(ImportStage::Reading, 0, 0);
     Result<ImportReport> out;
     auto ok = m_ws.db().transaction([&]() -> Status {
-        m_control.report(ImportStage::Checking, 0, 0);
-        out = Intake::IntakeService(m_ws).importSignals(path);
+        Intake::IntakeImport intake(m_ws, &m_control);
+        out = kind == ImportKind::Reports ? intake.reports(path) : intake.rounds(path);
+        if (!out && out.error().code == ErrorCode::Cancelled)
+            return fail(out.error());
         if (m_control.cancelled())
             return fail(ImportControl::cancelledError());
         return {};

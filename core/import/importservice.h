@@ -59,8 +59,8 @@ public:
     // kind and outcome), or a row repeating an earlier row of the file, is skipped and named in
     // the notes, so importing the same file twice does not double any visit.
     Result<ImportReport> visits(const QString &path);
-    // 복지위기 알림 reports (JSON) and 발굴 lists (CSV), through the intake; a cancel (checked
-    // before and after, the intake reads in one go) rolls them back too.
+    // 복지위기 알림 reports (JSON) and 발굴 lists (CSV), through Intake::IntakeImport: progress by
+    // rows placed or matched and written, and a cancel between rows rolls everything back.
     Result<ImportReport> reports(const QString &path);
     Result<ImportReport> signalRounds(const QString &path);
 
@@ -69,6 +69,8 @@ public:
 
 private:
     Status refuse(ImportKind kind) const;
+    // Reports or Signals: the intake's import of the file inside one transaction.
+    Result<ImportReport> intake(ImportKind kind, const QString &path);
     // Bundled 행정동 of the 시군구 of `codes` that are neither in the store nor in `given`.
     QList<Office> districtFill(const QStringList &codes, const QSet<QString> &have) const;
 

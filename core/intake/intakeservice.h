@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/importcontrol.h"
 #include "import/importreport.h"
 #include "matcher.h"
 #include "model/crisisreport.h"
@@ -15,9 +16,6 @@
 namespace VisitMap {
 class Workspace;
 }
-namespace VisitMap::Geo {
-class DongLocator;
-}
 
 namespace VisitMap::Intake {
 
@@ -28,7 +26,12 @@ namespace VisitMap::Intake {
 class IntakeService
 {
 public:
-    explicit IntakeService(Workspace &workspace) : m_ws(workspace) {}
+    // control: how an import is followed and cancelled (see IntakeImport).
+    explicit IntakeService(Workspace &workspace, const Import::ImportControl *control = nullptr)
+        : m_ws(workspace)
+        , m_control(control)
+    {
+    }
 
     Result<Import::ImportReport> importReports(const QString &path);
     Result<Import::ImportReport> importReports(const QByteArray &json, const QString &fileName, const QString &baseDir);
@@ -78,11 +81,12 @@ public:
     // A new household (and a 통합사례관리 case at 발굴) from what the report says; its id.
     Result<QString> openHousehold(const QString &reportId);
     Status markDuplicate(const QString &reportId, const QString &ofReportId);
+    // Flags the household new and scores it anew with what it is now tied to (inside the
+    // caller's transaction).
+    Status flagAndRescore(const QString &householdId);
 
     // Linking or opening an urgent (긴급) item — and a 발굴 round matching one to a household —
-    // makes the household 고위험 (an override whose reason names the item), gives an unassigned
-    // household to the office's duty worker (당직 담당자) when one is set, and brings its next
-    // contact forward to the day (see Storage::UrgencyStore::pendingDue).
+    // escalates the household (see UrgentEscalation).
     QString dutyWorker() const; // empty: none set, or the account can no longer take households
     Status setDutyWorker(const QString &account); // team lead; empty clears
     // Whether the household waits for an urgent contact with nobody assigned: then the screen
@@ -91,25 +95,9 @@ public:
     // Urgent items of the account's offices not yet contacted (the team lead's status bar).
     Result<int> urgentUncontacted() const;
 
-    // Where a report belongs: the 행정동 holding its location (or, within 50 m of a boundary,
-    // the nearest), else the 행정동 of a known household at its road address.
-    struct Placement
-    {
-        QString officeCode; // empty: no known dong
-        bool outOfArea = false;
-        QString basis; // "location", "address" or empty
-    };
-    Placement place(const CrisisReport &report, const Geo::DongLocator &locator, const QStringList &storeOffices) const;
-
 private:
     Result<CrisisReport> openReport(const QString &reportId);
     Result<QList<CrisisSignal>> openEntry(const QString &entryId);
-    // The 행정동 most known households at this road address (or on this road) are in.
-    QString officeAtAddress(const QString &addressText) const;
-    Status flagAndRescore(const QString &householdId);
-    // What linking an urgent item does to its household (inside the caller's transaction);
-    // what: the item in words for the risk change's reason.
-    Status escalate(const QString &householdId, const QString &what);
     // A household of the account's offices, or why not.
     Result<Household> ownHousehold(const QString &householdId) const;
     // Where a known building at this road address stands (lon, lat).
@@ -127,6 +115,7 @@ private:
         const std::function<Status(const QString &householdId, const QString &personId)> &resolve,
         const QString &urgentWhat = {});
     Workspace &m_ws;
+    const Import::ImportControl *m_control = nullptr;
 };
 
 } // namespace VisitMap::Intake

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "matcher.h"
 
+#include "storage/householdstore.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -17,6 +19,32 @@ Matcher::RoadAddress Matcher::roadAddress(const QString &text)
         const auto m = it.next();
         out.road = m.captured(1);
         out.number = m.captured(2);
+    }
+    return out;
+}
+
+QList<Storage::PersonRef> Matcher::listedPerson(const QList<Storage::PersonRef> &namesakes,
+                                                const QString &listedAddress)
+{
+    if (namesakes.size() < 2 || listedAddress.isEmpty())
+        return namesakes;
+    // Namesakes born the same day: the listed address decides, if it can.
+    const RoadAddress listed = roadAddress(listedAddress);
+    QList<Storage::PersonRef> atAddress;
+    for (const Storage::PersonRef &p : namesakes) {
+        const RoadAddress ra = roadAddress(p.roadAddress);
+        if (!listed.isEmpty() && ra.road == listed.road && ra.number == listed.number)
+            atAddress << p;
+    }
+    return atAddress.isEmpty() ? namesakes : atAddress;
+}
+
+QString Matcher::personIn(const QList<Storage::PersonRef> &people, const QString &householdId)
+{
+    QString out;
+    for (const Storage::PersonRef &p : people) {
+        if (p.householdId == householdId)
+            out = p.personId;
     }
     return out;
 }

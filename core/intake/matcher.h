@@ -9,6 +9,10 @@
 #include <QList>
 #include <QStringList>
 
+namespace VisitMap::Storage {
+struct PersonRef;
+}
+
 namespace VisitMap::Intake {
 
 // A household that may be the one a report is about, with the score and the reasons for it in
@@ -48,6 +52,14 @@ public:
     };
     static RoadAddress roadAddress(const QString &text);
     static double distanceM(double lon1, double lat1, double lon2, double lat2);
+
+    // Who a 발굴 listing is among the people of the account's offices with its name and birth
+    // date: when several are, those at the listed road address if any is, else all of them (one
+    // left: the person; more: the caseworker chooses in the queue).
+    static QList<Storage::PersonRef> listedPerson(const QList<Storage::PersonRef> &namesakes,
+                                                  const QString &listedAddress);
+    // The person of that household among these (empty when none is).
+    static QString personIn(const QList<Storage::PersonRef> &people, const QString &householdId);
 };
 
 } // namespace VisitMap::Intake

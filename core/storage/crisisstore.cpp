@@ -132,8 +132,11 @@ Result<QSet<QString>> CrisisStore::existingKeys(const QStringList &roundIds) con
     return out;
 }
 
-Status CrisisStore::add(QList<CrisisSignal> &entries, const QStringList &rrns, Journal &journal,
-                        const Security::Keyring &keys)
+Status CrisisStore::add(QList<CrisisSignal> &entries,
+                        const QStringList &rrns,
+                        Journal &journal,
+                        const Security::Keyring &keys,
+                        const std::function<Status(qsizetype)> &afterEach)
 {
     const QString now = Iso::utc(journal.now());
     auto q = m_db.prepare(
@@ -193,6 +196,10 @@ Status CrisisStore::add(QList<CrisisSignal> &entries, const QStringList &rrns, J
             payload.insert(QStringLiteral("months"), *s.months);
         if (auto ok = journal.recordChange(QStringLiteral("signal"), s.id, ChangeOp::Append, s.officeCode, payload); !ok)
             return ok;
+        if (afterEach) {
+            if (auto ok = afterEach(i + 1); !ok)
+                return ok;
+        }
     }
     if (entries.isEmpty())
         return {};

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
+
 namespace VisitMap::Security {
 class Keyring;
 }
@@ -36,8 +38,14 @@ public:
     Result<QSet<QString>> existingKeys(const QStringList &roundIds) const;
 
     // Writes round entries inside the caller's transaction; ids and created_* are set. rrns: the
-    // listed 주민등록번호 per entry (or empty), encrypted under the entry's office key.
-    Status add(QList<CrisisSignal> &entries, const QStringList &rrns, Journal &journal, const Security::Keyring &keys);
+    // listed 주민등록번호 per entry (or empty), encrypted under the entry's office key. afterEach
+    // (if given) is called with the count written after each entry; an error it returns stops
+    // the writing and is returned (the caller rolls back).
+    Status add(QList<CrisisSignal> &entries,
+               const QStringList &rrns,
+               Journal &journal,
+               const Security::Keyring &keys,
+               const std::function<Status(qsizetype written)> &afterEach = {});
 
     // Entries waiting for a household: unmatched, of the given offices, oldest round first.
     Result<QList<CrisisSignal>> unmatched(const QStringList &offices) const;

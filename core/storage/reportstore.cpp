@@ -90,8 +90,12 @@ Result<QSet<QString>> ReportStore::existing(const QStringList &externalIds) cons
     return out;
 }
 
-Status ReportStore::add(QList<CrisisReport> &reports, const QList<ReportAttachments> &attachments,
-                        const QString &keyOffice, Journal &journal, const Security::Keyring &keys)
+Status ReportStore::add(QList<CrisisReport> &reports,
+                        const QList<ReportAttachments> &attachments,
+                        const QString &keyOffice,
+                        Journal &journal,
+                        const Security::Keyring &keys,
+                        const std::function<Status(qsizetype)> &afterEach)
 {
     const QString now = Iso::utc(journal.now());
     for (qsizetype i = 0; i < reports.size(); ++i) {
@@ -159,6 +163,10 @@ Status ReportStore::add(QList<CrisisReport> &reports, const QList<ReportAttachme
                                            r.officeCode.isEmpty() ? keyOffice : r.officeCode, payload);
             !ok)
             return ok;
+        if (afterEach) {
+            if (auto ok = afterEach(i + 1); !ok)
+                return ok;
+        }
     }
     if (!reports.isEmpty()) {
         return journal.audit({Security::AuditAction::Create, QStringLiteral("report"),

@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <functional>
+
 namespace VisitMap::Security {
 class Keyring;
 }
@@ -27,9 +29,14 @@ public:
     Result<QSet<QString>> existing(const QStringList &externalIds) const;
     // Writes the reports with their contacts and photos (inside the caller's transaction).
     // keyOffice: the office whose key encrypts contacts and photos of a report outside the
-    // store's offices.
-    Status add(QList<CrisisReport> &reports, const QList<ReportAttachments> &attachments, const QString &keyOffice,
-               Journal &journal, const Security::Keyring &keys);
+    // store's offices. afterEach (if given) is called with the count written after each report;
+    // an error it returns stops the writing and is returned (the caller rolls back).
+    Status add(QList<CrisisReport> &reports,
+               const QList<ReportAttachments> &attachments,
+               const QString &keyOffice,
+               Journal &journal,
+               const Security::Keyring &keys,
+               const std::function<Status(qsizetype written)> &afterEach = {});
     Result<CrisisReport> get(const QString &id) const;
     Result<CrisisReport> byExternalId(const QString &externalId) const;
     // Reports waiting for a decision: those of the given offices, and those no office of the
