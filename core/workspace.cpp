@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
+#include "security/auditdetail.h"
 
 #include "intake/urgencybackfill.h"
 #include "security/accountstore.h"
@@ -204,8 +205,14 @@ Status Workspace::recordLock(const QString &why)
 {
     if (!m_session)
         return {};
-    return m_audit->append(m_session->name(), m_session->machine,
-                           {AuditAction::Lock, QStringLiteral("account"), m_session->name(), {}, why, {}});
+    return m_audit->append(
+        m_session->name(), m_session->machine,
+        {AuditAction::Lock,
+         QStringLiteral("account"),
+         m_session->name(),
+         {},
+         Security::AuditDetail(Security::AuditDetailCode::SessionLock).with(u"why", why).encode(),
+         {}});
 }
 
 Status Workspace::reauthenticate(const QString &password)
@@ -247,9 +254,14 @@ Status Workspace::changePassword(const QString &oldPassword, const QString &newP
     m_session->account.keys = keys;
     if (isDemo())
         (void)Storage::MetaStore(*m_db).set(QStringLiteral("demo_password:") + name, newPassword);
-    return m_audit->append(name, m_session->machine,
-                           {AuditAction::AccountChange, QStringLiteral("account"), name, {},
-                            QStringLiteral("password changed"), {}});
+    return m_audit->append(
+        name, m_session->machine,
+        {AuditAction::AccountChange,
+         QStringLiteral("account"),
+         name,
+         {},
+         Security::AuditDetail(Security::AuditDetailCode::PasswordChanged).encode(),
+         {}});
 }
 
 Status Workspace::require(Security::Permission permission) const
@@ -280,8 +292,15 @@ Status Workspace::setSetting(const QString &key, const QString &value)
                                {key, value, Iso::utc(m_clock->now()), actor});
         if (!q)
             return fail(q.error());
-        return m_journal->audit({AuditAction::Update, QStringLiteral("setting"), key, {},
-                                 QStringLiteral("%1 = %2").arg(key, value), {}});
+        return m_journal->audit({AuditAction::Update,
+                                 QStringLiteral("setting"),
+                                 key,
+                                 {},
+                                 Security::AuditDetail(Security::AuditDetailCode::SettingChanged)
+                                     .with(u"key", key)
+                                     .with(u"value", value)
+                                     .encode(),
+                                 {}});
     });
 }
 

@@ -602,7 +602,7 @@ void MainWindow::onLocked()
     menuBar()->setEnabled(false);
     m_pages->setCurrentWidget(m_lockScreen);
     m_lockScreen->prepare();
-    (void)m_controller->workspace()->recordLock(QStringLiteral("screen locked"));
+    (void)m_controller->workspace()->recordLock(QStringLiteral("screen")); // why: screen | idle
 }
 
 void MainWindow::onUnlocked()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 #include "commands.h"
+#include "security/auditdetail.h"
 #include "security/auditlog.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -106,9 +107,9 @@ int runAudit(const QStringList &args)
     if (!entries)
         return report(entries.error());
     for (const Security::AuditEntry &e : *entries) {
-        out() << e.seq << '\t' << Iso::displayDateTime(e.at) << '\t' << e.account << '\t' << e.machine
-              << '\t' << e.action << '\t' << e.subjectKind << '\t' << e.subject << '\t' << e.detail
-              << '\t' << e.reason << Qt::endl;
+        out() << e.seq << '\t' << Iso::displayDateTime(e.at) << '\t' << e.account << '\t'
+              << e.machine << '\t' << e.action << '\t' << e.subjectKind << '\t' << e.subject << '\t'
+              << Security::AuditDetail::decode(e.detail).english() << '\t' << e.reason << Qt::endl;
     }
     return Ok;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demogenerator.h"
+#include "security/auditdetail.h"
 
 #include "geo/donglocator.h"
 #include "geo/geojson.h"
@@ -699,12 +700,16 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         summary.facilities = *added;
         for (const Facility &f : *facilities)
             summary.facilitiesPlaced += f.isPlaced() ? 1 : 0;
-        if (auto ok = ws.journal().audit({Security::AuditAction::Create, QStringLiteral("demo"),
-                                          QString::number(summary.households), {},
-                                          QStringLiteral("synthetic demo district %1 generated (seed %2)")
-                                              .arg(toCode(opt.area))
-                                              .arg(opt.seed),
-                                          {}});
+        if (auto ok
+            = ws.journal().audit({Security::AuditAction::Create,
+                                  QStringLiteral("demo"),
+                                  QString::number(summary.households),
+                                  {},
+                                  Security::AuditDetail(Security::AuditDetailCode::DemoGenerated)
+                                      .with(u"area", toCode(opt.area))
+                                      .with(u"seed", qint64(opt.seed))
+                                      .encode(),
+                                  {}});
             !ok)
             return fail(ok.error());
         for (const char *sql : {"PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"}) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportservice.h"
+#include "security/auditdetail.h"
 
 #include "anonymiser.h"
 #include "exportsummaries.h"
@@ -172,19 +173,23 @@ Result<int> ExportService::householdCount(const ExportScope &scope) const
 Status ExportService::logDownload(const ExportOptions &options,
                                   const QString &what,
                                   int rows,
-                                  const QString &how)
+                                  const Security::AuditDetail &how)
 {
-    QString scope;
+    Security::AuditDetail detail = how.with(u"what", what)
+                                       .with(u"file", QFileInfo(options.outPath).fileName())
+                                       .with(u"rows", rows);
     if (options.scope.kind == ExportScope::Kind::Filter)
-        scope = QStringLiteral(", the list's filter");
+        detail = detail.with(u"scope", QStringLiteral("filter"));
     else if (options.scope.kind == ExportScope::Kind::Households)
-        scope = QStringLiteral(", %1 chosen households").arg(options.scope.householdIds.size());
+        detail = detail.with(u"scope", QStringLiteral("chosen"))
+                     .with(u"chosen", options.scope.householdIds.size());
+    else
+        detail = detail.with(u"scope", QStringLiteral("all"));
     return m_ws.journal().audit({Security::AuditAction::Download,
                                  what,
                                  QString::number(rows),
                                  {},
-                                 QStringLiteral("%1 export to %2 (%3%4)")
-                                     .arg(what, QFileInfo(options.outPath).fileName(), how, scope),
+                                 detail.encode(),
                                  options.reason});
 }
 
@@ -206,16 +211,16 @@ Result<ExportResult> ExportService::summary(const ExportOptions &options)
             if (m_ws.session()->offices.contains(o.code))
                 offices << o;
         table = ExportSummaries::byDongAndTier(*households, offices, english);
-        what = QStringLiteral("summary by dong and risk");
+        what = QStringLiteral("summary_dong_risk");
         break;
     }
     case ExportKind::TypeTierSummary:
         table = ExportSummaries::byTypeAndTier(*households, english);
-        what = QStringLiteral("summary by household type and risk");
+        what = QStringLiteral("summary_type_risk");
         break;
     default:
         table = ExportSummaries::overdueByWorker(*households, m_ws.clock().today(), english);
-        what = QStringLiteral("summary of overdue visits by worker");
+        what = QStringLiteral("summary_overdue");
         break;
     }
     if (auto written = ExportTableWriter::write(table, options.outPath, options.format); !written)
@@ -223,9 +228,10 @@ Result<ExportResult> ExportService::summary(const ExportOptions &options)
     ExportResult result;
     result.rows = int(table.rows.size());
     result.masked = true; // counts only: nothing to unmask
-    if (auto logged
-        = logDownload(options, what, result.rows,
-                      QStringLiteral("counts of %1 households").arg(households->size()));
+    if (auto logged = logDownload(options, what, result.rows,
+                                  Security::AuditDetail(Security::AuditDetailCode::ExportFile)
+                                      .with(u"masking", QStringLiteral("counts"))
+                                      .with(u"households", households->size()));
         !logged)
         return fail(logged.error());
     return result;
@@ -393,8 +399,11 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
         return fail(written.error());
     result.rows = int(rows.size());
     auto logged = logDownload(options, QStringLiteral("households"), result.rows,
-                              masked ? QStringLiteral("masked, %1 withheld").arg(result.withheld)
-                                     : QStringLiteral("UNMASKED"));
+                              masked ? Security::AuditDetail(Security::AuditDetailCode::ExportFile)
+                                           .with(u"masking", QStringLiteral("masked"))
+                                           .with(u"withheld", result.withheld)
+                                     : Security::AuditDetail(Security::AuditDetailCode::ExportFile)
+                                           .with(u"masking", QStringLiteral("unmasked")));
     if (!logged)
         return fail(logged.error());
     return result;
@@ -448,8 +457,13 @@ Status ExportService::logMapExport(const QString &outPath, int householdsShown, 
         return ok;
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Usage, QStringLiteral("give a reason for the export (it is kept in the access log)"));
-    return m_ws.journal().audit({Security::AuditAction::Print, QStringLiteral("map"), QString::number(householdsShown),
-                                 {}, QStringLiteral("map picture to %1").arg(QFileInfo(outPath).fileName()),
+    return m_ws.journal().audit({Security::AuditAction::Print,
+                                 QStringLiteral("map"),
+                                 QString::number(householdsShown),
+                                 {},
+                                 Security::AuditDetail(Security::AuditDetailCode::MapPicture)
+                                     .with(u"file", QFileInfo(outPath).fileName())
+                                     .encode(),
                                  reason.trimmed()});
 }
 
@@ -510,8 +524,10 @@ Result<ExportResult> ExportService::visits(const ExportOptions &options)
     if (auto written = ExportTableWriter::write(table, options.outPath, options.format); !written)
         return fail(written.error());
     result.rows = int(table.rows.size());
-    auto logged = logDownload(options, QStringLiteral("visits"), result.rows,
-                              masked ? QStringLiteral("masked") : QStringLiteral("UNMASKED"));
+    auto logged = logDownload(
+        options, QStringLiteral("visits"), result.rows,
+        Security::AuditDetail(Security::AuditDetailCode::ExportFile)
+            .with(u"masking", masked ? QStringLiteral("masked") : QStringLiteral("unmasked")));
     if (!logged)
         return fail(logged.error());
     return result;

@@ -8,6 +8,9 @@
 
 namespace VisitMap {
 class Workspace;
+namespace Security {
+class AuditDetail;
+}
 }
 
 namespace VisitMap::Export {
@@ -77,8 +80,10 @@ private:
     std::optional<Storage::HouseholdQuery> scopeQuery(const ExportScope &scope) const;
     Result<ExportResult> households(const ExportOptions &options);
     Result<ExportResult> summary(const ExportOptions &options);
-    Status
-    logDownload(const ExportOptions &options, const QString &what, int rows, const QString &how);
+    Status logDownload(const ExportOptions &options,
+                       const QString &what,
+                       int rows,
+                       const Security::AuditDetail &how);
     // Masks rows of householdColumns() in place, dropping those withheld; returns how many were.
     Result<int> maskHouseholds(QList<QStringList> &rows,
                                const QList<QString> &fullNames,

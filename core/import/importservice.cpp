@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importservice.h"
+#include "security/auditdetail.h"
 
 #include "boundaryimporter.h"
 #include "facilityimporter.h"
@@ -222,7 +223,9 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
             if (auto r = m_ws.refreshOffices(); !r)
                 return r;
         }
-        const QString detail = QStringLiteral("import %1").arg(QFileInfo(path).fileName());
+        const QString detail = Security::AuditDetail(Security::AuditDetailCode::HouseholdImport)
+                                   .with(u"file", QFileInfo(path).fileName())
+                                   .encode();
         for (qint64 from = 0; from < total; from += writeBatch) {
             if (m_control.cancelled())
                 return fail(ImportControl::cancelledError());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakeservice.h"
+#include "security/auditdetail.h"
 
 #include "intakeimport.h"
 #include "urgentescalation.h"
@@ -139,8 +140,13 @@ Result<QList<IntakeService::Entry>> IntakeService::queue(int maxCandidates)
         return UrgencyRules::precedes(*a.report.urgency, a.report.receivedAt, *b.report.urgency,
                                       b.report.receivedAt);
     });
-    if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("report"),
-                                        QString::number(out.size()), {}, QStringLiteral("신고 접수 목록 조회"), {}});
+    if (auto ok = m_ws.journal().audit(
+            {Security::AuditAction::View,
+             QStringLiteral("report"),
+             QString::number(out.size()),
+             {},
+             Security::AuditDetail(Security::AuditDetailCode::ReportsListed).encode(),
+             {}});
         !ok)
         return fail(ok.error());
     return out;
@@ -215,7 +221,9 @@ Result<QString> IntakeService::openHousehold(const QString &reportId)
         = r->urgency == Urgency::Urgent ? UrgentEscalation::reportText(*r) : QString();
     return openNew(
         r->officeCode, r->addressText, place, r->householdType, p, QStringLiteral("report"),
-        QStringLiteral("복지위기 알림 신고 %1로 신규 가구").arg(r->externalId),
+        Security::AuditDetail(Security::AuditDetailCode::HouseholdFromReport)
+            .with(u"report", r->externalId)
+            .encode(),
         [&](const QString &householdId, const QString &) {
             return Storage::ReportStore(m_ws.db()).resolve(reportId_, QStringLiteral("opened"),
                                                            householdId, {}, m_ws.journal());
@@ -435,8 +443,13 @@ Result<QList<IntakeService::SignalEntry>> IntakeService::signalQueue(int maxCand
             return fail(c.error());
         e.candidates = *c;
     }
-    if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("signal"), QString::number(out.size()),
-                                        {}, QStringLiteral("발굴 미연결 대상자 목록 조회"), {}});
+    if (auto ok = m_ws.journal().audit(
+            {Security::AuditAction::View,
+             QStringLiteral("signal"),
+             QString::number(out.size()),
+             {},
+             Security::AuditDetail(Security::AuditDetailCode::SignalsListed).encode(),
+             {}});
         !ok)
         return fail(ok.error());
     return out;
@@ -511,7 +524,9 @@ Result<QString> IntakeService::openSignalHousehold(const QString &entryId)
         return fail(table.error());
     return openNew(
         listing.officeCode, listing.subjectAddress, std::nullopt, {}, p, QStringLiteral("signal"),
-        QStringLiteral("발굴 %1차 대상자로 신규 가구").arg(listing.roundId),
+        Security::AuditDetail(Security::AuditDetailCode::HouseholdFromSignal)
+            .with(u"round", listing.roundId)
+            .encode(),
         [&](const QString &householdId, const QString &personId) {
             return crisis.match(*entries, householdId, personId, QStringLiteral("new_household"),
                                 m_ws.journal());

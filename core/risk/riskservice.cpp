@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "riskservice.h"
+#include "security/auditdetail.h"
 
 #include "storage/database.h"
 #include "storage/journal.h"
@@ -192,8 +193,13 @@ Status RiskService::setOverride(const QString &householdId, std::optional<RiskTi
                                            {{QStringLiteral("risk_override"), h->value(1).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(h->value(1).toString())}});
             !rc)
             return rc;
-        if (auto a = journal.audit({Security::AuditAction::Update, QStringLiteral("household"), householdId, office,
-                                    QStringLiteral("risk tier %1 -> %2").arg(previous, to), reason});
+        if (auto a = journal.audit({Security::AuditAction::Update, QStringLiteral("household"),
+                                    householdId, office,
+                                    Security::AuditDetail(Security::AuditDetailCode::RiskTier)
+                                        .with(u"from", previous)
+                                        .with(u"to", to)
+                                        .encode(),
+                                    reason});
             !a)
             return a;
         return Storage::VisitStore(m_db).refreshHousehold(householdId, journal, cycle);

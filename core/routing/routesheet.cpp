@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "routesheet.h"
+#include "security/auditdetail.h"
 
 #include "model/enums.h"
 #include "security/masking.h"
@@ -85,13 +86,14 @@ Result<RouteSheetData> prepare(Workspace &ws, const DayPlan &plan, bool unmasked
         }
         out.teams << team;
     }
-    if (auto ok = ws.journal().audit({Security::AuditAction::Print, QStringLiteral("route_sheet"), QString::number(households),
-                                      plan.officeCode,
-                                      QStringLiteral("방문 경로표 %1 (%2팀, %3가구%4)")
-                                          .arg(plan.date.toString(Qt::ISODate))
-                                          .arg(plan.routes.size())
-                                          .arg(households)
-                                          .arg(unmasked ? QStringLiteral(", 마스킹 없음") : QString()),
+    if (auto ok = ws.journal().audit({Security::AuditAction::Print, QStringLiteral("route_sheet"),
+                                      QString::number(households), plan.officeCode,
+                                      Security::AuditDetail(Security::AuditDetailCode::RouteSheet)
+                                          .with(u"date", plan.date.toString(Qt::ISODate))
+                                          .with(u"teams", plan.routes.size())
+                                          .with(u"households", households)
+                                          .with(u"unmasked", unmasked ? 1 : 0)
+                                          .encode(),
                                       reason.trimmed()});
         !ok)
         return fail(ok.error());
@@ -124,15 +126,20 @@ Result<QString> save(Workspace &ws, DayPlan &plan)
                  QStringLiteral("route_plan"),
                  record.id,
                  plan.officeCode,
-                 QStringLiteral("방문 경로 계획 저장 %1").arg(plan.date.toString(Qt::ISODate)),
+                 Security::AuditDetail(Security::AuditDetailCode::RoutePlanSaved)
+                     .with(u"date", plan.date.toString(Qt::ISODate))
+                     .encode(),
                  {}});
-        return ws.journal().audit({Security::AuditAction::Update,
-                                   QStringLiteral("route_plan"),
-                                   record.id,
-                                   plan.officeCode,
-                                   QStringLiteral("방문 경로 계획 변경 %1 (이전 판 %2)")
-                                       .arg(plan.date.toString(Qt::ISODate), record.supersedes),
-                                   {}});
+        return ws.journal().audit(
+            {Security::AuditAction::Update,
+             QStringLiteral("route_plan"),
+             record.id,
+             plan.officeCode,
+             Security::AuditDetail(Security::AuditDetailCode::RoutePlanChanged)
+                 .with(u"date", plan.date.toString(Qt::ISODate))
+                 .with(u"previous", record.supersedes)
+                 .encode(),
+             {}});
     });
     if (!ok)
         return fail(ok.error());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountadmin.h"
+#include "auditdetail.h"
 
 #include "accountstore.h"
 #include "auditkeystore.h"
@@ -18,10 +19,10 @@ Status AccountAdmin::requireAdmin() const
     return {};
 }
 
-Status AccountAdmin::log(const QString &account, const QString &detail)
+Status AccountAdmin::log(const QString &account, const AuditDetail &detail)
 {
     return m_ws.journal().audit(
-        {AuditAction::AccountChange, QStringLiteral("account"), account, {}, detail, {}});
+        {AuditAction::AccountChange, QStringLiteral("account"), account, {}, detail.encode(), {}});
 }
 
 Status AccountAdmin::giveAuditKey()
@@ -62,8 +63,12 @@ Result<Account> AccountAdmin::createFirstAdmin(const NewAccount &account)
         if (!created)
             return fail(created.error());
         return m_ws.auditLog().append(account.name, AuditLog::machineAddress(),
-                                      {AuditAction::AccountChange, QStringLiteral("account"),
-                                       account.name, {}, QStringLiteral("first admin created"), {}});
+                                      {AuditAction::AccountChange,
+                                       QStringLiteral("account"),
+                                       account.name,
+                                       {},
+                                       AuditDetail(AuditDetailCode::FirstAdmin).encode(),
+                                       {}});
     });
     if (!ok)
         return fail(ok.error());
@@ -79,8 +84,9 @@ Result<Account> AccountAdmin::create(const NewAccount &account)
         created = m_ws.accounts().create(account, m_ws.session()->name());
         if (!created)
             return fail(created.error());
-        if (auto r = log(account.name, QStringLiteral("created as %1 for %2")
-                                           .arg(toCode(account.role), account.grants.join(u',')));
+        if (auto r = log(account.name, AuditDetail(AuditDetailCode::AccountCreated)
+                                           .with(u"role", toCode(account.role))
+                                           .with(u"offices", account.grants.join(u',')));
             !r)
             return r;
         return giveAuditKey();
@@ -97,7 +103,7 @@ Status AccountAdmin::unlock(const QString &name)
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = m_ws.accounts().setLocked(name, false, m_ws.session()->name()); !ok)
             return ok;
-        return log(name, QStringLiteral("unlocked"));
+        return log(name, AuditDetail(AuditDetailCode::AccountUnlocked));
     });
 }
 
@@ -120,9 +126,7 @@ Status AccountAdmin::resetPassword(const QString &name, const QString &newPasswo
                                    {account->id});
         if (!q)
             return fail(q.error());
-        if (auto r
-            = log(name, QStringLiteral("password reset by an admin; office keys to be re-sealed"));
-            !r)
+        if (auto r = log(name, AuditDetail(AuditDetailCode::PasswordReset)); !r)
             return r;
         return giveAuditKey();
     });
@@ -137,7 +141,7 @@ Status AccountAdmin::remove(const QString &name)
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = m_ws.accounts().remove(name, m_ws.session()->name()); !ok)
             return ok;
-        return log(name, QStringLiteral("removed; rights and office keys withdrawn"));
+        return log(name, AuditDetail(AuditDetailCode::AccountRemoved));
     });
 }
 
@@ -148,7 +152,8 @@ Status AccountAdmin::setGrants(const QString &name, const QStringList &grants)
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = m_ws.accounts().setGrants(name, grants, m_ws.session()->name()); !ok)
             return ok;
-        return log(name, QStringLiteral("offices set to %1").arg(grants.join(u',')));
+        return log(
+            name, AuditDetail(AuditDetailCode::AccountOffices).with(u"offices", grants.join(u',')));
     });
 }
 
@@ -159,7 +164,7 @@ Status AccountAdmin::setRole(const QString &name, Role role)
     return m_ws.db().transaction([&]() -> Status {
         if (auto ok = m_ws.accounts().setRole(name, role, m_ws.session()->name()); !ok)
             return ok;
-        return log(name, QStringLiteral("role set to %1").arg(toCode(role)));
+        return log(name, AuditDetail(AuditDetailCode::AccountRole).with(u"role", toCode(role)));
     });
 }
 

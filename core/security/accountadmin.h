@@ -10,6 +10,8 @@ class Workspace;
 
 namespace VisitMap::Security {
 
+class AuditDetail;
+
 // Account administration as the signed-in admin (or, on a store with no account yet, the
 // creation of the first admin). Every change goes to the rights log and the access log.
 class AccountAdmin
@@ -33,7 +35,7 @@ public:
 
 private:
     Status requireAdmin() const;
-    Status log(const QString &account, const QString &detail);
+    Status log(const QString &account, const AuditDetail &detail);
     // Boxes the access-log key (when this session holds it) to accounts that lack it.
     Status giveAuditKey();
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
+#include "auditdetail.h"
 
 #include "crypto.h"
 #include "storage/database.h"
@@ -617,11 +618,11 @@ Result<int> AuditLog::purgeBefore(const QDate &cutoff, const QString &account,
                                   QStringLiteral("audit_log"),
                                   QString::number(removed),
                                   {},
-                                  QStringLiteral("%1 entries up to %2 removed after the retention "
-                                                 "period; %3 removed in all")
-                                      .arg(removed)
-                                      .arg(lastSeq)
-                                      .arg(h.purged),
+                                  AuditDetail(AuditDetailCode::AuditPurge)
+                                      .with(u"removed", removed)
+                                      .with(u"upto", lastSeq)
+                                      .with(u"total", h.purged)
+                                      .encode(),
                                   QStringLiteral("retention")});
     });
     if (!ok)

@@ -48,16 +48,17 @@ QList<AuditDaySummary> AuditReview::summarise(const QList<AuditEntry> &entries, 
     }
     for (AuditDaySummary &d : days) {
         const double limit = std::max(double(t.viewsFloor), t.factor * median.value(d.account));
+        using K = AuditFlag::Kind;
         if (d.views > limit)
-            d.flags << QStringLiteral("조회 %1건: 평소(중앙값 %2건)보다 많음").arg(d.views).arg(median.value(d.account));
+            d.flags << AuditFlag{K::ManyViews, d.views, int(median.value(d.account))};
         if (d.downloads >= t.downloads)
-            d.flags << QStringLiteral("내려받기·출력 %1건").arg(d.downloads);
+            d.flags << AuditFlag{K::ManyDownloads, d.downloads};
         if (d.reveals >= t.reveals)
-            d.flags << QStringLiteral("식별정보 열람 %1건").arg(d.reveals);
+            d.flags << AuditFlag{K::ManyReveals, d.reveals};
         if (d.failedLogins >= t.failedLogins)
-            d.flags << QStringLiteral("로그인 실패 %1회").arg(d.failedLogins);
+            d.flags << AuditFlag{K::FailedLogins, d.failedLogins};
         if (d.offHours > 0)
-            d.flags << QStringLiteral("야간(22시~6시) 처리 %1건").arg(d.offHours);
+            d.flags << AuditFlag{K::NightWork, d.offHours};
     }
     std::sort(days.begin(), days.end(), [](const AuditDaySummary &a, const AuditDaySummary &b) {
         return a.day != b.day ? a.day > b.day : a.account < b.account;

@@ -9,6 +9,23 @@
 
 namespace VisitMap::Security {
 
+// Why a day deserves a look, as a code and its numbers (the screen words it).
+struct AuditFlag
+{
+    enum class Kind {
+        ManyViews,     // count views, above the account's usual day (usual: the median)
+        ManyDownloads, // count exports and prints
+        ManyReveals,   // count identifiers shown
+        FailedLogins,  // count failed sign-ins
+        NightWork,     // count entries between 22:00 and 06:00
+    };
+    Kind kind = Kind::ManyViews;
+    int count = 0;
+    int usual = 0; // ManyViews: the median of the account's daily views
+
+    bool operator==(const AuditFlag &) const = default;
+};
+
 // One account's activity on one day, for the monthly access-log review.
 struct AuditDaySummary
 {
@@ -20,7 +37,7 @@ struct AuditDaySummary
     int reveals = 0;
     int failedLogins = 0;
     int offHours = 0;  // entries between 22:00 and 06:00
-    QStringList flags; // why the day deserves a look, in words
+    QList<AuditFlag> flags; // why the day deserves a look
 };
 
 // Finds what a reviewer should look at: an account's day far above its usual volume, many

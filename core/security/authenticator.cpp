@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authenticator.h"
+#include "auditdetail.h"
 
 #include "accountstore.h"
 #include "auditkeystore.h"
@@ -20,13 +21,13 @@ Result<Authenticator::Verdict> Authenticator::check(const QString &name,
                                                     Purpose purpose)
 {
     const bool unlock = purpose == Purpose::Unlock;
-    auto logFailure = [&](const QString &detail) {
+    auto logFailure = [&](const AuditDetail &detail) {
         (void)m_audit.append(name, machine,
                              {AuditAction::LoginFailed,
                               QStringLiteral("account"),
                               name,
                               {},
-                              unlock ? QStringLiteral("unlock: ") + detail : detail,
+                              (unlock ? detail.with(u"unlock", 1) : detail).encode(),
                               {}});
     };
     // Text that came from invalid bytes is no password at all: refused before anything counts.
@@ -38,11 +39,14 @@ Result<Authenticator::Verdict> Authenticator::check(const QString &name,
     if (*attempt == AccountStore::Attempt::Unknown) {
         Password::verifyNothing(password);
         auto known = m_accounts.find(name);
-        logFailure(known ? QStringLiteral("removed account") : QStringLiteral("unknown account"));
+        logFailure(AuditDetail(AuditDetailCode::LoginFailed)
+                       .with(u"reason", known ? QStringLiteral("removed_account")
+                                              : QStringLiteral("unknown_account")));
         return fail(ErrorCode::AuthFailed, wrongWords());
     }
     if (*attempt == AccountStore::Attempt::Locked) {
-        logFailure(QStringLiteral("account locked"));
+        logFailure(
+            AuditDetail(AuditDetailCode::LoginFailed).with(u"reason", QStringLiteral("locked")));
         return fail(ErrorCode::AccountLocked,
                     QStringLiteral("the account '%1' is locked after %2 wrong passwords; an admin "
                                    "must unlock it")
@@ -55,7 +59,9 @@ Result<Authenticator::Verdict> Authenticator::check(const QString &name,
     if (!Password::verify(account->passwordHash, password)) {
         auto failures = m_accounts.recordFailedLogin(name);
         const int n = failures ? *failures : 0;
-        logFailure(QStringLiteral("wrong password (%1)").arg(n));
+        logFailure(AuditDetail(AuditDetailCode::LoginFailed)
+                       .with(u"reason", QStringLiteral("wrong_password"))
+                       .with(u"tries", n));
         if (n >= AccountStore::maxFailedLogins)
             return fail(ErrorCode::AccountLocked,
                         QStringLiteral("wrong password; the account '%1' is now locked after %2 "

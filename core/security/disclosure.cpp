@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "disclosure.h"
+#include "auditdetail.h"
 
 #include "masking.h"
 #include "storage/journal.h"
@@ -12,8 +13,12 @@ bool Disclosure::setListRevealed(bool revealed)
     if (revealed && !m_listRevealed) {
         if (!m_ws.require(Permission::RevealIdentifiers))
             return false;
-        if (!m_ws.journal().audit({AuditAction::Reveal, QStringLiteral("household_list"), {}, {},
-                                   QStringLiteral("names, phones and addresses shown in lists"), {}}))
+        if (!m_ws.journal().audit({AuditAction::Reveal,
+                                   QStringLiteral("household_list"),
+                                   {},
+                                   {},
+                                   AuditDetail(AuditDetailCode::ListRevealed).encode(),
+                                   {}}))
             return false;
     }
     m_listRevealed = revealed;
@@ -41,8 +46,12 @@ bool Disclosure::revealIdentifiers(const QString &householdId, const QString &of
         return true;
     if (!m_ws.require(Permission::RevealIdentifiers))
         return false;
-    if (!m_ws.journal().audit({AuditAction::Reveal, QStringLiteral("household"), householdId,
-                               officeCode, QStringLiteral("주민등록번호 shown"), {}}))
+    if (!m_ws.journal().audit({AuditAction::Reveal,
+                               QStringLiteral("household"),
+                               householdId,
+                               officeCode,
+                               AuditDetail(AuditDetailCode::RrnRevealed).encode(),
+                               {}}))
         return false;
     m_revealed.insert(householdId);
     return true;

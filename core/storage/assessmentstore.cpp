@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "assessmentstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -159,7 +160,7 @@ Status AssessmentStore::add(NeedAssessment &a, Journal &journal, const Security:
                               QStringLiteral("household"),
                               a.householdId,
                               a.officeCode,
-                              QStringLiteral("needs assessment"),
+                              Security::AuditDetail(Security::AuditDetailCode::Assessment).encode(),
                               {}});
     });
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attachmentstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "intake/photofile.h"
@@ -140,8 +141,14 @@ Result<Attachment> AttachmentStore::add(const QString &householdId, const QStrin
                                            {QStringLiteral("consent"), true}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), householdId, a.officeCode,
-                              QStringLiteral("attachment %1 (%2 bytes, consent recorded)").arg(a.fileName).arg(a.size),
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("household"),
+                              householdId,
+                              a.officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::AttachmentAdded)
+                                  .with(u"file", a.fileName)
+                                  .with(u"bytes", a.size)
+                                  .encode(),
                               {}});
     });
     if (!ok)
@@ -185,8 +192,12 @@ Result<QByteArray> AttachmentStore::read(const QString &attachmentId, Journal &j
     const bool ofReport = household.isEmpty() && !report.isEmpty();
     if (auto ok = journal.audit({Security::AuditAction::Reveal,
                                  ofReport ? QStringLiteral("report") : QStringLiteral("household"),
-                                 ofReport ? report : household, office,
-                                 QStringLiteral("attachment %1 opened").arg(attachmentId), {}});
+                                 ofReport ? report : household,
+                                 office,
+                                 Security::AuditDetail(Security::AuditDetailCode::AttachmentOpened)
+                                     .with(u"attachment", attachmentId)
+                                     .encode(),
+                                 {}});
         !ok)
         return fail(ok.error());
     return *plain;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casestore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -151,8 +152,14 @@ Result<CaseFile> CaseStore::openCase(const QString &householdId, const QString &
                                            {QStringLiteral("stage_since"), Iso::date(on)}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), householdId,
-                              c.officeCode, QStringLiteral("case opened (%1)").arg(caseType), {}});
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("household"),
+                              householdId,
+                              c.officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::CaseOpened)
+                                  .with(u"type", caseType)
+                                  .encode(),
+                              {}});
     });
     if (!ok)
         return fail(ok.error());
@@ -222,9 +229,13 @@ Status CaseStore::moveTo(const QString &caseId, CaseStage to, const QDate &on, c
                                            {QStringLiteral("note"), note}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), c.householdId,
-                              c.officeCode,
-                              QStringLiteral("case stage %1 -> %2").arg(toCode(c.stage), toCode(to)), note});
+        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"),
+                              c.householdId, c.officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::CaseStage)
+                                  .with(u"from", toCode(c.stage))
+                                  .with(u"to", toCode(to))
+                                  .encode(),
+                              note});
     });
 }
 

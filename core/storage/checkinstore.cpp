@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkinstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -39,8 +40,14 @@ Result<Checkin> CheckinStore::checkIn(const QString &householdId, int expectedMi
                                            {QStringLiteral("expected_minutes"), expectedMinutes}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), householdId, c.officeCode,
-                              QStringLiteral("safety check-in (%1 min)").arg(expectedMinutes), {}});
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("household"),
+                              householdId,
+                              c.officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::CheckinStarted)
+                                  .with(u"minutes", expectedMinutes)
+                                  .encode(),
+                              {}});
     });
     if (!ok)
         return fail(ok.error());
@@ -68,8 +75,13 @@ Status CheckinStore::checkOut(const QString &checkinId, const QString &visitId, 
                                           {{QStringLiteral("checked_out_at"), Iso::utc(journal.now())}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), household, office,
-                              QStringLiteral("safety check-out"), {}});
+        return journal.audit(
+            {Security::AuditAction::Update,
+             QStringLiteral("household"),
+             household,
+             office,
+             Security::AuditDetail(Security::AuditDetailCode::CheckinEnded).encode(),
+             {}});
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "counselingstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -74,8 +75,13 @@ Status CounselingStore::add(CounselingNote &n, Journal &journal, const Security:
                                            {QStringLiteral("body_cipher"), QString::fromLatin1(cipher->toBase64())}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), n.householdId,
-                              n.officeCode, QStringLiteral("counselling note"), {}});
+        return journal.audit(
+            {Security::AuditAction::Create,
+             QStringLiteral("household"),
+             n.householdId,
+             n.officeCode,
+             Security::AuditDetail(Security::AuditDetailCode::CounsellingNote).encode(),
+             {}});
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "crisisstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -203,9 +204,15 @@ Status CrisisStore::add(QList<CrisisSignal> &entries,
     }
     if (entries.isEmpty())
         return {};
-    return journal.audit({Security::AuditAction::Create, QStringLiteral("signal"), QString::number(entries.size()),
+    return journal.audit({Security::AuditAction::Create,
+                          QStringLiteral("signal"),
+                          QString::number(entries.size()),
                           entries.first().officeCode,
-                          QStringLiteral("발굴 %1차 위기정보 %2건 접수").arg(entries.first().roundId).arg(entries.size()), {}});
+                          Security::AuditDetail(Security::AuditDetailCode::SignalsReceived)
+                              .with(u"round", entries.first().roundId)
+                              .with(u"count", entries.size())
+                              .encode(),
+                          {}});
 }
 
 Result<QList<CrisisSignal>> CrisisStore::unmatched(const QStringList &offices) const
@@ -267,8 +274,13 @@ Result<QString> CrisisStore::listedRrn(const CrisisSignal &entry, Journal &journ
     auto plain = keys.decrypt(entry.officeCode, v->toByteArray(), Security::Keyring::aad("crisis_signals", "subject_rrn", entry.id));
     if (!plain)
         return fail(plain.error());
-    if (auto ok = journal.audit({Security::AuditAction::Reveal, QStringLiteral("signal"), entry.id, entry.officeCode,
-                                 QStringLiteral("발굴 대상자 주민등록번호로 가구 등록"), {}});
+    if (auto ok
+        = journal.audit({Security::AuditAction::Reveal,
+                         QStringLiteral("signal"),
+                         entry.id,
+                         entry.officeCode,
+                         Security::AuditDetail(Security::AuditDetailCode::SignalRrn).encode(),
+                         {}});
         !ok)
         return fail(ok.error());
     return *plain;
@@ -295,9 +307,14 @@ Status CrisisStore::match(const QList<CrisisSignal> &entries, const QString &hou
     }
     if (entries.isEmpty())
         return {};
-    return journal.audit({Security::AuditAction::Update, QStringLiteral("signal"), entries.first().id,
+    return journal.audit({Security::AuditAction::Update,
+                          QStringLiteral("signal"),
+                          entries.first().id,
                           entries.first().officeCode,
-                          QStringLiteral("발굴 대상자를 가구에 연결 (%1건)").arg(entries.size()), {}});
+                          Security::AuditDetail(Security::AuditDetailCode::SignalsLinked)
+                              .with(u"count", entries.size())
+                              .encode(),
+                          {}});
 }
 
 } // namespace VisitMap::Storage

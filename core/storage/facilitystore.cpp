@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facilitystore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -144,9 +145,14 @@ Result<int> FacilityStore::add(QList<Facility> &facilities, Journal &journal)
                     return r;
             }
         }
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("facilities"),
-                              QString::number(added), {},
-                              QStringLiteral("%1 welfare facilities imported").arg(added), {}});
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("facilities"),
+                              QString::number(added),
+                              {},
+                              Security::AuditDetail(Security::AuditDetailCode::FacilityImport)
+                                  .with(u"count", added)
+                                  .encode(),
+                              {}});
     });
     if (!ok)
         return fail(ok.error());
@@ -194,9 +200,15 @@ Status FacilityStore::update(const Facility &changed, Journal &journal)
             return fail(q.error());
         if (q->numRowsAffected() == 0)
             return fail(ErrorCode::NotFound, QStringLiteral("no facility with id %1").arg(changed.id));
-        if (auto r = journal.audit({Security::AuditAction::Update, QStringLiteral("facility"), changed.id,
-                                    changed.officeCode,
-                                    QStringLiteral("welfare facility changed: %1").arg(fields.join(u',')), {}});
+        if (auto r
+            = journal.audit({Security::AuditAction::Update,
+                             QStringLiteral("facility"),
+                             changed.id,
+                             changed.officeCode,
+                             Security::AuditDetail(Security::AuditDetailCode::FacilityChanged)
+                                 .with(u"fields", fields.join(u','))
+                                 .encode(),
+                             {}});
             !r)
             return r;
         // Not placed in an office yet: it stays in this store until it is (then the whole row goes).

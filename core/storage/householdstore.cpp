@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -351,8 +352,16 @@ Status HouseholdStore::assignEach(const QHash<QString, QString> &workers, Journa
                                               {{QStringLiteral("assigned_worker"), before}});
                 !r)
                 return r;
-            if (auto r = journal.audit({Security::AuditAction::Update, QStringLiteral("household"), it.key(), office,
-                                        QStringLiteral("assigned %1 -> %2").arg(before, it.value()), {}});
+            if (auto r
+                = journal.audit({Security::AuditAction::Update,
+                                 QStringLiteral("household"),
+                                 it.key(),
+                                 office,
+                                 Security::AuditDetail(Security::AuditDetailCode::HouseholdAssigned)
+                                     .with(u"from", before)
+                                     .with(u"to", it.value())
+                                     .encode(),
+                                 {}});
                 !r)
                 return r;
         }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "officestore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "geo/geojson.h"
@@ -96,9 +97,13 @@ Status OfficeStore::upsert(const QList<Office> &offices, Journal &journal)
             if (!q)
                 return fail(q.error());
         }
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("offices"),
-                              QString::number(offices.size()), {},
-                              QStringLiteral("%1 행정동 boundaries imported").arg(offices.size()),
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("offices"),
+                              QString::number(offices.size()),
+                              {},
+                              Security::AuditDetail(Security::AuditDetailCode::OfficeImport)
+                                  .with(u"count", offices.size())
+                                  .encode(),
                               {}});
     });
 }

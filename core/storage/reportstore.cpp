@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportstore.h"
+#include "security/auditdetail.h"
 
 #include "attachmentstore.h"
 #include "database.h"
@@ -169,9 +170,14 @@ Status ReportStore::add(QList<CrisisReport> &reports,
         }
     }
     if (!reports.isEmpty()) {
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("report"),
-                              QString::number(reports.size()), keyOffice,
-                              QStringLiteral("복지위기 알림 신고 %1건 접수").arg(reports.size()), {}});
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("report"),
+                              QString::number(reports.size()),
+                              keyOffice,
+                              Security::AuditDetail(Security::AuditDetailCode::ReportsReceived)
+                                  .with(u"count", reports.size())
+                                  .encode(),
+                              {}});
     }
     return {};
 }
@@ -249,8 +255,13 @@ Result<QString> ReportStore::contact(const QString &reportId, Journal &journal, 
                               Security::Keyring::aad("crisis_report_contacts", "contact", reportId));
     if (!plain)
         return fail(plain.error());
-    if (auto ok = journal.audit({Security::AuditAction::Reveal, QStringLiteral("report"), reportId, office,
-                                 QStringLiteral("신고자 연락처 열람"), {}});
+    if (auto ok
+        = journal.audit({Security::AuditAction::Reveal,
+                         QStringLiteral("report"),
+                         reportId,
+                         office,
+                         Security::AuditDetail(Security::AuditDetailCode::ReportContact).encode(),
+                         {}});
         !ok)
         return fail(ok.error());
     return *plain;
@@ -286,8 +297,14 @@ Status ReportStore::resolve(const QString &reportId, const QString &status, cons
                                        {{QStringLiteral("status"), before->status}});
         !ok)
         return ok;
-    return journal.audit({Security::AuditAction::Update, QStringLiteral("report"), reportId, office,
-                          QStringLiteral("신고 처리: %1").arg(status), {}});
+    return journal.audit({Security::AuditAction::Update,
+                          QStringLiteral("report"),
+                          reportId,
+                          office,
+                          Security::AuditDetail(Security::AuditDetailCode::ReportStatus)
+                              .with(u"status", status)
+                              .encode(),
+                          {}});
 }
 
 } // namespace VisitMap::Storage

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicestore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -140,8 +141,14 @@ Status ServiceStore::link(ServiceLink &l, Journal &journal)
                                            {QStringLiteral("note"), l.note}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Create, QStringLiteral("household"), l.householdId,
-                              l.officeCode, QStringLiteral("service linked: %1").arg(l.resourceName), {}});
+        return journal.audit({Security::AuditAction::Create,
+                              QStringLiteral("household"),
+                              l.householdId,
+                              l.officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::ServiceLinked)
+                                  .with(u"name", l.resourceName)
+                                  .encode(),
+                              {}});
     });
 }
 
@@ -173,8 +180,13 @@ Status ServiceStore::setStatus(const QString &linkId, const QString &status, con
                                           {{QStringLiteral("status"), from}});
             !r)
             return r;
-        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), household, office,
-                              QStringLiteral("service %1 -> %2").arg(from, status), note});
+        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), household,
+                              office,
+                              Security::AuditDetail(Security::AuditDetailCode::ServiceStatus)
+                                  .with(u"from", from)
+                                  .with(u"to", status)
+                                  .encode(),
+                              note});
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "visitstore.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -141,9 +142,14 @@ Status VisitStore::insertOne(Visit &v, Journal &journal)
                                        v.officeCode, payload);
         !ok)
         return ok;
-    return journal.audit({Security::AuditAction::Create, QStringLiteral("household"),
-                          v.householdId, v.officeCode,
-                          QStringLiteral("visit %1 %2").arg(toCode(v.kind), toCode(v.outcome)),
+    return journal.audit({Security::AuditAction::Create,
+                          QStringLiteral("household"),
+                          v.householdId,
+                          v.officeCode,
+                          Security::AuditDetail(Security::AuditDetailCode::VisitRecorded)
+                              .with(u"kind", toCode(v.kind))
+                              .with(u"outcome", toCode(v.outcome))
+                              .encode(),
                           {}});
 }
 
@@ -266,7 +272,10 @@ Status VisitStore::voidVisit(const QString &visitId, const QString &reason, Jour
             return ok;
         if (auto ok = journal.audit({Security::AuditAction::Update, QStringLiteral("household"),
                                      household, office,
-                                     QStringLiteral("visit %1 voided").arg(visitId), reason});
+                                     Security::AuditDetail(Security::AuditDetailCode::VisitVoided)
+                                         .with(u"visit", visitId)
+                                         .encode(),
+                                     reason});
             !ok)
             return ok;
         return refreshHousehold(household, journal, cycle);

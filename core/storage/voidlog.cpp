@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "voidlog.h"
+#include "security/auditdetail.h"
 
 #include "database.h"
 #include "journal.h"
@@ -32,8 +33,13 @@ Status add(Database &db, Journal &journal, const QString &entity, const QString 
                                             {QStringLiteral("reason"), reason}});
             !ok)
             return ok;
-        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"), householdId,
-                              officeCode, QStringLiteral("%1 %2 voided").arg(entity, entityId), reason});
+        return journal.audit({Security::AuditAction::Update, QStringLiteral("household"),
+                              householdId, officeCode,
+                              Security::AuditDetail(Security::AuditDetailCode::RecordVoided)
+                                  .with(u"entity", entity)
+                                  .with(u"id", entityId)
+                                  .encode(),
+                              reason});
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conflictstore.h"
+#include "security/auditdetail.h"
 
 #include "entitymap.h"
 #include "storage/database.h"
@@ -149,10 +150,18 @@ Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
                              jsonText(chosen), c.id});
         if (!r)
             return fail(r.error());
-        return journal.audit({Security::AuditAction::Update, c.entity == QLatin1String("household") ? QStringLiteral("household") : c.entity,
-                              c.householdId.isEmpty() ? c.entityId : c.householdId, c.officeCode,
-                              QStringLiteral("conflict on %1: kept %2").arg(c.field, resolution == Resolution::Mine ? QStringLiteral("mine") : QStringLiteral("theirs")),
-                              {}});
+        return journal.audit(
+            {Security::AuditAction::Update,
+             c.entity == QLatin1String("household") ? QStringLiteral("household") : c.entity,
+             c.householdId.isEmpty() ? c.entityId : c.householdId,
+             c.officeCode,
+             Security::AuditDetail(Security::AuditDetailCode::ConflictResolved)
+                 .with(u"entity", c.entity)
+                 .with(u"field", c.field)
+                 .with(u"kept", resolution == Resolution::Mine ? QStringLiteral("mine")
+                                                               : QStringLiteral("theirs"))
+                 .encode(),
+             {}});
     });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casework.h"
+#include "security/auditdetail.h"
 
 #include "risk/riskservice.h"
 #include "security/accountstore.h"
@@ -89,8 +90,13 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
             view.openCheckin = c;
     }
     if (log == ViewLog::Log) {
-        if (auto ok = m_ws.journal().audit({Security::AuditAction::View, QStringLiteral("household"), householdId,
-                                            h->officeCode, QStringLiteral("household opened"), {}});
+        if (auto ok = m_ws.journal().audit(
+                {Security::AuditAction::View,
+                 QStringLiteral("household"),
+                 householdId,
+                 h->officeCode,
+                 Security::AuditDetail(Security::AuditDetailCode::HouseholdOpened).encode(),
+                 {}});
             !ok)
             return fail(ok.error());
     }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accesslogdialog.h"
 
+#include "accesslogdetailwords.h"
 #include "accesslogwords.h"
 #include "koreandate.h"
+#include "security/auditdetail.h"
 #include "security/auditlog.h"
 #include "security/auditreview.h"
 #include "util/clock.h"
@@ -24,11 +26,24 @@
 namespace VisitMap::Ui {
 
 namespace {
-constexpr Security::AuditAction kActions[] = {
-    Security::AuditAction::View,     Security::AuditAction::Create,   Security::AuditAction::Update,
-    Security::AuditAction::Delete,   Security::AuditAction::Print,    Security::AuditAction::Download,
-    Security::AuditAction::Reveal,   Security::AuditAction::Login,    Security::AuditAction::LoginFailed,
-    Security::AuditAction::Lock,     Security::AuditAction::AccountChange};
+constexpr int DetailColumn = 6;
+
+QString flagWords(const QList<Security::AuditFlag> &flags)
+{
+    QStringList out;
+    for (const Security::AuditFlag &f : flags)
+        out << AccessLogDetailWords::flag(f);
+    return out.join(QStringLiteral(" · "));
+}
+
+constexpr Security::AuditAction kActions[]
+    = {Security::AuditAction::View,          Security::AuditAction::Create,
+       Security::AuditAction::Update,        Security::AuditAction::Delete,
+       Security::AuditAction::Print,         Security::AuditAction::Download,
+       Security::AuditAction::Reveal,        Security::AuditAction::Login,
+       Security::AuditAction::LoginFailed,   Security::AuditAction::Logout,
+       Security::AuditAction::Lock,          Security::AuditAction::Unlock,
+       Security::AuditAction::AccountChange, Security::AuditAction::Purge};
 }
 
 AccessLogDialog::AccessLogDialog(WorkspaceController *controller, QWidget *parent)
@@ -142,10 +157,10 @@ void AccessLogDialog::refresh()
     m_days->setRowCount(int(days.size()));
     for (int r = 0; r < days.size(); ++r) {
         const auto &d = days[r];
-        const QStringList cells{KoreanDate::date(d.day), d.account, QString::number(d.views),
-                                QString::number(d.changes), QString::number(d.downloads),
-                                QString::number(d.reveals), QString::number(d.failedLogins),
-                                d.flags.join(QStringLiteral(" · "))};
+        const QStringList cells{KoreanDate::date(d.day),         d.account,
+                                QString::number(d.views),        QString::number(d.changes),
+                                QString::number(d.downloads),    QString::number(d.reveals),
+                                QString::number(d.failedLogins), flagWords(d.flags)};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (!d.flags.isEmpty()) {
@@ -159,12 +174,19 @@ void AccessLogDialog::refresh()
     m_entries->setRowCount(int(entries->size()));
     for (int r = 0; r < entries->size(); ++r) {
         const auto &e = (*entries)[entries->size() - 1 - r]; // newest first
-        const QStringList cells{KoreanDate::dateTime(e.at), e.account, e.machine,
+        const QStringList cells{KoreanDate::dateTime(e.at),
+                                e.account,
+                                e.machine,
                                 AccessLogWords::action(e.action),
-                                AccessLogWords::subjectKind(e.subjectKind), e.subject, e.detail,
-                                e.reason};
+                                AccessLogWords::subjectKind(e.subjectKind),
+                                e.subject,
+                                AccessLogWords::detail(e.detail),
+                                AccessLogWords::reason(e.action, e.reason)};
         for (int c = 0; c < cells.size(); ++c)
             m_entries->setItem(r, c, new QTableWidgetItem(cells[c]));
+        if (Security::AuditDetail::decode(e.detail).code() == Security::AuditDetailCode::Legacy)
+            m_entries->item(r, DetailColumn)
+                ->setToolTip(tr("이전 형식으로 기록된 내용: %1").arg(e.detail));
     }
     m_entries->resizeColumnsToContents();
     m_chain->setText(tr("%L1건 · 점검할 날 %L2일").arg(entries->size()).arg(flaggedDays()));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accesslogwords.h"
 
+#include "accesslogdetailwords.h"
+
 #include <QHash>
 
 namespace VisitMap::Ui {
@@ -27,6 +29,19 @@ QString AccessLogWords::action(const QString &code)
     return it == words.cend() ? code : tr(*it);
 }
 
+QString AccessLogWords::reason(const QString &action, const QString &reason)
+{
+    // The one reason core writes itself (the rest are what a person typed).
+    if (action == QLatin1String("purge") && reason == QLatin1String("retention"))
+        return tr("보존기간 경과");
+    return reason;
+}
+
+QString AccessLogWords::detail(const QString &stored)
+{
+    return AccessLogDetailWords::describe(stored);
+}
+
 QString AccessLogWords::subjectKind(const QString &kind)
 {
     static const QHash<QString, const char *> words{
@@ -46,6 +61,21 @@ QString AccessLogWords::subjectKind(const QString &kind)
         {QStringLiteral("demo"), QT_TR_NOOP("데모 자료")},
         {QStringLiteral("visit"), QT_TR_NOOP("방문")},
         {QStringLiteral("case"), QT_TR_NOOP("사례")},
+        {QStringLiteral("facility"), QT_TR_NOOP("복지시설")},
+        {QStringLiteral("audit_log"), QT_TR_NOOP("접속기록")},
+        {QStringLiteral("service_link"), QT_TR_NOOP("서비스 연계")},
+        {QStringLiteral("crisis_report"), QT_TR_NOOP("위기 신고")},
+        {QStringLiteral("office"), QT_TR_NOOP("행정동")},
+        {QStringLiteral("checkin"), QT_TR_NOOP("방문 안전 확인")},
+        {QStringLiteral("summary_dong_risk"), QT_TR_NOOP("행정동·위기등급별 집계")},
+        {QStringLiteral("summary_type_risk"), QT_TR_NOOP("가구유형·위기등급별 집계")},
+        {QStringLiteral("summary_overdue"), QT_TR_NOOP("담당자별 방문 지연 집계")},
+        // What entries before the summaries had codes name them.
+        {QStringLiteral("summary by dong and risk"), QT_TR_NOOP("행정동·위기등급별 집계")},
+        {QStringLiteral("summary by household type and risk"),
+         QT_TR_NOOP("가구유형·위기등급별 집계")},
+        {QStringLiteral("summary of overdue visits by worker"),
+         QT_TR_NOOP("담당자별 방문 지연 집계")},
     };
     const auto it = words.constFind(kind);
     return it == words.cend() ? kind : tr(*it);

@@ -74,8 +74,9 @@ TEST_CASE(
     auto ws = Test::openStore(path);
     // The passwords checked are the tries counted: never more than the limit.
     const qint64 checked = Test::count(
-        *ws, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND "
-                            "account = 'case1' AND detail LIKE 'wrong password%'"));
+        *ws,
+        QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND "
+                       "account = 'case1' AND detail LIKE '@login.failed;reason=wrong_password%'"));
     CHECK(checked <= AccountStore::maxFailedLogins);
     CHECK(checked >= 1);
     CHECK(Test::count(

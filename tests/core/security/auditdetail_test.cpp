@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The access log's 내용 as a code and its facts: the text encoding round-trips whatever a fact
+// holds, an older free-text entry reads back as it was written, the chain verifies either way,
+// and the call sites write codes, not prose.
+#include "security/accountadmin.h"
+#include "security/auditdetail.h"
+#include "security/auditlog.h"
+#include "storage/database.h"
+#include "storage/journal.h"
+#include "support/testsupport.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+using namespace VisitMap;
+using namespace VisitMap::Security;
+
+namespace {
+
+// Facts that hold every separator of the encoding, Korean, the escape itself and nothing.
+AuditDetail awkward(AuditDetailCode code)
+{
+    return AuditDetail(code)
+        .with(u"file", QStringLiteral("가구;명단=2026%25@본.csv"))
+        .with(u"empty", QString())
+        .with(u"lines", QStringLiteral("첫 줄\n둘째\t칸\r끝"))
+        .with(u"percent", QStringLiteral("%"))
+        .with(u"rows", 300);
+}
+
+QList<AuditEntry> entries(Workspace &ws)
+{
+    auto all = ws.auditLog().list({});
+    REQUIRE(all);
+    return *all;
+}
+
+} // namespace
+
+TEST_CASE("Every access-log detail code round-trips through its text with separators, Korean and "
+          "empty facts",
+          "[core][security][audit]")
+{
+    const auto codes = AuditDetail::writtenCodes();
+    REQUIRE(codes.size() >= 50);
+    for (AuditDetailCode code : codes) {
+        const AuditDetail d = awkward(code);
+        const QString text = d.encode();
+        INFO(text.toStdString());
+        // One line, no tab: the command line prints entries tab-separated, one a line.
+        CHECK_FALSE(text.contains(QRegularExpression(QStringLiteral("[\\t\\r\\n]"))));
+        const AuditDetail back = AuditDetail::decode(text);
+        CHECK(back.code() == code);
+        CHECK(back == d);
+        CHECK(back.fact(u"file") == QStringLiteral("가구;명단=2026%25@본.csv"));
+        CHECK(back.has(u"empty"));
+        CHECK(back.fact(u"empty").isEmpty());
+        CHECK(back.fact(u"lines") == QStringLiteral("첫 줄\n둘째\t칸\r끝"));
+        CHECK(back.fact(u"percent") == QStringLiteral("%"));
+        CHECK(back.fact(u"rows") == QStringLiteral("300"));
+        // Korean stays readable in the stored text.
+        CHECK(text.contains(QStringLiteral("가구")));
+        // A code with no facts round-trips too.
+        CHECK(AuditDetail::decode(AuditDetail(code).encode()) == AuditDetail(code));
+    }
+}
+
+TEST_CASE("Each detail code has its own stable text and English words for the command line",
+          "[core][security][audit]")
+{
+    QSet<QString> seen;
+    for (AuditDetailCode code : AuditDetail::writtenCodes()) {
+        const QString text = AuditDetail::toCode(code);
+        INFO(text.toStdString());
+        CHECK(text.contains(QRegularExpression(QStringLiteral("^[a-z][a-z0-9_.]*$"))));
+        CHECK_FALSE(seen.contains(text));
+        seen.insert(text);
+        CHECK(AuditDetail::fromCode(text) == code);
+        const QString english = awkward(code).english();
+        CHECK_FALSE(english.isEmpty());
+        CHECK_FALSE(english.startsWith(u'@')); // not the fallback of an unknown code
+    }
+    CHECK(AuditDetail::toCode(AuditDetailCode::ExportFile) == QStringLiteral("export.file"));
+    CHECK(AuditDetail(AuditDetailCode::ExportFile)
+              .with(u"what", QStringLiteral("households"))
+              .with(u"file", QStringLiteral("목록.csv"))
+              .with(u"rows", 300)
+              .with(u"masking", QStringLiteral("masked"))
+              .with(u"withheld", 2)
+              .with(u"scope", QStringLiteral("filter"))
+              .english()
+          == QStringLiteral(
+              "households export to 목록.csv (300 rows, masked, 2 withheld, the list's filter)"));
+}
+
+TEST_CASE("A stored detail that is not in the code form reads back as an older entry, as written",
+          "[core][security][audit]")
+{
+    CHECK(AuditDetail::decode(QString()).code() == AuditDetailCode::None);
+    CHECK(AuditDetail(AuditDetailCode::None).encode().isEmpty());
+    for (const QString &old :
+         {QStringLiteral("households export to a.csv (UNMASKED)"),
+          QStringLiteral("wrong password (2)"), QStringLiteral("신고 접수 목록 조회"),
+          QStringLiteral("@Export;rows=3"), QStringLiteral("@export.file;rows"),
+          QStringLiteral("@export.file;Rows=3"), QStringLiteral("@"),
+          QStringLiteral("cycle_high_days = 7")}) {
+        INFO(old.toStdString());
+        const AuditDetail d = AuditDetail::decode(old);
+        CHECK(d.code() == AuditDetailCode::Legacy);
+        CHECK(d.legacyText() == old);
+        CHECK(d.encode() == old);
+        CHECK(d.english() == old);
+    }
+    // A code a newer program wrote keeps its code and facts.
+    const AuditDetail future
+        = AuditDetail::decode(QStringLiteral("@future.thing;count=3;who=김%3B"));
+    CHECK(future.code() == AuditDetailCode::Unknown);
+    CHECK(future.codeText() == QStringLiteral("future.thing"));
+    CHECK(future.fact(u"who") == QStringLiteral("김;"));
+}
+
+TEST_CASE("An access log of coded details and older free-text entries verifies, and a changed fact "
+          "breaks it",
+          "[core][security][audit]")
+{
+    Test::TempDir dir;
+    auto ws = Test::openStore(Test::realStoreCopy(dir));
+    REQUIRE_OK(ws->signIn(QStringLiteral("lead1"), Test::leadPassword()));
+    REQUIRE(ws->auditLog().hasKey());
+    // Entries as the program wrote them before details were codes …
+    REQUIRE_OK(ws->journal().audit(
+        {AuditAction::Download,
+         QStringLiteral("households"),
+         QStringLiteral("12"),
+         {},
+         QStringLiteral("households export to 목록.csv (UNMASKED, the list's filter)"),
+         QStringLiteral("점검")}));
+    // … and as it writes them now, facts with separators and all.
+    REQUIRE_OK(ws->journal().audit(
+        {AuditAction::Download,
+         QStringLiteral("households"),
+         QStringLiteral("300"),
+         {},
+         awkward(AuditDetailCode::ExportFile).with(u"what", QStringLiteral("households")).encode(),
+         QStringLiteral("월례 보고")}));
+    auto r = ws->auditLog().verify();
+    REQUIRE(r);
+    CHECK(r->intact);
+    CHECK(r->keyed);
+
+    // The facts are inside the hashed text: changing one is a changed entry.
+    REQUIRE_OK(ws->db().exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
+    REQUIRE(
+        ws->db().execute(QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'rows=300', "
+                                        "'rows=3') WHERE subject = '300'")));
+    r = ws->auditLog().verify();
+    REQUIRE(r);
+    CHECK_FALSE(r->intact);
+    CHECK(r->kind == ChainBreak::Changed);
+}
+
+TEST_CASE("A failed sign-in and account changes write detail codes with their facts, never prose",
+          "[core][security][audit]")
+{
+    Test::TempDir dir;
+    auto ws = Test::openStore(Test::realStoreCopy(dir));
+    CHECK_FALSE(ws->signIn(QStringLiteral("case1"), QStringLiteral("Not-the-pass-1")));
+    CHECK_FALSE(ws->signIn(QStringLiteral("nobody-here"), QStringLiteral("Not-the-pass-1")));
+    REQUIRE_OK(ws->signIn(QStringLiteral("admin1"), Test::adminPassword()));
+    AccountAdmin admin(*ws);
+    REQUIRE_OK(admin.setRole(QStringLiteral("case1"), Role::Nurse));
+    REQUIRE_OK(admin.setGrants(QStringLiteral("case1"),
+                               {QStringLiteral("1141052000"), QStringLiteral("1141053000")}));
+
+    QList<AuditDetail> failed, changed;
+    for (const AuditEntry &e : entries(*ws)) {
+        const AuditDetail d = AuditDetail::decode(e.detail);
+        INFO(e.detail.toStdString());
+        // Every entry of the store, from its first admin on, is a code (or has no detail).
+        CHECK(d.code() != AuditDetailCode::Legacy);
+        CHECK(d.code() != AuditDetailCode::Unknown);
+        if (e.action == QLatin1String("login_failed"))
+            failed << d;
+        if (e.action == QLatin1String("account") && e.subject == QLatin1String("case1"))
+            changed << d;
+    }
+    REQUIRE(failed.size() == 2);
+    CHECK(failed[0].code() == AuditDetailCode::LoginFailed);
+    CHECK(failed[0].fact(u"reason") == QStringLiteral("wrong_password"));
+    CHECK(failed[0].fact(u"tries") == QStringLiteral("1"));
+    CHECK(failed[1].fact(u"reason") == QStringLiteral("unknown_account"));
+    REQUIRE(changed.size() == 3); // created, role, offices
+    CHECK(changed[0].code() == AuditDetailCode::AccountCreated);
+    CHECK(changed[0].fact(u"role") == QStringLiteral("caseworker"));
+    CHECK(changed[1].code() == AuditDetailCode::AccountRole);
+    CHECK(changed[1].fact(u"role") == QStringLiteral("nurse"));
+    CHECK(changed[2].code() == AuditDetailCode::AccountOffices);
+    CHECK(changed[2].fact(u"offices") == QStringLiteral("1141052000,1141053000"));
+}
