@@ -16,7 +16,7 @@ class Workspace;
 namespace VisitMap::Import {
 
 // Every kind of file a store takes in. The first three are read here; visits through CaseWork;
-// reports and signals through Intake::IntakeService.
+// reports and signals through Intake::IntakeImport.
 enum class ImportKind { Households, Boundaries, Facilities, Visits, Reports, Signals };
 
 // Why an import of a kind may not even be attempted by the signed-in account.
