@@ -9,6 +9,8 @@
 #include "storage/journal.h"
 #include "support/testsupport.h"
 
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -196,4 +198,35 @@ TEST_CASE("A failed sign-in and account changes write detail codes with their fa
     CHECK(changed[1].fact(u"role") == QStringLiteral("nurse"));
     CHECK(changed[2].code() == AuditDetailCode::AccountOffices);
     CHECK(changed[2].fact(u"offices") == QStringLiteral("1141052000,1141053000"));
+}
+
+TEST_CASE("The command line lists access-log details in English words, not their codes",
+          "[core][security][audit][cli]")
+{
+    Test::TempDir dir;
+    const QString path = Test::realStoreCopy(dir);
+    {
+        auto ws = Test::openStore(path);
+        CHECK_FALSE(ws->signIn(QStringLiteral("case1"), QStringLiteral("Not-the-pass-1")));
+        REQUIRE_OK(ws->signIn(QStringLiteral("admin1"), Test::adminPassword()));
+        REQUIRE_OK(AccountAdmin(*ws).setRole(QStringLiteral("case1"), Role::Nurse));
+        ws->signOut();
+    }
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("VISITMAP_PASSWORD"), Test::leadPassword());
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(VISITMAP_CLI_PATH),
+            {QStringLiteral("audit"), QStringLiteral("--db"), path, QStringLiteral("--user"),
+             QStringLiteral("lead1")});
+    REQUIRE(p.waitForFinished(120000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    INFO(out.toStdString());
+    CHECK(p.exitCode() == 0);
+    CHECK(out.contains(QStringLiteral("\twrong password (1)\t")));
+    CHECK(out.contains(QStringLiteral("\trole set to nurse\t")));
+    CHECK(out.contains(QStringLiteral("\tcreated as team_lead for 11410\t")));
+    CHECK_FALSE(out.contains(QStringLiteral("@login.failed")));
+    CHECK_FALSE(out.contains(QStringLiteral("@account.")));
 }
