@@ -10,6 +10,7 @@
 #include "security/accountadmin.h"
 #include "security/auditdetail.h"
 #include "security/auditlog.h"
+#include "security/auditreview.h"
 #include "security/disclosure.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -249,4 +250,19 @@ TEST_CASE("Every detail code core writes has Korean words, with dates as Korean 
                                                  .with(u"from", QStringLiteral("intake"))
                                                  .with(u"to", QStringLiteral("assessment")))
           == QStringLiteral("사례관리 단계: 접수 → 욕구·위기도 조사"));
+}
+
+TEST_CASE("The review's flags are worded in Korean from their codes and counts", "[ui][audit]")
+{
+    using K = Security::AuditFlag::Kind;
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyViews, 1400, 30})
+          == QStringLiteral("조회 1,400건: 평소(중앙값 30건)보다 많음"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyDownloads, 3})
+          == QStringLiteral("내려받기·출력 3건"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyReveals, 25})
+          == QStringLiteral("식별정보 열람 25건"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::FailedLogins, 4})
+          == QStringLiteral("로그인 실패 4회"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::NightWork, 2})
+          == QStringLiteral("야간(22시~6시) 처리 2건"));
 }
