@@ -3,11 +3,14 @@
 // of logged work on a demo store no 내용 cell holds a Latin letter beyond the file and account
 // names it quotes, and entries written before the codes are worded where their form is known and
 // marked as older where not.
+#include "dialogs/accesslogdetailwords.h"
 #include "dialogs/accesslogdialog.h"
 #include "export/exportservice.h"
 #include "import/importservice.h"
 #include "security/accountadmin.h"
+#include "security/auditdetail.h"
 #include "security/auditlog.h"
+#include "security/auditreview.h"
 #include "security/disclosure.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -214,4 +217,52 @@ TEST_CASE("An access-log entry from before the detail codes is worded in Korean 
     CHECK(
         detail("old-odd")->toolTip().contains(QStringLiteral("something nobody wrote like this")));
     CHECK(detail("old-export")->toolTip().startsWith(QStringLiteral("이전 형식으로 기록된 내용")));
+}
+
+TEST_CASE("Every detail code core writes has Korean words, with dates as Korean dates",
+          "[ui][audit]")
+{
+    static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
+    const QStringList names{
+        QStringLiteral("what"), QStringLiteral("file"),    QStringLiteral("rows"),
+        QStringLiteral("role"), QStringLiteral("offices"), QStringLiteral("from"),
+        QStringLiteral("to"),   QStringLiteral("count"),   QStringLiteral("reason"),
+        QStringLiteral("name"), QStringLiteral("status"),  QStringLiteral("round")};
+    for (Security::AuditDetailCode code : Security::AuditDetail::writtenCodes()) {
+        Security::AuditDetail d(code);
+        for (const QString &n : names)
+            d = d.with(n, QStringLiteral("값"));
+        const QString words = Ui::AccessLogDetailWords::describe(d.encode());
+        INFO(Security::AuditDetail::toCode(code).toStdString() << ": " << words.toStdString());
+        CHECK_FALSE(words.isEmpty());
+        CHECK_FALSE(words.contains(latin));
+        CHECK_FALSE(words.startsWith(Ui::AccessLogDetailWords::formerPrefix()));
+    }
+    using Security::AuditDetail;
+    using Security::AuditDetailCode;
+    CHECK(Ui::AccessLogDetailWords::describe(AuditDetail(AuditDetailCode::RouteSheet)
+                                                 .with(u"date", QStringLiteral("2026-12-02"))
+                                                 .with(u"teams", 2)
+                                                 .with(u"households", 12)
+                                                 .with(u"unmasked", 1))
+          == QStringLiteral("방문 경로표 출력 2026.12.02 (수) (2팀, 12가구), 마스킹 없음"));
+    CHECK(Ui::AccessLogDetailWords::describe(AuditDetail(AuditDetailCode::CaseStage)
+                                                 .with(u"from", QStringLiteral("intake"))
+                                                 .with(u"to", QStringLiteral("assessment")))
+          == QStringLiteral("사례관리 단계: 접수 → 욕구·위기도 조사"));
+}
+
+TEST_CASE("The review's flags are worded in Korean from their codes and counts", "[ui][audit]")
+{
+    using K = Security::AuditFlag::Kind;
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyViews, 1400, 30})
+          == QStringLiteral("조회 1,400건: 평소(중앙값 30건)보다 많음"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyDownloads, 3})
+          == QStringLiteral("내려받기·출력 3건"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::ManyReveals, 25})
+          == QStringLiteral("식별정보 열람 25건"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::FailedLogins, 4})
+          == QStringLiteral("로그인 실패 4회"));
+    CHECK(Ui::AccessLogDetailWords::flag({K::NightWork, 2})
+          == QStringLiteral("야간(22시~6시) 처리 2건"));
 }

@@ -5,10 +5,13 @@
 #include "security/accountadmin.h"
 #include "security/auditdetail.h"
 #include "security/auditlog.h"
+#include "security/auditreview.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "support/testsupport.h"
 
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -196,4 +199,61 @@ TEST_CASE("A failed sign-in and account changes write detail codes with their fa
     CHECK(changed[1].fact(u"role") == QStringLiteral("nurse"));
     CHECK(changed[2].code() == AuditDetailCode::AccountOffices);
     CHECK(changed[2].fact(u"offices") == QStringLiteral("1141052000,1141053000"));
+}
+
+TEST_CASE("The command line lists access-log details in English words, not their codes",
+          "[core][security][audit][cli]")
+{
+    Test::TempDir dir;
+    const QString path = Test::realStoreCopy(dir);
+    {
+        auto ws = Test::openStore(path);
+        CHECK_FALSE(ws->signIn(QStringLiteral("case1"), QStringLiteral("Not-the-pass-1")));
+        REQUIRE_OK(ws->signIn(QStringLiteral("admin1"), Test::adminPassword()));
+        REQUIRE_OK(AccountAdmin(*ws).setRole(QStringLiteral("case1"), Role::Nurse));
+        ws->signOut();
+    }
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("VISITMAP_PASSWORD"), Test::leadPassword());
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(VISITMAP_CLI_PATH),
+            {QStringLiteral("audit"), QStringLiteral("--db"), path, QStringLiteral("--user"),
+             QStringLiteral("lead1")});
+    REQUIRE(p.waitForFinished(120000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    INFO(out.toStdString());
+    CHECK(p.exitCode() == 0);
+    CHECK(out.contains(QStringLiteral("\twrong password (1)\t")));
+    CHECK(out.contains(QStringLiteral("\trole set to nurse\t")));
+    CHECK(out.contains(QStringLiteral("\tcreated as team_lead for 11410\t")));
+    CHECK_FALSE(out.contains(QStringLiteral("@login.failed")));
+    CHECK_FALSE(out.contains(QStringLiteral("@account.")));
+}
+
+TEST_CASE("The access-log review gives why a day deserves a look as flag codes with their counts",
+          "[core][security][audit]")
+{
+    QList<AuditEntry> entries;
+    auto add = [&](const QString &account, const QDateTime &at, const QString &action, int n) {
+        for (int i = 0; i < n; ++i)
+            entries.append({0, {}, at.addSecs(i), account, QStringLiteral("pc"), action});
+    };
+    const QDateTime day1(QDate(2026, 11, 2), QTime(1, 0), Qt::UTC); // 10:00 in Seoul
+    for (int d = 0; d < 10; ++d)
+        add(QStringLiteral("kim"), day1.addDays(d), QStringLiteral("view"), 30);
+    add(QStringLiteral("kim"), day1.addDays(10), QStringLiteral("view"), 400);
+    add(QStringLiteral("lee"), day1, QStringLiteral("download"), 3);
+    add(QStringLiteral("park"), QDateTime(QDate(2026, 11, 5), QTime(14, 30), Qt::UTC),
+        QStringLiteral("login_failed"), 3); // 23:30 in Seoul
+    QHash<QString, QList<AuditFlag>> flags;
+    for (const AuditDaySummary &d : AuditReview::summarise(entries))
+        if (!d.flags.isEmpty())
+            flags.insert(d.account, d.flags);
+    using K = AuditFlag::Kind;
+    CHECK(flags.value(QStringLiteral("kim")) == QList<AuditFlag>{{K::ManyViews, 400, 30}});
+    CHECK(flags.value(QStringLiteral("lee")) == QList<AuditFlag>{{K::ManyDownloads, 3}});
+    CHECK(flags.value(QStringLiteral("park"))
+          == QList<AuditFlag>{{K::FailedLogins, 3}, {K::NightWork, 3}});
 }
