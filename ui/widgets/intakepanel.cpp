@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -95,8 +96,16 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    // 긴급도 and 응답 기한 first, in full; the rest elide at a capped width with the full text
+    // in the tooltip, so what decides the order is seen without scrolling sideways.
+    QHeaderView *header = m_list->header();
+    header->moveSection(header->visualIndex(DueColumn), 1);
+    header->moveSection(header->visualIndex(DongColumn), 3);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(UrgencyColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DueColumn, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setAccessibleName(tr("접수 대기 목록"));
     split->addWidget(m_list);
 
@@ -134,8 +143,8 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     actions->addStretch(1);
     rl->addLayout(actions);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     root->addWidget(split, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { showCurrent(); });
@@ -247,6 +256,7 @@ void IntakePanel::refresh()
                                   today);
         }
     }
+    fitColumns();
     m_title->setText(waiting() == 0 ? tr("접수 대기 없음")
                                     : tr("접수 대기 %1건 · 신고 %2 · 발굴 %3").arg(waiting()).arg(m_reports.size()).arg(m_signals.size()));
     if (keep.isEmpty() || !select(keep)) {
@@ -255,6 +265,43 @@ void IntakePanel::refresh()
     }
     showCurrent();
     Q_EMIT queueChanged();
+}
+
+void IntakePanel::fitColumns()
+{
+    // Each cell's full text in its tooltip (the list elides what does not fit).
+    for (int r = 0; r < m_list->topLevelItemCount(); ++r) {
+        QTreeWidgetItem *item = m_list->topLevelItem(r);
+        for (int c = 0; c < m_list->columnCount(); ++c)
+            item->setToolTip(c, item->text(c));
+    }
+    // The columns after 긴급도 and 응답 기한 as wide as their text, but no wider than this many
+    // Hangul syllables.
+    const QFontMetrics fm(m_list->font());
+    const struct
+    {
+        int column;
+        int syllables;
+    } capped[] = {{KindColumn, 6}, {DongColumn, 5}, {ReceivedColumn, 8}};
+    for (const auto &c : capped) {
+        m_list->resizeColumnToContents(c.column);
+        const int cap = fm.horizontalAdvance(QString(c.syllables, QChar(0xAC00))) + 16;
+        if (m_list->columnWidth(c.column) > cap)
+            m_list->setColumnWidth(c.column, cap);
+    }
+    // The list never narrower than 긴급도, 응답 기한 and 구분 side by side.
+    QFont bold = m_list->font();
+    bold.setBold(true);
+    const QFontMetrics bfm(bold);
+    int first = 0;
+    for (const int c : {int(UrgencyColumn), int(DueColumn)}) {
+        int w = bfm.horizontalAdvance(m_list->headerItem()->text(c));
+        for (int r = 0; r < m_list->topLevelItemCount(); ++r)
+            w = std::max(w, bfm.horizontalAdvance(m_list->topLevelItem(r)->text(c)));
+        first += w + 16;
+    }
+    m_list->setMinimumWidth(first + m_list->columnWidth(KindColumn) + 2 * m_list->frameWidth()
+                            + m_list->verticalScrollBar()->sizeHint().width() + 4);
 }
 
 QList<IntakeMark> IntakePanel::marks() const
