@@ -45,7 +45,7 @@ QString someHousehold(Ui::WorkspaceController &c)
 }
 
 // Reports of several kinds at a household of the demo store, so the queue has rows of each
-// urgency with long texts.
+// urgency with long texts; the last one is 20 days old, past its deadline ("기한 지남 (…)").
 QString writeReports(const Test::TempDir &dir, Ui::WorkspaceController &c)
 {
     auto q = c.workspace()->db().execute(
@@ -66,7 +66,8 @@ QString writeReports(const Test::TempDir &dir, Ui::WorkspaceController &c)
             "description": "이웃 주민이 오랫동안 보이지 않는다고 함, 우편물이 쌓여 있고 전기요금 독촉장이 붙어 있음",
             "location": {"lon": %4, "lat": %5}})")
                     .arg(i)
-                    .arg(now.addDays(-i - 1).toString(Qt::ISODate), QLatin1String(kinds[i]))
+                    .arg(now.addDays(i == 3 ? -20 : -i - 1).toString(Qt::ISODate),
+                         QLatin1String(kinds[i]))
                     .arg(lon + 0.00005 * i, 0, 'f', 7)
                     .arg(lat, 0, 'f', 7);
     f.write((u'[' + rows.join(u',') + u']').toUtf8());
@@ -109,6 +110,8 @@ TEST_CASE("Every button of the household panel can be reached on a 1366x768 scre
     REQUIRE(panel->isVisible());
     // The window kept the laptop's size (no content forced it taller), the panel lies inside it.
     CHECK(w.window.size() == QSize(1366, 768));
+    CHECK(w.window.minimumSizeHint().width() <= 1366);
+    CHECK(w.window.minimumSizeHint().height() <= 768);
     const QRect panelInWindow(panel->mapTo(&w.window, QPoint(0, 0)), panel->size());
     CHECK(w.window.rect().contains(panelInWindow));
     auto *scroll = panel->findChild<QScrollArea *>();
@@ -130,6 +133,18 @@ TEST_CASE("Every button of the household panel can be reached on a 1366x768 scre
         const QRect at(b->mapTo(view, QPoint(0, 0)), b->size());
         CHECK(view->rect().contains(at));
     }
+
+    // A window opened on the laptop with the queue waiting (it opens by itself) and a household
+    // chosen needs no more than the screen either.
+    Ui::MainWindow fresh(w.controller.get());
+    fresh.resize(1366, 768);
+    fresh.show();
+    QApplication::processEvents();
+    REQUIRE(fresh.openHousehold(someHousehold(*w.controller)));
+    QApplication::processEvents();
+    REQUIRE(fresh.findChild<QDockWidget *>(QStringLiteral("intakeDock"))->isVisible());
+    CHECK(fresh.minimumSizeHint().width() <= 1366);
+    CHECK(fresh.width() == 1366);
 }
 
 TEST_CASE("A click folds the map legend away and gives the district the room it took, and the "
@@ -232,6 +247,10 @@ TEST_CASE("The intake queue shows urgency and the response deadline without scro
         w.window.resize(size);
         w.window.showIntake();
         QApplication::processEvents();
+        // The queue beside the household panel fits the screen: nothing needs the window wider.
+        CHECK(w.window.size() == size);
+        CHECK(w.window.minimumSizeHint().width() <= size.width());
+        CHECK(w.window.minimumSizeHint().height() <= size.height());
         QTreeWidget *list = intake->queueList();
         REQUIRE(list->topLevelItemCount() == 4);
         QHeaderView *header = list->header();

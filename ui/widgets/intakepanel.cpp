@@ -133,15 +133,22 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     m_candidates->setColumnHidden(4, true);
     m_candidates->setAccessibleName(tr("후보 가구"));
     rl->addWidget(m_candidates, 1);
+    // The decisions in two rows of three, so the queue beside an open household panel still
+    // fits a 1366 px screen.
     auto *actions = new QHBoxLayout;
     addButton(actions, QStringLiteral("openCandidate"), tr("가구 보기"), &IntakePanel::openCandidate);
     addButton(actions, QStringLiteral("link"), tr("선택한 가구에 연결"), &IntakePanel::linkSelected);
-    addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"), &IntakePanel::openNew);
-    addButton(actions, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
-    addButton(actions, QStringLiteral("contact"), tr("신고자 연락처"), &IntakePanel::showReporterContact);
-    addButton(actions, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &IntakePanel::viewPhotos);
+    addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"),
+              &IntakePanel::openNew);
     actions->addStretch(1);
     rl->addLayout(actions);
+    auto *more = new QHBoxLayout;
+    addButton(more, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
+    addButton(more, QStringLiteral("contact"), tr("신고자 연락처"),
+              &IntakePanel::showReporterContact);
+    addButton(more, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &IntakePanel::viewPhotos);
+    more->addStretch(1);
+    rl->addLayout(more);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -289,7 +296,7 @@ void IntakePanel::fitColumns()
         if (m_list->columnWidth(c.column) > cap)
             m_list->setColumnWidth(c.column, cap);
     }
-    // The list never narrower than 긴급도, 응답 기한 and 구분 side by side.
+    // The list never narrower than 긴급도 and 응답 기한 side by side.
     QFont bold = m_list->font();
     bold.setBold(true);
     const QFontMetrics bfm(bold);
@@ -300,7 +307,7 @@ void IntakePanel::fitColumns()
             w = std::max(w, bfm.horizontalAdvance(m_list->topLevelItem(r)->text(c)));
         first += w + 16;
     }
-    m_list->setMinimumWidth(first + m_list->columnWidth(KindColumn) + 2 * m_list->frameWidth()
+    m_list->setMinimumWidth(first + 2 * m_list->frameWidth()
                             + m_list->verticalScrollBar()->sizeHint().width() + 4);
 }
 
