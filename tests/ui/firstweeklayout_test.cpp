@@ -13,6 +13,7 @@
 #include "storage/facilitystore.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"
+#include "theme.h"
 #include "uitestsupport.h"
 #include "widgets/householdpanel.h"
 #include "widgets/intakepanel.h"
@@ -74,6 +75,22 @@ QString writeReports(const Test::TempDir &dir, Ui::WorkspaceController &c)
     return path;
 }
 
+// The application's own font, palette and style sheet (as the program starts with), for the
+// length of a test: sizes are measured as a person sees them.
+struct AppStyle
+{
+    QFont font = QApplication::font();
+    QPalette palette = QApplication::palette();
+    QString sheet = qApp->styleSheet();
+    AppStyle() { Ui::Theme::applyApplicationStyle(); }
+    ~AppStyle()
+    {
+        qApp->setStyleSheet(sheet);
+        QApplication::setPalette(palette);
+        QApplication::setFont(font);
+    }
+};
+
 void forgetLegend()
 {
     QSettings().remove(QStringLiteral("map/legendCollapsed"));
@@ -94,6 +111,7 @@ TEST_CASE("Every button of the household panel can be reached on a 1366x768 scre
           "intake queue open",
           "[ui][layout][firstweek]")
 {
+    AppStyle style;
     Test::TempDir dir;
     Test::DemoWindow w(Test::demoLeadController(dir));
     Ui::IntakePanel *intake = w.window.intakePanel();
@@ -235,6 +253,7 @@ TEST_CASE("The assign dialog lists people by name, role and account and keeps it
 TEST_CASE("The intake queue shows urgency and the response deadline without scrolling sideways",
           "[ui][layout][intake][firstweek]")
 {
+    AppStyle style;
     Test::TempDir dir;
     Test::DemoWindow w(Test::demoLeadController(dir));
     Ui::IntakePanel *intake = w.window.intakePanel();
