@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -354,4 +355,26 @@ TEST_CASE("A facility is placed at the households that share its road address",
     CHECK(d->selectedId() == id);
     const int row = d->table()->currentRow();
     CHECK(d->table()->item(row, 4)->text().contains(QStringLiteral("주소로 지정")));
+}
+
+TEST_CASE("The household panel names the assigned worker by their name and not their account",
+          "[ui][layout][firstweek]")
+{
+    Test::TempDir dir;
+    Test::DemoWindow w(Test::demoController(dir));
+    const QString id = w.controller->workspace()
+                           ->db()
+                           .scalar(QStringLiteral("SELECT id FROM households WHERE "
+                                                  "assigned_worker = 'demo-worker2' LIMIT 1"))
+                           ->toString();
+    REQUIRE_FALSE(id.isEmpty());
+    REQUIRE(w.window.openHousehold(id));
+    QString info;
+    for (const QLabel *l : w.window.householdPanel()->findChildren<QLabel *>()) {
+        if (l->text().contains(QStringLiteral("담당 ")))
+            info = l->text();
+    }
+    INFO(info.toStdString());
+    CHECK(info.contains(QStringLiteral("담당 최영호")));
+    CHECK_FALSE(info.contains(QStringLiteral("demo-worker2")));
 }
