@@ -3,6 +3,7 @@
 // show the main window (or render one view offscreen with --screenshot).
 #include "demo/demogenerator.h"
 #include "dialogs/accesslogdialog.h"
+#include "dialogs/assigndialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
@@ -128,7 +129,7 @@ int main(int argc, char *argv[])
                                                           "1600x1000)."),
                       QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     parser.addOption({QStringLiteral("view"), QObject::tr("For --screenshot: map (default), list, lock, access-log, "
-                                                          "export, workload, intake[:ID], planner, planner-dialog, sync, conflicts, household:ID or "
+                                                          "export, workload, assign, intake[:ID], planner, planner-dialog, sync, conflicts, household:ID or "
                                                           "dialog:visit|needs|note|service|risk:ID."),
                       QStringLiteral("VIEW"), QStringLiteral("map")});
     parser.addOption({QStringLiteral("route-sheet"), QObject::tr("With --view planner: also print the plan's route sheets "
@@ -208,7 +209,7 @@ int main(int argc, char *argv[])
         const QString view = parser.value(QStringLiteral("view"));
         static const QStringList views{QStringLiteral("map"), QStringLiteral("list"),
                                        QStringLiteral("lock"), QStringLiteral("access-log"),
-                                       QStringLiteral("export"), QStringLiteral("workload"),
+                                       QStringLiteral("export"), QStringLiteral("workload"), QStringLiteral("assign"),
                                        QStringLiteral("planner"), QStringLiteral("planner-dialog"),
                                        QStringLiteral("sync"), QStringLiteral("conflicts")};
         const bool householdView = view.startsWith(QLatin1String("household:"));
@@ -354,10 +355,13 @@ int main(int argc, char *argv[])
             QApplication::processEvents();
             shot = window.grab();
         } else if (view == QLatin1String("access-log") || view == QLatin1String("export")
-                   || view == QLatin1String("workload")) {
+                   || view == QLatin1String("workload") || view == QLatin1String("assign")) {
             std::unique_ptr<QDialog> dialog;
             if (view == QLatin1String("access-log"))
                 dialog = std::make_unique<Ui::AccessLogDialog>(&controller, &window);
+            else if (view == QLatin1String("assign"))
+                dialog = std::make_unique<Ui::AssignDialog>(&controller, window.undoStack(),
+                                                            QStringList{QStringLiteral("-")}, &window);
             else if (view == QLatin1String("workload"))
                 dialog = std::make_unique<Ui::WorkloadDialog>(&controller, &window);
             else

@@ -75,13 +75,20 @@ QString boundaryResource(Area area)
 
 QList<DemoAccount> DemoGenerator::accounts()
 {
+    // Synthetic people's names, so the demo shows staff the way a real office's lists do.
     return {
-        {QStringLiteral("demo-admin"), QStringLiteral("visitmap-admin-demo"), Role::Admin},
-        {QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo"), Role::TeamLead},
-        {QStringLiteral("demo-caseworker"), QStringLiteral("visitmap-case-demo"), Role::Caseworker},
-        {QStringLiteral("demo-nurse"), QStringLiteral("visitmap-nurse-demo"), Role::Nurse},
-        {QStringLiteral("demo-worker2"), QStringLiteral("visitmap-worker2-demo"), Role::Caseworker},
-        {QStringLiteral("demo-worker3"), QStringLiteral("visitmap-worker3-demo"), Role::Caseworker},
+        {QStringLiteral("demo-admin"), QStringLiteral("visitmap-admin-demo"), Role::Admin,
+         QStringLiteral("윤재석")},
+        {QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo"), Role::TeamLead,
+         QStringLiteral("박지현")},
+        {QStringLiteral("demo-caseworker"), QStringLiteral("visitmap-case-demo"), Role::Caseworker,
+         QStringLiteral("김민서")},
+        {QStringLiteral("demo-nurse"), QStringLiteral("visitmap-nurse-demo"), Role::Nurse,
+         QStringLiteral("이수진")},
+        {QStringLiteral("demo-worker2"), QStringLiteral("visitmap-worker2-demo"), Role::Caseworker,
+         QStringLiteral("최영호")},
+        {QStringLiteral("demo-worker3"), QStringLiteral("visitmap-worker3-demo"), Role::Caseworker,
+         QStringLiteral("정하늘")},
     };
 }
 
@@ -155,8 +162,8 @@ const std::vector<TableSpec> &tableSpecs()
                      "relationship", "is_head", "disability", "nationality", "health_cipher",
                      "created_at", "updated_at", "created_by"}},
         {"crisis_signals", {"id", "office_code", "household_id", "round_id", "item_version",
-                            "item_code", "amount", "months", "received_date", "created_at",
-                            "created_by"}},
+                            "item_code", "amount", "months", "received_date", "urgency",
+                            "response_due", "created_at", "created_by"}},
         {"visits", {"id", "household_id", "office_code", "kind", "at", "staff_present", "met_whom",
                     "outcome", "notes", "created_at", "created_by"}},
         {"cases", {"id", "household_id", "office_code", "case_type", "stage", "stage_since",
@@ -219,7 +226,9 @@ void appendHousehold(Chunk &chunk, const SynthHousehold &s, qint64 rowId,
             .text(sig.itemCode);
         sig.amount ? row.integer(*sig.amount) : row.null();
         sig.months ? row.integer(*sig.months) : row.null();
-        row.date(sig.receivedDate).text(createdAt).text(demo);
+        row.date(sig.receivedDate);
+        sig.urgency ? row.text(toCode(*sig.urgency)) : row.null();
+        row.date(sig.responseDue).text(createdAt).text(demo);
     }
     for (const Visit &v : s.visits) {
         Row(chunk.tables[3])
@@ -431,7 +440,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
             const QStringList grants = a.role == Role::Admin      ? QStringList()
                                        : a.role == Role::TeamLead ? sggGrants
                                                                   : dongGrants;
-            auto created = ws.accounts().create({a.name, a.name, a.role, grants, a.password},
+            auto created = ws.accounts().create({a.name, a.displayName, a.role, grants, a.password},
                                                 QStringLiteral("demo"));
             if (!created)
                 return fail(created.error());

@@ -39,6 +39,7 @@ struct DemoAccount
     QString name;
     QString password;
     Role role = Role::Caseworker;
+    QString displayName; // a synthetic person's name, as the lists and dialogs show the account
 };
 
 struct DemoSummary

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdsynth.h"
 
+#include "intake/urgencyrules.h"
 #include "koreannames.h"
 #include "syntheticrrn.h"
 #include "util/clock.h"
@@ -110,7 +111,9 @@ SynthHousehold HouseholdSynth::make(Random &r, const Office &office, const QPoin
         for (CrisisSignal &s : out.signals)
             s.receivedDate = created;
     }
+    classifySignals(out);
     makeVisits(r, out, idMs);
+    answerUrgent(out, idMs);
     makeCase(r, out, idMs);
     return out;
 }
@@ -226,6 +229,42 @@ Risk::RiskInputs HouseholdSynth::inputsFor(const SynthHousehold &out) const
         }
     }
     return in;
+}
+
+void HouseholdSynth::classifySignals(SynthHousehold &out) const
+{
+    // One listing per round (the household's entries in it), as the store's backfill and the
+    // round import group them: the round's items decide, received on its first entry's day.
+    QStringList rounds;
+    for (const CrisisSignal &s : out.signals) {
+        if (!rounds.contains(s.roundId))
+            rounds << s.roundId;
+    }
+    for (const QString &round : std::as_const(rounds)) {
+        QList<CrisisItem> listed;
+        QDate received;
+        for (const CrisisSignal &s : std::as_const(out.signals)) {
+            if (s.roundId != round)
+                continue;
+            for (const CrisisItem &item : m_ctx.items) {
+                if (item.code == s.itemCode) {
+                    listed << item;
+                    break;
+                }
+            }
+            if (!received.isValid() || s.receivedDate < received)
+                received = s.receivedDate;
+        }
+        const Urgency level
+            = Intake::UrgencyRules::assess(Intake::UrgencyRules::factsOf(listed)).level;
+        const QDate due = Intake::UrgencyRules::responseDue(level, received);
+        for (CrisisSignal &s : out.signals) {
+            if (s.roundId == round) {
+                s.urgency = level;
+                s.responseDue = due;
+            }
+        }
+    }
 }
 
 void HouseholdSynth::makeSignals(Random &r, SynthHousehold &out, RiskTier target,
@@ -381,6 +420,48 @@ void HouseholdSynth::makeVisits(Random &r, SynthHousehold &out, std::int64_t idM
             h.lastVisitAt = v.at;
     }
     h.nextVisitDue = m_ctx.cycle.nextDue(tier, h.lastVisitAt.toTimeZone(Clock::seoul()).date(), created);
+}
+
+void HouseholdSynth::answerUrgent(SynthHousehold &out, std::int64_t idMs) const
+{
+    Household &h = out.household;
+    Random side(Random::derive(std::uint64_t(idMs), 0x0A6E'5EEDull));
+    bool added = false;
+    for (const CrisisSignal &s : std::as_const(out.signals)) {
+        if (s.urgency != Urgency::Urgent || s.receivedDate > m_ctx.today)
+            continue;
+        bool reached = false;
+        for (const Visit &v : std::as_const(out.visits))
+            reached = reached
+                      || (v.outcome != VisitOutcome::Absent
+                          && v.at.toTimeZone(Clock::seoul()).date() >= s.receivedDate);
+        if (reached)
+            continue;
+        Visit v;
+        v.id = Uuid::v7(idMs, side);
+        v.householdId = h.id;
+        v.officeCode = h.officeCode;
+        v.kind = VisitKind::Phone;
+        v.outcome = VisitOutcome::Met;
+        v.at = workTime(side, s.receivedDate);
+        v.staffPresent = h.assignedWorker;
+        v.metWhom = QStringLiteral("본인");
+        v.notes = QStringLiteral("긴급 발굴 대상 당일 전화 확인");
+        v.createdAt = v.at;
+        v.createdBy = h.assignedWorker;
+        out.visits.append(v);
+        added = true;
+    }
+    if (!added)
+        return;
+    std::sort(out.visits.begin(), out.visits.end(),
+              [](const Visit &a, const Visit &b) { return a.at < b.at; });
+    for (const Visit &v : std::as_const(out.visits)) {
+        if (v.outcome == VisitOutcome::Met && (!h.lastVisitAt.isValid() || v.at > h.lastVisitAt))
+            h.lastVisitAt = v.at;
+    }
+    h.nextVisitDue = m_ctx.cycle.nextDue(h.tier(), h.lastVisitAt.toTimeZone(Clock::seoul()).date(),
+                                         h.createdAt.toTimeZone(Clock::seoul()).date());
 }
 
 void HouseholdSynth::makeCase(Random &r, SynthHousehold &out, std::int64_t idMs) const

@@ -77,6 +77,13 @@ private:
     void makeMembers(Random &random, SynthHousehold &out, std::int64_t idMs) const;
     void makeSignals(Random &random, SynthHousehold &out, RiskTier target, std::int64_t idMs) const;
     void makeVisits(Random &random, SynthHousehold &out, std::int64_t idMs) const;
+    // Each round's listing of the household gets its urgency and response deadline by the rules
+    // imported entries follow (Intake::UrgencyRules over the items it lists).
+    void classifySignals(SynthHousehold &out) const;
+    // An office answers a 긴급 listing the same day: a phone call that reached the person on the
+    // day it was received, when the history has no contact since. Drawn from a stream of its own,
+    // so the rest of the district is as it was.
+    void answerUrgent(SynthHousehold &out, std::int64_t idMs) const;
     void makeCase(Random &random, SynthHousehold &out, std::int64_t idMs) const;
     Risk::RiskInputs inputsFor(const SynthHousehold &out) const;
 

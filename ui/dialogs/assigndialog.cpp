@@ -2,6 +2,8 @@
 #include "assigndialog.h"
 
 #include "commands/householdcommands.h"
+#include "security/accountstore.h"
+#include "workspace.h"
 #include "workspacecontroller.h"
 
 #include <QComboBox>
@@ -23,8 +25,20 @@ AssignDialog::AssignDialog(WorkspaceController *controller, QUndoStack *undo, QS
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("담당자 지정"));
-    for (const QString &w : controller->workers())
-        m_worker->addItem(w, w);
+    // Wide enough for its title and a person's "이름 · 역할 · 계정" in full.
+    setMinimumWidth(440);
+    // People by their names, role and account (the account is what is stored).
+    if (controller->workspace()) {
+        if (auto accounts = controller->workspace()->accounts().all()) {
+            for (const Security::Account &a : *accounts) {
+                if (!a.active || a.role == Role::Admin)
+                    continue;
+                const QString name = a.displayName.isEmpty() ? a.name : a.displayName;
+                m_worker->addItem(QStringLiteral("%1 · %2 · %3").arg(name, label(a.role), a.name),
+                                  a.name);
+            }
+        }
+    }
     m_worker->addItem(tr("(담당자 없음)"), QString());
     m_worker->setAccessibleName(tr("담당자"));
     m_message->setWordWrap(true);

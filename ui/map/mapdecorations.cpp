@@ -102,6 +102,26 @@ QRectF paintLegend(QPainter &p,
     return box;
 }
 
+namespace {
+double legendLineHeight()
+{
+    return QFontMetricsF(Theme::uiFont(9)).height() + 6;
+}
+} // namespace
+
+QRectF legendToggleRect(const QRectF &area, QSizeF button)
+{
+    const double lineH = legendLineHeight();
+    const double right = area.right() - 12 - 8;
+    const double rowTop = area.top() + 12 + 8 + lineH;
+    return QRectF(QPointF(right - button.width(), rowTop + (lineH - button.height()) / 2), button);
+}
+
+QRectF collapsedLegendRect(const QRectF &area, QSizeF button)
+{
+    return QRectF(QPointF(area.right() - 12 - button.width(), area.top() + 12), button);
+}
+
 QRectF paintChoroplethLegend(QPainter &p, const QRectF &at, const QList<double> &breaks)
 {
     p.save();

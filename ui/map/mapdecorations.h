@@ -29,6 +29,11 @@ QRectF paintLegend(QPainter &painter,
                    const Storage::TierCounts &inView,
                    int intakeWaiting = 0,
                    int filtered = -1);
+// Where the legend's 접기 button sits (a control of this size): at the right of the legend's second
+// row ("화면 안 N가구"), which leaves that short text its room.
+QRectF legendToggleRect(const QRectF &area, QSizeF button);
+// Where the collapsed legend's one button sits: the legend's top-right corner.
+QRectF collapsedLegendRect(const QRectF &area, QSizeF button);
 // The choropleth's classes below the legend (top-left of `at`).
 QRectF paintChoroplethLegend(QPainter &painter, const QRectF &at, const QList<double> &breaks);
 // A title band with the date, for prints and exports.

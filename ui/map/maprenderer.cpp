@@ -43,12 +43,14 @@ QString MapRenderer::attribution(bool tilesShown) const
 void MapRenderer::paintDecorations(QPainter &p, const Geo::Viewport &vp, const QRectF &area, bool tilesShown,
                                    const QString &printTitle)
 {
-    const QRectF legend
-        = MapDecorations::paintLegend(p, area, totals, households.countsIn(vp),
-                                      int(intake.marks().size()), filtered.value_or(-1));
-    if (layers.choropleth)
-        MapDecorations::paintChoroplethLegend(p, QRectF(legend.left(), legend.bottom() + 8, legend.width(), 0),
-                                              boundaries.breaks());
+    if (legend) {
+        const QRectF box
+            = MapDecorations::paintLegend(p, area, totals, households.countsIn(vp),
+                                          int(intake.marks().size()), filtered.value_or(-1));
+        if (layers.choropleth)
+            MapDecorations::paintChoroplethLegend(
+                p, QRectF(box.left(), box.bottom() + 8, box.width(), 0), boundaries.breaks());
+    }
     MapDecorations::paintScaleBar(p, vp, area);
     MapDecorations::paintAttribution(p, area, attribution(tilesShown));
     if (!printTitle.isEmpty())

@@ -42,6 +42,7 @@ public:
     QSet<qint64> selection;
     Storage::TierCounts totals; // the whole district, for the legend's title
     std::optional<int> filtered; // while the list is filtered: how many households it shows
+    bool legend = true;          // false: the legend (and choropleth classes) collapsed on screen
 
     // The map itself (no legend): returns whether tiles were drawn.
     bool paintMap(QPainter &painter, const Geo::Viewport &viewport);

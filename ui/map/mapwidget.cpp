@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapwidget.h"
 
+#include "legendtoggle.h"
 #include "mapdecorations.h"
 #include "mapfilterbanner.h"
 
@@ -22,6 +23,7 @@
 #include <QVariantAnimation>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 namespace VisitMap::Ui {
 
@@ -30,12 +32,14 @@ MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
     , m_controller(controller)
     , m_tiles(new TileLayer(this))
     , m_filterBanner(new MapFilterBanner(this))
+    , m_legendToggle(new LegendToggle(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAccessibleName(tr("복지방문지도"));
-    setAccessibleDescription(tr("가구를 위험도별 색과 모양으로 표시한 지도. 화살표로 이동, +/-로 확대·축소, "
-                                "0으로 전체 보기, F로 선택한 가구 보기"));
+    setAccessibleDescription(
+        tr("가구를 위험도별 색과 모양으로 표시한 지도. 화살표로 이동, +/-로 확대·축소, "
+           "0으로 전체 보기, F로 선택한 가구 보기, G로 범례 접기·펼치기"));
     setAttribute(Qt::WA_OpaquePaintEvent);
     m_renderer.tiles = m_tiles;
     m_tiles->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/tiles"));
@@ -52,6 +56,16 @@ MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
     connect(&m_households, &MapHouseholds::ready, this, &MapWidget::indexReady);
     connect(m_filterBanner, &MapFilterBanner::clearRequested, this,
             &MapWidget::filterClearRequested);
+    m_renderer.legend = !m_legendToggle->isCollapsed();
+    connect(m_legendToggle, &LegendToggle::collapsedChanged, this, [this](bool collapsed) {
+        m_renderer.legend = !collapsed;
+        m_legendToggle->place(rect());
+        // The room the legend took is the map's again (or given back to the legend): a district
+        // shown whole is fitted anew.
+        if (!m_userMoved)
+            fitToData();
+        update();
+    });
     connect(controller, &WorkspaceController::householdsChanged, this, &MapWidget::reload);
     connect(controller, &WorkspaceController::sessionChanged, this, &MapWidget::reload);
     reload();
@@ -132,10 +146,11 @@ void MapWidget::fitToData()
     const QPointF br = Geo::WebMercator::unproject(b.bottomRight());
     m_fitted = true;
     // The district fits beside the legend (top right), not under it: fitted into the room left of
-    // it, the view's centre then moved right by half the legend's room.
+    // it, the view's centre then moved right by half the legend's room. A collapsed legend takes
+    // no room.
     const QSizeF full = size();
-    const QSizeF room(std::max(full.width() / 2, full.width() - MapDecorations::legendWidth - 24),
-                      full.height());
+    const double legend = m_renderer.legend ? MapDecorations::legendWidth + 24 : 0;
+    const QSizeF room(std::max(full.width() / 2, full.width() - legend), full.height());
     const Geo::Viewport narrow = Geo::Viewport::fitting(
         QGeoRectangle(QGeoCoordinate(tl.y(), tl.x()), QGeoCoordinate(br.y(), br.x())), room, 30,
         devicePixelRatioF());
@@ -294,7 +309,10 @@ void MapWidget::render(QPainter &painter, const QRectF &target, const QString &t
     painter.translate(target.topLeft());
     painter.setClipRect(QRectF(QPointF(0, 0), target.size()));
     const bool tiles = m_renderer.paintMap(painter, vp);
+    // A print or export always carries its legend, collapsed on screen or not.
+    const bool legend = std::exchange(m_renderer.legend, true);
     m_renderer.paintDecorations(painter, vp, QRectF(QPointF(0, 0), target.size()), tiles, title);
+    m_renderer.legend = legend;
     painter.restore();
 }
 
@@ -331,6 +349,7 @@ QImage MapWidget::renderExcerpt(QSize size, double dpr, const RouteOverlay &over
 void MapWidget::resizeEvent(QResizeEvent *)
 {
     m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
+    m_legendToggle->place(rect());
     // Until the person moves the map, it keeps showing the whole district as the window settles.
     if (!m_userMoved)
         fitToData();
@@ -613,6 +632,11 @@ bool MapWidget::event(QEvent *e)
 
 void MapWidget::keyPressEvent(QKeyEvent *e)
 {
+    if (e->key() == Qt::Key_G && !(e->modifiers() & ~Qt::KeypadModifier)) {
+        // Not a move: a district shown whole stays fitted to the room the legend leaves.
+        m_legendToggle->setCollapsed(!m_legendToggle->isCollapsed());
+        return;
+    }
     m_userMoved = true;
     const double step = 120;
     const QPointF centre(width() / 2.0, height() / 2.0);

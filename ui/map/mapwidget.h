@@ -17,6 +17,7 @@ class QVariantAnimation;
 
 namespace VisitMap::Ui {
 
+class LegendToggle;
 class MapFilterBanner;
 class TileLayer;
 class WorkspaceController;
@@ -65,6 +66,8 @@ public:
     void setHouseholdFilter(std::optional<std::vector<qint64>> sortedRowIds);
     bool isFiltered() const;
     MapFilterBanner *filterBanner() const { return m_filterBanner; }
+    // The legend's 접기/펼치기 button (G on the map does the same).
+    LegendToggle *legendToggle() const { return m_legendToggle; }
     const HouseholdLayer &households() const { return m_renderer.households; }
     const BoundaryLayer &boundaries() const { return m_renderer.boundaries; }
     // A frame of the current view with legend, scale, attribution and (for exports) a title,
@@ -130,6 +133,7 @@ private:
     TileLayer *m_tiles;
     MapHouseholds m_households;
     MapFilterBanner *m_filterBanner;
+    LegendToggle *m_legendToggle;
 
     // The rendered frame and the viewport it was rendered for.
     QImage m_frame;

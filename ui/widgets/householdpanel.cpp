@@ -9,6 +9,7 @@
 #include "filedialogs.h"
 #include "koreandate.h"
 #include "plaintext.h"
+#include "security/accountstore.h"
 #include "security/disclosure.h"
 #include "security/masking.h"
 #include "security/permissions.h"
@@ -278,9 +279,19 @@ void HouseholdPanel::render()
     info << esc(h.roadAddress + (h.addressDetail.isEmpty() ? QString() : QStringLiteral(" ") + h.addressDetail));
     info << tr("전화 %1 · 주거 %2").arg(esc(h.phone.isEmpty() ? QStringLiteral("-") : h.phone),
                                        esc(h.housing.isEmpty() ? QStringLiteral("-") : h.housing));
+    // The worker by their name, as the workload and assign dialogs show people.
+    QString worker = h.assignedWorker.isEmpty() ? tr("미지정") : h.assignedWorker;
+    if (auto accounts = m_controller->workspace()->accounts().all(); accounts) {
+        for (const Security::Account &a : *accounts) {
+            if (a.name == h.assignedWorker && !a.displayName.isEmpty())
+                worker = a.displayName;
+        }
+    }
     info << tr("담당 %1 · 최근 만남 %2 · 다음 방문 %3")
-                .arg(esc(h.assignedWorker.isEmpty() ? tr("미지정") : h.assignedWorker),
-                     h.lastVisitAt.isValid() ? KoreanDate::date(h.lastVisitAt.toTimeZone(Clock::seoul()).date()) : tr("없음"),
+                .arg(esc(worker),
+                     h.lastVisitAt.isValid()
+                         ? KoreanDate::date(h.lastVisitAt.toTimeZone(Clock::seoul()).date())
+                         : tr("없음"),
                      KoreanDate::date(h.nextVisitDue));
     m_info->setText(info.join(QStringLiteral("<br>")));
 

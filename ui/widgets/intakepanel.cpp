@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -95,8 +96,16 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    // 긴급도 and 응답 기한 first, in full; the rest elide at a capped width with the full text
+    // in the tooltip, so what decides the order is seen without scrolling sideways.
+    QHeaderView *header = m_list->header();
+    header->moveSection(header->visualIndex(DueColumn), 1);
+    header->moveSection(header->visualIndex(DongColumn), 3);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(UrgencyColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DueColumn, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setAccessibleName(tr("접수 대기 목록"));
     split->addWidget(m_list);
 
@@ -124,18 +133,25 @@ IntakePanel::IntakePanel(WorkspaceController *controller, QWidget *parent)
     m_candidates->setColumnHidden(4, true);
     m_candidates->setAccessibleName(tr("후보 가구"));
     rl->addWidget(m_candidates, 1);
+    // The decisions in two rows of three, so the queue beside an open household panel still
+    // fits a 1366 px screen.
     auto *actions = new QHBoxLayout;
     addButton(actions, QStringLiteral("openCandidate"), tr("가구 보기"), &IntakePanel::openCandidate);
     addButton(actions, QStringLiteral("link"), tr("선택한 가구에 연결"), &IntakePanel::linkSelected);
-    addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"), &IntakePanel::openNew);
-    addButton(actions, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
-    addButton(actions, QStringLiteral("contact"), tr("신고자 연락처"), &IntakePanel::showReporterContact);
-    addButton(actions, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &IntakePanel::viewPhotos);
+    addButton(actions, QStringLiteral("openNew"), tr("새 가구·사례 등록 (발굴)"),
+              &IntakePanel::openNew);
     actions->addStretch(1);
     rl->addLayout(actions);
+    auto *more = new QHBoxLayout;
+    addButton(more, QStringLiteral("duplicate"), tr("중복 신고…"), &IntakePanel::markDuplicate);
+    addButton(more, QStringLiteral("contact"), tr("신고자 연락처"),
+              &IntakePanel::showReporterContact);
+    addButton(more, QStringLiteral("photos"), tr("사진 보기 (기록됨)"), &IntakePanel::viewPhotos);
+    more->addStretch(1);
+    rl->addLayout(more);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     root->addWidget(split, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { showCurrent(); });
@@ -247,6 +263,7 @@ void IntakePanel::refresh()
                                   today);
         }
     }
+    fitColumns();
     m_title->setText(waiting() == 0 ? tr("접수 대기 없음")
                                     : tr("접수 대기 %1건 · 신고 %2 · 발굴 %3").arg(waiting()).arg(m_reports.size()).arg(m_signals.size()));
     if (keep.isEmpty() || !select(keep)) {
@@ -255,6 +272,43 @@ void IntakePanel::refresh()
     }
     showCurrent();
     Q_EMIT queueChanged();
+}
+
+void IntakePanel::fitColumns()
+{
+    // Each cell's full text in its tooltip (the list elides what does not fit).
+    for (int r = 0; r < m_list->topLevelItemCount(); ++r) {
+        QTreeWidgetItem *item = m_list->topLevelItem(r);
+        for (int c = 0; c < m_list->columnCount(); ++c)
+            item->setToolTip(c, item->text(c));
+    }
+    // The columns after 긴급도 and 응답 기한 as wide as their text, but no wider than this many
+    // Hangul syllables.
+    const QFontMetrics fm(m_list->font());
+    const struct
+    {
+        int column;
+        int syllables;
+    } capped[] = {{KindColumn, 6}, {DongColumn, 5}, {ReceivedColumn, 8}};
+    for (const auto &c : capped) {
+        m_list->resizeColumnToContents(c.column);
+        const int cap = fm.horizontalAdvance(QString(c.syllables, QChar(0xAC00))) + 16;
+        if (m_list->columnWidth(c.column) > cap)
+            m_list->setColumnWidth(c.column, cap);
+    }
+    // The list never narrower than 긴급도 and 응답 기한 side by side.
+    QFont bold = m_list->font();
+    bold.setBold(true);
+    const QFontMetrics bfm(bold);
+    int first = 0;
+    for (const int c : {int(UrgencyColumn), int(DueColumn)}) {
+        int w = bfm.horizontalAdvance(m_list->headerItem()->text(c));
+        for (int r = 0; r < m_list->topLevelItemCount(); ++r)
+            w = std::max(w, bfm.horizontalAdvance(m_list->topLevelItem(r)->text(c)));
+        first += w + 16;
+    }
+    m_list->setMinimumWidth(first + 2 * m_list->frameWidth()
+                            + m_list->verticalScrollBar()->sizeHint().width() + 4);
 }
 
 QList<IntakeMark> IntakePanel::marks() const

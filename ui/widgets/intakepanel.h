@@ -71,6 +71,7 @@ private:
     const Security::Disclosure *disclosure() const;
     void showCurrent();
     void updateButtons();
+    void fitColumns(); // tooltips with the full text, capped widths, the list's least width
     QString selectedCandidate() const;
     void afterDecision();
     void runImport(bool reports);
