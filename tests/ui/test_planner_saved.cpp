@@ -23,6 +23,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -246,12 +247,15 @@ TEST_CASE("A saved plan reopens from the planner's list, is changed and saved as
     REQUIRE_OK(planner->printSheets(pdf, QStringLiteral("다시 인쇄"), false));
     const QString printed = dir.path(QStringLiteral("printer.pdf"));
     bool sawPrintDialog = false;
+    bool sawMaskingQuestion = false;
     answerModals(planner, [&](QWidget *w) {
         if (auto *input = qobject_cast<QInputDialog *>(w)) {
             input->setTextValue(QStringLiteral("프린터로 인쇄"));
             input->accept();
         } else if (auto *box = qobject_cast<QMessageBox *>(w)) {
-            box->button(QMessageBox::No)->click(); // masked
+            // A lead may print unmasked, but Enter gives the masked sheet.
+            sawMaskingQuestion = true;
+            QTest::keyClick(box, Qt::Key_Return);
         } else if (auto *print = qobject_cast<QPrintDialog *>(w)) {
             sawPrintDialog = true;
             print->printer()->setOutputFormat(QPrinter::PdfFormat);
@@ -276,6 +280,11 @@ TEST_CASE("A saved plan reopens from the planner's list, is changed and saved as
     CHECK(Test::count(*controller->workspace(),
                       QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'print' AND "
                                      "subject_kind = 'route_sheet' AND reason = '프린터로 인쇄'"))
+          == 1);
+    CHECK(sawMaskingQuestion);
+    CHECK(Test::count(*controller->workspace(),
+                      QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'print' AND "
+                                     "reason = '프린터로 인쇄' AND detail LIKE '%;unmasked=0%'"))
           == 1);
     planner->close();
 }

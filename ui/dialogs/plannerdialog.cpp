@@ -541,10 +541,23 @@ std::optional<std::pair<QString, bool>> PlannerDialog::askReasonAndMasking(const
               .trimmed();
     if (!ok || reason.isEmpty())
         return std::nullopt;
-    const bool unmasked
-        = m_controller->can(int(Security::Permission::ExportUnmasked))
-          && QMessageBox::question(this, title, tr("이름과 전화번호를 가리지 않고 인쇄할까요?"))
-                 == QMessageBox::Yes;
+    bool unmasked = false;
+    if (m_controller->can(int(Security::Permission::ExportUnmasked))) {
+        // Masked unless the person chooses otherwise: Enter or Esc gives the masked sheet.
+        QMessageBox box(QMessageBox::Question, title,
+                        tr("경로표의 이름과 전화번호를 가릴까요?"), QMessageBox::NoButton, this);
+        box.setInformativeText(
+            tr("가리지 않은 경로표는 분실하면 개인정보가 그대로 드러납니다. 현장에서 꼭 "
+               "필요할 때만 가리지 않고 만드세요. 어느 쪽이든 접속기록에 남습니다."));
+        QPushButton *masked = box.addButton(tr("가리고 만들기"), QMessageBox::AcceptRole);
+        QPushButton *open = box.addButton(tr("가리지 않고 만들기"), QMessageBox::DestructiveRole);
+        open->setObjectName(QStringLiteral("unmaskedSheet"));
+        masked->setObjectName(QStringLiteral("maskedSheet"));
+        box.setDefaultButton(masked);
+        box.setEscapeButton(masked);
+        box.exec();
+        unmasked = box.clickedButton() == open;
+    }
     return std::pair{reason, unmasked};
 }
 
