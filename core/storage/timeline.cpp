@@ -112,10 +112,17 @@ Result<QList<TimelineEntry>> Timeline::forHousehold(Database &db, const QString 
         domainNames.insert(d.code, d.name);
     for (const NeedAssessment &a : *assessments) {
         QStringList high;
-        for (const NeedItem &i : a.items)
+        int withNeed = 0; // domains rated above 없음: the others were looked at and had none
+        for (const NeedItem &i : a.items) {
+            if (i.level >= 1)
+                ++withNeed;
             if (i.level >= 2)
                 high << QStringLiteral("%1 %2").arg(domainNames.value(i.domain), needLevelLabel(i.level));
-        out.append({K::Assessment, a.assessedAt, QStringLiteral("욕구 조사 (%1개 영역)").arg(a.items.size()),
+        }
+        const QString title = withNeed == 0
+                                  ? QStringLiteral("욕구 조사 (욕구 없음)")
+                                  : QStringLiteral("욕구 조사 (욕구 있는 영역 %1개)").arg(withNeed);
+        out.append({K::Assessment, a.assessedAt, title,
                     high.isEmpty() ? QStringLiteral("두드러진 욕구 없음") : high.join(QStringLiteral(", ")),
                     a.createdBy, QStringLiteral("assessment"), a.id, a.voided});
     }

@@ -63,4 +63,20 @@ Result<QSet<QString>> voidedIds(const Database &db, const QString &entity)
     return out;
 }
 
+Result<QList<QPair<QString, QString>>> loggedWithVisit(const Database &db, const QString &visitId)
+{
+    auto q = db.execute(
+        QStringLiteral("SELECT 'assessment', id FROM need_assessments WHERE visit_id = ? AND id NOT "
+                       "IN (SELECT entity_id FROM voids WHERE entity = 'assessment') "
+                       "UNION ALL SELECT 'counseling', id FROM counseling_notes WHERE visit_id = ? "
+                       "AND id NOT IN (SELECT entity_id FROM voids WHERE entity = 'counseling')"),
+        {visitId, visitId});
+    if (!q)
+        return fail(q.error());
+    QList<QPair<QString, QString>> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString()});
+    return out;
+}
+
 } // namespace VisitMap::Storage::VoidLog

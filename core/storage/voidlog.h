@@ -3,6 +3,8 @@
 
 #include "util/result.h"
 
+#include <QList>
+#include <QPair>
 #include <QSet>
 #include <QString>
 
@@ -19,6 +21,9 @@ Status add(Database &db, Journal &journal, const QString &entity, const QString 
 Result<bool> isVoided(const Database &db, const QString &entity, const QString &entityId);
 // The voided ids among a household's entries of one kind.
 Result<QSet<QString>> voidedIds(const Database &db, const QString &entity);
+// The needs assessments and counselling notes logged with a visit and not yet taken back, as
+// (entity, id): taking the visit back takes them with it.
+Result<QList<QPair<QString, QString>>> loggedWithVisit(const Database &db, const QString &visitId);
 } // namespace VoidLog
 
 } // namespace VisitMap::Storage

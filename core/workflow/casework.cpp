@@ -219,6 +219,17 @@ Status CaseWork::takeBack(const QString &entity, const QString &entityId, const 
         if (auto r = Storage::VoidLog::add(db, m_ws.journal(), entity, entityId, householdId, office, reason); !r)
             return r;
         if (entity == QLatin1String("visit")) {
+            // What was logged with the visit (its needs assessment, its counselling note) goes
+            // with it: undoing a visit leaves none of it standing.
+            auto tied = Storage::VoidLog::loggedWithVisit(db, entityId);
+            if (!tied)
+                return fail(tied.error());
+            for (const auto &[kind, id] : *tied) {
+                if (auto r = Storage::VoidLog::add(db, m_ws.journal(), kind, id, householdId, office,
+                                                   reason);
+                    !r)
+                    return r;
+            }
             if (auto r = Storage::VisitStore(db).refreshHousehold(householdId, m_ws.journal(), cycle); !r)
                 return r;
             if (auto r = Risk::RiskService(db).recompute(householdId, m_ws.journal(), cycle); !r)

@@ -71,6 +71,8 @@ TEST_CASE("Logging a visit with a needs assessment shows both, and undo strikes 
     dialog.needsBox()->setChecked(true);
     dialog.needs()->setLevel(QStringLiteral("5000000"), 3, QStringLiteral("공과금 체납"));
     dialog.needs()->setLevel(QStringLiteral("1000000"), 2);
+    dialog.noteBox()->setChecked(true);
+    dialog.counselingBody()->setPlainText(QStringLiteral("딸과 통화 예정"));
     dialog.accept();
     INFO(dialog.error().toStdString());
     REQUIRE(dialog.result() == QDialog::Accepted);
@@ -79,16 +81,26 @@ TEST_CASE("Logging a visit with a needs assessment shows both, and undo strikes 
     REQUIRE(lines.size() >= 2);
     CHECK(lines.join(u'\n').contains(QStringLiteral("난방비 걱정")));
     CHECK(lines.join(u'\n').contains(QStringLiteral("경제 높음")));
+    CHECK(lines.join(u'\n').contains(QStringLiteral("욕구 있는 영역 2개"))); // not all 11 domains
     CHECK(desk.record().nextVisitDue > desk.controller.today());
     desk.window->undoStack()->undo();
     QApplication::processEvents();
-    bool struck = false;
+    // Everything logged in the one dialog is taken back together: the visit, its needs
+    // assessment and its counselling note.
+    bool struck = false, assessmentStruck = false;
     for (int i = 0; i < desk.panel()->timeline()->count(); ++i) {
         QListWidgetItem *item = desk.panel()->timeline()->item(i);
         if (item->text().contains(QStringLiteral("난방비 걱정")))
             struck = item->font().strikeOut();
+        if (item->text().contains(QStringLiteral("경제 높음")))
+            assessmentStruck = item->font().strikeOut();
     }
     CHECK(struck);
+    CHECK(assessmentStruck);
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM voids WHERE entity IN ('visit', "
+                                     "'assessment', 'counseling')"))
+          == 3);
     // The visit is still in the store: undo never deletes.
     CHECK(Test::count(*desk.controller.workspace(), QStringLiteral("SELECT COUNT(*) FROM visits WHERE notes LIKE '난방비 걱정%'")) == 1);
 }
