@@ -185,7 +185,13 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 lon.reset();
             }
         }
-        if (!lon || !lat) {
+        if (field(r, c.lon).isEmpty() || field(r, c.lat).isEmpty()) {
+            // Named by the column that is empty, not as a coordinate pair that is wrong.
+            const bool noLon = field(r, c.lon).isEmpty();
+            bad(noLon ? c.lon : c.lat, RowProblem::Empty, {},
+                noLon ? QStringLiteral("the longitude is empty")
+                      : QStringLiteral("the latitude is empty"));
+        } else if (!lon || !lat) {
             if (projected)
                 bad(c.lon, RowProblem::NotProjectedCoordinates,
                     {field(r, c.lon), field(r, c.lat), ctx.crs->name()},

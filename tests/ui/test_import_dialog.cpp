@@ -80,6 +80,7 @@ struct Seen
     QString addressColumn;
     bool goodFinished = false;
     QString goodOutcome;
+    bool barFull = false;
 };
 
 } // namespace
@@ -129,6 +130,8 @@ TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes 
         importButton->click();
         seen.goodFinished = waitFor([&] { return finished; });
         seen.goodOutcome = outcome->text();
+        auto *bar = dialog->findChild<QProgressBar *>(QStringLiteral("progress"));
+        seen.barFull = bar && bar->maximum() > 0 && bar->value() == bar->maximum();
         dialog->reject();
     });
     open->trigger();
@@ -148,6 +151,7 @@ TEST_CASE("파일 › 가져오기 lists a bad row by line in Korean and writes 
     CHECK(seen.addressColumn == QStringLiteral("3열 · 주소"));
     REQUIRE(seen.goodFinished);
     CHECK(seen.goodOutcome == QStringLiteral("가구 명단 5건을 가져왔습니다."));
+    CHECK(seen.barFull); // a finished import shows a full bar, not 0 %
     CHECK(households(c) == 5);
 }
 

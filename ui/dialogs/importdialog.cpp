@@ -452,6 +452,7 @@ void ImportDialog::showResult()
             text += QLatin1Char(' ')
                     + tr("이미 있던 %L1건은 그대로 두었습니다.").arg(result->skipped);
         m_outcome->setText(text);
+        m_progress->setValue(m_progress->maximum()); // done: a full bar, not an empty one
         if (kind() == ImportKind::Households || kind() == ImportKind::Boundaries)
             m_controller->notifyOfficesChanged();
         else

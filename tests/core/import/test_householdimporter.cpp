@@ -111,6 +111,7 @@ TEST_CASE("A bad households file imports nothing and names each bad row", "[core
         {"households_outside.csv", 3, "outside Korea"},
         {"households_wrong_dong.csv", 2, "not in the"},
         {"households_bad_encoding.csv", 2, "UTF-8"},
+        {"households_empty_lat.csv", 3, "latitude is empty"},
     };
     for (const Case &c : cases) {
         DYNAMIC_SECTION(c.file)
