@@ -38,6 +38,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QHash>
 #include <QDir>
 #include <QInputDialog>
 #include <QApplication>
@@ -428,25 +429,29 @@ void MainWindow::buildMapMenu()
     {
         QString text;
         MapWidget::Tool tool;
-        QKeySequence key;
-    } modes[] = {{tr("이동 도구(&M)"), MapWidget::Tool::Pan, QKeySequence(Qt::Key_V)},
-                 {tr("사각형으로 선택(&R) — Shift+끌기"), MapWidget::Tool::Rectangle, QKeySequence(Qt::Key_R)},
-                 {tr("올가미로 선택(&L) — Ctrl+끌기"), MapWidget::Tool::Lasso, QKeySequence(Qt::Key_L)}};
+    } modes[] = {{tr("이동 도구(&M)\tV"), MapWidget::Tool::Pan},
+                 {tr("사각형으로 선택(&R) — Shift+끌기\tR"), MapWidget::Tool::Rectangle},
+                 {tr("올가미로 선택(&L) — Ctrl+끌기\tL"), MapWidget::Tool::Lasso}};
+    // V, R and L are the map's own keys (MapWidget::keyPressEvent), shown here after a tab: as
+    // window shortcuts they took those letters from every open menu.
+    QHash<int, QAction *> byTool;
     for (const auto &m : modes) {
         QAction *a = map->addAction(m.text);
         a->setCheckable(true);
         a->setChecked(m.tool == MapWidget::Tool::Pan);
-        a->setShortcut(m.key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        m_map->addAction(a);
         tools->addAction(a);
         const MapWidget::Tool tool = m.tool;
+        byTool.insert(int(tool), a);
         connect(a, &QAction::triggered, this, [this, tool] { m_map->setTool(tool); });
     }
+    connect(m_map, &MapWidget::toolChanged, this, [byTool](MapWidget::Tool tool) {
+        if (QAction *a = byTool.value(int(tool)))
+            a->setChecked(true);
+    });
     QAction *fitSel = map->addAction(tr("선택한 가구 보기(&F)"));
     connect(fitSel, &QAction::triggered, m_map, &MapWidget::fitToSelection);
     map->addSeparator();
-    connect(map->addAction(tr("복지시설 목록(&L)…")), &QAction::triggered, this, &MainWindow::openFacilities);
+    connect(map->addAction(tr("복지시설 목록(&O)…")), &QAction::triggered, this, &MainWindow::openFacilities);
     m_mapExportAction = map->addAction(tr("지도 그림으로 저장(PNG/PDF)(&S)…"));
     connect(m_mapExportAction, &QAction::triggered, this, &MainWindow::exportMap);
     QAction *tiles = map->addAction(tr("배경지도 서버 설정(&B)…"));

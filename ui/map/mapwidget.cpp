@@ -16,6 +16,7 @@
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
 #include <QPainter>
+#include <optional>
 #include <QPainterPath>
 #include <QSettings>
 #include <QStandardPaths>
@@ -227,8 +228,11 @@ void MapWidget::setSelection(const QList<qint64> &rowIds)
 
 void MapWidget::setTool(Tool tool)
 {
+    const bool changed = tool != m_tool;
     m_tool = tool;
     setCursor(tool == Tool::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
+    if (changed)
+        Q_EMIT toolChanged(tool);
 }
 
 void MapWidget::setLayers(const MapRenderer::Layers &layers)
@@ -636,6 +640,18 @@ void MapWidget::keyPressEvent(QKeyEvent *e)
         // Not a move: a district shown whole stays fitted to the room the legend leaves.
         m_legendToggle->setCollapsed(!m_legendToggle->isCollapsed());
         return;
+    }
+    // The tools' letters are keys of the map itself, not window shortcuts: a window shortcut R
+    // or L would also take those letters from an open menu (파일's R, 관리's L).
+    if (!(e->modifiers() & ~Qt::KeypadModifier)) {
+        const std::optional<Tool> tool = e->key() == Qt::Key_V   ? std::optional(Tool::Pan)
+                                         : e->key() == Qt::Key_R ? std::optional(Tool::Rectangle)
+                                         : e->key() == Qt::Key_L ? std::optional(Tool::Lasso)
+                                                                 : std::nullopt;
+        if (tool) {
+            setTool(*tool);
+            return;
+        }
     }
     m_userMoved = true;
     const double step = 120;

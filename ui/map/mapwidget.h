@@ -103,6 +103,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     // The 필터 해제 button on the map was pressed: the list's filter should be cleared.
     void filterClearRequested();
+    // The selection tool changed (a menu, or V / R / L typed on the map).
+    void toolChanged(MapWidget::Tool tool);
 
 protected:
     bool event(QEvent *event) override;
