@@ -374,7 +374,8 @@ void MainWindow::buildMenus()
         AssignDialog dialog(m_controller, m_undo, ids, this);
         dialog.exec();
     });
-    connect(lead->addAction(tr("당직 담당자(&D)…")), &QAction::triggered, this,
+    m_dutyAction = lead->addAction(tr("당직 담당자(&D)…"));
+    connect(m_dutyAction, &QAction::triggered, this,
             [this] { DutyWorkerDialog(m_controller, this).exec(); });
     m_planAction = lead->addAction(tr("방문 경로 계획(&R)…"));
     m_planAction->setShortcut(Qt::CTRL | Qt::Key_R);
@@ -520,6 +521,11 @@ void MainWindow::updateActions()
     m_accountsAction->setEnabled(m_controller->can(int(Permission::ManageAccounts)));
     m_settingsAction->setEnabled(m_controller->can(int(Permission::ManageSettings)));
     m_assignAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    m_dutyAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    // Everyone may read their own entries; the review of everyone's is a lead's or admin's.
+    m_accessLogAction->setText(m_controller->can(int(Permission::ReviewAccessLog))
+                                   ? tr("접속기록 점검(&L)…")
+                                   : tr("내 접속기록 보기(&L)…"));
     m_workloadAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
     m_planAction->setEnabled(m_controller->can(int(Permission::PlanRoutes)));
     for (QAction *a : std::as_const(m_importActions))

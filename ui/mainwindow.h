@@ -116,6 +116,7 @@ private:
     bool m_intakeWasVisible = false;
     QList<QAction *> m_importActions;
     QAction *m_planAction = nullptr;
+    QAction *m_dutyAction = nullptr;
     QPointer<PlannerDialog> m_planner;
     QPointer<FacilitiesDialog> m_facilities;
     QLabel *m_checkinAlert;

@@ -117,10 +117,17 @@ void applyApplicationStyle()
 {
     QApplication::setFont(uiFont(10));
     QPalette pal = QApplication::palette();
-    pal.setColor(QPalette::WindowText, text());
-    pal.setColor(QPalette::Text, text());
-    pal.setColor(QPalette::Highlight, primary());
-    pal.setColor(QPalette::HighlightedText, Qt::white);
+    // Active and inactive windows only: setting a colour for every group would paint what is
+    // disabled (a menu item a role may not use, say) as dark as what is not.
+    for (const QPalette::ColorGroup g : {QPalette::Active, QPalette::Inactive}) {
+        pal.setColor(g, QPalette::WindowText, text());
+        pal.setColor(g, QPalette::Text, text());
+        pal.setColor(g, QPalette::Highlight, primary());
+        pal.setColor(g, QPalette::HighlightedText, Qt::white);
+    }
+    const QColor disabled(0x8a, 0x94, 0x9e); // KRDS gray 50: plainly greyed, still legible
+    for (const QPalette::ColorRole r : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        pal.setColor(QPalette::Disabled, r, disabled);
     QApplication::setPalette(pal);
     // Visible keyboard focus everywhere (KRDS: 2px outline).
     qApp->setStyleSheet(QStringLiteral(

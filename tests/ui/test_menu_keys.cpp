@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The map's one-letter tool keys (V, R, L) never take a letter from an open menu.
 #include "map/mapwidget.h"
+#include "theme.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -110,4 +112,40 @@ TEST_CASE("R in the open 파일 menu imports reports and L in 관리 opens the a
     CHECK(pan->isChecked());
     admin->close();
     QApplication::processEvents();
+}
+
+TEST_CASE("A caseworker finds the lead's and admin's menu items greyed out and the access log "
+          "offered as their own",
+          "[ui][keys][roles]")
+{
+    // The program's palette: what a role may not use is drawn grey, not as dark as the rest.
+    const QPalette before = QApplication::palette();
+    const QString sheet = qApp->styleSheet();
+    Ui::Theme::applyApplicationStyle();
+    const QPalette pal = QApplication::palette();
+    const int active = pal.color(QPalette::Active, QPalette::WindowText).lightness();
+    const int disabled = pal.color(QPalette::Disabled, QPalette::WindowText).lightness();
+    QApplication::setPalette(before);
+    qApp->setStyleSheet(sheet);
+    CHECK(disabled - active >= 60);
+
+    Test::TempDir dir;
+    Test::DemoWindow w(Test::demoController(dir));
+    QMenu *lead = topMenu(w.window, QStringLiteral("팀장"));
+    QMenu *admin = topMenu(w.window, QStringLiteral("관리"));
+    REQUIRE(lead);
+    REQUIRE(admin);
+    for (const QString &text : {QStringLiteral("선택한 가구 담당자 지정"), QStringLiteral("당직 담당자"),
+                                QStringLiteral("담당자별 업무량")}) {
+        INFO(text.toStdString());
+        QAction *a = item(lead, text);
+        REQUIRE(a);
+        CHECK_FALSE(a->isEnabled());
+    }
+    CHECK(item(lead, QStringLiteral("방문 경로 계획"))->isEnabled()); // caseworkers plan too
+    CHECK_FALSE(item(admin, QStringLiteral("계정 관리"))->isEnabled());
+    CHECK_FALSE(item(admin, QStringLiteral("저장소 설정"))->isEnabled());
+    QAction *own = item(admin, QStringLiteral("내 접속기록 보기"));
+    REQUIRE(own);
+    CHECK(own->isEnabled());
 }
