@@ -48,7 +48,9 @@ public:
         row->addWidget(m_path, 1);
         row->addWidget(browse);
         auto *layout = new QFormLayout(this);
-        layout->addRow(NewStoreWizard::tr("파일(&F)"), row);
+        auto *label = new QLabel(NewStoreWizard::tr("파일(&F)"), this);
+        label->setBuddy(m_path); // a row of a layout gets no buddy of its own
+        layout->addRow(label, row);
         layout->addRow(m_message);
         auto *note
             = new QLabel(NewStoreWizard::tr("저장소에는 가구와 개인정보가 들어갑니다. 디스크가 "
