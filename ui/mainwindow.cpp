@@ -290,8 +290,10 @@ void MainWindow::buildMenus()
                                    tr("가져오기가 끝난 뒤에 다른 저장소로 옮기세요."));
             return;
         }
-        if ((m_switcher->*how)())
+        if ((m_switcher->*how)()) {
+            m_idle->lock().setIdleMinutes(m_controller->workspace()->idleLockMinutes());
             onUnlocked();
+        }
     };
     QAction *newStore = file->addAction(tr("새 저장소(&N)…"));
     connect(newStore, &QAction::triggered, this,

@@ -3,6 +3,7 @@
 // team lead, and the window moving to another store.
 #include "dialogs/signindialog.h"
 #include "geo/boundarycatalog.h"
+#include "idlewatcher.h"
 #include "newstore/newstorewizard.h"
 #include "security/accountstore.h"
 #include "storage/officestore.h"
@@ -351,7 +352,13 @@ TEST_CASE("파일 › 새 저장소 moves the window to the new store and asks i
           "[ui][newstore]")
 {
     Test::TempDir dir;
-    Test::DemoWindow w(Test::demoLeadController(dir));
+    auto demo = Test::demoController(dir);
+    REQUIRE_OK(
+        demo->workspace()->setSetting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5")));
+    demo->signOut();
+    REQUIRE_OK(demo->signIn(QStringLiteral("demo-lead"), QStringLiteral("visitmap-lead-demo")));
+    Test::DemoWindow w(std::move(demo));
+    REQUIRE(w.window.idleWatcher()->lock().idleMinutes() == 5);
     const QString path = dir.path(QStringLiteral("new-office.visitmap"));
     QAction *action = fileAction(w.window, QStringLiteral("새 저장소(&N)…"));
     REQUIRE(action);
@@ -368,6 +375,7 @@ TEST_CASE("파일 › 새 저장소 moves the window to the new store and asks i
     CHECK_FALSE(w.controller->isDemo());
     CHECK(QFileInfo(QSettings().value(QStringLiteral("store/last")).toString()) == QFileInfo(path));
     CHECK(w.window.menuBar()->isEnabled());
+    CHECK(w.window.idleWatcher()->lock().idleMinutes() == 15); // the new store's idle lock
 }
 
 TEST_CASE("저장소 열기 of a file that is not a store says so in Korean and keeps the current store",
