@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // 파일 › 새 저장소 and 저장소 열기: a new office's store made from the app, its first admin and
 // team lead, and the window moving to another store.
+#include "dialogs/accountsdialog.h"
+#include "dialogs/passworddialog.h"
 #include "dialogs/signindialog.h"
 #include "geo/boundarycatalog.h"
 #include "idlewatcher.h"
@@ -23,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QTimer>
 
@@ -437,4 +440,50 @@ TEST_CASE("Opening a store that has no account yet offers its first admin and te
     CHECK(w.controller->accountName() == QStringLiteral("office.lead"));
     CHECK(Test::count(*w.controller->workspace(), QStringLiteral("SELECT COUNT(*) FROM staff"))
           == 2);
+}
+
+TEST_CASE("The password change and the accounts dialog name the password rule that was broken",
+          "[ui][newstore][password]")
+{
+    Test::TempDir dir;
+    auto controller = std::make_unique<Ui::WorkspaceController>();
+    REQUIRE_OK(controller->open(Test::realStoreCopy(dir)));
+    REQUIRE_OK(controller->signIn(QStringLiteral("admin1"), Test::adminPassword()));
+    const auto said = [](QWidget &dialog) {
+        QStringList texts;
+        for (QLabel *l : dialog.findChildren<QLabel *>())
+            texts << l->text();
+        return texts.join(u'\n');
+    };
+
+    Ui::PasswordDialog change(controller.get());
+    const auto fields = change.findChildren<QLineEdit *>();
+    REQUIRE(fields.size() == 3);
+    for (QLineEdit *e : fields)
+        e->setText(Test::adminPassword());
+    change.accept();
+    INFO(said(change).toStdString());
+    CHECK(said(change).contains(QStringLiteral("지금 비밀번호와 같습니다")));
+
+    Ui::AccountsDialog accounts(controller.get());
+    accounts.show();
+    QPushButton *add = nullptr;
+    for (QPushButton *b : accounts.findChildren<QPushButton *>()) {
+        if (b->text() == QStringLiteral("계정 추가…"))
+            add = b;
+    }
+    REQUIRE(add);
+    whenModal<QDialog>([](QDialog *d) {
+        const auto edits = d->findChildren<QLineEdit *>();
+        REQUIRE(edits.size() == 4); // 계정, 이름, 담당 구역, 초기 비밀번호
+        edits[0]->setText(QStringLiteral("park.case"));
+        edits[1]->setText(QStringLiteral("박복지"));
+        edits[2]->setText(QStringLiteral("1141052000"));
+        edits[3]->setText(QStringLiteral("Park.Case"));
+        d->accept();
+    });
+    add->click();
+    INFO(said(accounts).toStdString());
+    CHECK(said(accounts).contains(QStringLiteral("계정 이름과 같습니다")));
+    CHECK(Test::EnglishGuard::englishWords(said(accounts) + said(change)).isEmpty());
 }
