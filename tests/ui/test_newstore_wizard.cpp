@@ -487,3 +487,18 @@ TEST_CASE("The password change and the accounts dialog name the password rule th
     CHECK(said(accounts).contains(QStringLiteral("계정 이름과 같습니다")));
     CHECK(Test::EnglishGuard::englishWords(said(accounts) + said(change)).isEmpty());
 }
+
+TEST_CASE("Cancelling the sign-in after moving to another store closes the window with nobody "
+          "signed in",
+          "[ui][newstore]")
+{
+    Test::TempDir dir;
+    const QString other = Test::realStoreCopy(dir);
+    Test::DemoWindow w(Test::demoLeadController(dir));
+    whenModal<Ui::SignInDialog>([](Ui::SignInDialog *dialog) { dialog->reject(); });
+    CHECK_FALSE(w.window.storeSwitcher()->openStore(other));
+    QApplication::processEvents();
+    CHECK_FALSE(w.window.isVisible());
+    CHECK(w.controller->accountName().isEmpty());
+    CHECK(QFileInfo(w.controller->storePath()) == QFileInfo(other));
+}
