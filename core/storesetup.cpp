@@ -17,7 +17,6 @@
 
 namespace VisitMap {
 
-
 namespace {
 
 std::unexpected<Error> refuse(StoreSetup::Problem problem, const QString &message)
