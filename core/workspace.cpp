@@ -7,6 +7,7 @@
 #include "security/auditlog.h"
 #include "security/authenticator.h"
 #include "security/keystore.h"
+#include "security/passwordpolicy.h"
 #include "storage/assessmentstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
@@ -242,10 +243,9 @@ Status Workspace::changePassword(const QString &oldPassword, const QString &newP
         return fail(account.error());
     if (!Security::Password::verify(account->passwordHash, oldPassword))
         return fail(ErrorCode::AuthFailed, QStringLiteral("the current password is wrong"));
-    if (const QString why = Security::Password::policyViolation(newPassword, name); !why.isEmpty())
-        return fail(ErrorCode::Validation, why);
-    if (newPassword == oldPassword)
-        return fail(ErrorCode::Validation, QStringLiteral("the new password is the same as the old one"));
+    if (const auto problem = Security::PasswordPolicy::checkChange(newPassword, name, oldPassword);
+        problem != Security::PasswordProblem::None)
+        return fail(Security::PasswordPolicy::errorFor(problem));
     // The key pair stays; only its wrapping changes, so sealed office keys still open.
     const Security::WrappedKeyPair keys = Security::AccountKeys::rewrap(
         account->keys.publicKey, m_session->secretKey, newPassword);

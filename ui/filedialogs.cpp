@@ -44,7 +44,11 @@ NameOnlyIconProvider &iconProvider()
 class StoreFileFilter : public QSortFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit StoreFileFilter(bool storesChosen, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_storesChosen(storesChosen)
+    {
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
@@ -53,26 +57,42 @@ protected:
         if (!model)
             return true;
         const QModelIndex index = model->index(row, 0, parent);
-        return model->isDir(index) || !FileDialogs::isStoreFile(model->filePath(index));
+        if (model->isDir(index))
+            return true;
+        const QString path = model->filePath(index);
+        return m_storesChosen ? !FileDialogs::isStoreSidecarOrHeld(path)
+                              : !FileDialogs::isStoreFile(path);
     }
+
+private:
+    bool m_storesChosen;
 };
+
+enum class Chooses { OtherFile, Store };
 
 QString run(QWidget *parent,
             QFileDialog::AcceptMode mode,
             const QString &caption,
             const QString &dir,
-            const QString &filter)
+            const QString &filter,
+            Chooses chooses = Chooses::OtherFile)
 {
     for (;;) {
         QFileDialog dialog(parent, caption, dir, filter);
         dialog.setAcceptMode(mode);
         dialog.setFileMode(mode == QFileDialog::AcceptOpen ? QFileDialog::ExistingFile
                                                            : QFileDialog::AnyFile);
-        FileDialogs::configure(dialog);
+        if (chooses == Chooses::Store) {
+            FileDialogs::configureForStores(dialog);
+            dialog.setDefaultSuffix(QStringLiteral("visitmap"));
+        } else {
+            FileDialogs::configure(dialog);
+        }
         if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
             return {};
         const QString chosen = dialog.selectedFiles().constFirst();
-        if (!FileDialogs::isStoreFile(chosen))
+        if (chooses == Chooses::Store ? !FileDialogs::isStoreSidecarOrHeld(chosen)
+                                      : !FileDialogs::isStoreFile(chosen))
             return chosen;
         // Typed by hand: a store's file is never read or written by anything but the store.
         QMessageBox::warning(
@@ -91,8 +111,24 @@ void FileDialogs::configure(QFileDialog &dialog)
     dialog.setOption(QFileDialog::DontResolveSymlinks);
     dialog.setOption(QFileDialog::DontUseCustomDirectoryIcons);
     dialog.setIconProvider(&iconProvider());
-    auto *filter = new StoreFileFilter(&dialog);
-    dialog.setProxyModel(filter);
+    dialog.setProxyModel(new StoreFileFilter(false, &dialog));
+}
+
+void FileDialogs::configureForStores(QFileDialog &dialog)
+{
+    configure(dialog);
+    dialog.setProxyModel(new StoreFileFilter(true, &dialog));
+}
+
+bool FileDialogs::isStoreSidecarOrHeld(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString name = info.fileName().toLower();
+    const bool store = name.endsWith(QLatin1String(".visitmap")) && name.size() > 9;
+    if (!store)
+        return isStoreFile(path);
+    const QString absolute = info.absoluteFilePath();
+    return Storage::StoreLock::heldStores().contains(absolute);
 }
 
 bool FileDialogs::isStoreFile(const QString &path)
@@ -130,6 +166,18 @@ QString FileDialogs::saveFileName(QWidget *parent,
                                   const QString &filter)
 {
     return run(parent, QFileDialog::AcceptSave, caption, dir, filter);
+}
+
+QString FileDialogs::openStoreFileName(QWidget *parent, const QString &caption, const QString &dir)
+{
+    return run(parent, QFileDialog::AcceptOpen, caption, dir,
+               tr("복지방문지도 저장소 (*.visitmap)"), Chooses::Store);
+}
+
+QString FileDialogs::saveStoreFileName(QWidget *parent, const QString &caption, const QString &dir)
+{
+    return run(parent, QFileDialog::AcceptSave, caption, dir,
+               tr("복지방문지도 저장소 (*.visitmap)"), Chooses::Store);
 }
 
 } // namespace VisitMap::Ui

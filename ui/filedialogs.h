@@ -31,10 +31,21 @@ public:
                                 const QString &dir,
                                 const QString &filter);
 
+    // For a store itself (저장소 열기, 새 저장소): *.visitmap files are listed and may be chosen,
+    // their sidecars and the store this process holds are not. Opening asks for an existing file;
+    // saving gives a name ending in .visitmap.
+    static QString openStoreFileName(QWidget *parent, const QString &caption, const QString &dir);
+    static QString saveStoreFileName(QWidget *parent, const QString &caption, const QString &dir);
+
     // Sets up a dialog as above (the two calls use it; tests look at it).
     static void configure(QFileDialog &dialog);
+    // As configure(), for a dialog that chooses a store (storeFiles: *.visitmap may be chosen).
+    static void configureForStores(QFileDialog &dialog);
     // A store file or one of its sidecars (by name, or being a store this process holds).
     static bool isStoreFile(const QString &path);
+    // A store's sidecar (-wal, -shm, -journal, .lock, .part …) or a store this process holds:
+    // what even a store dialog never offers.
+    static bool isStoreSidecarOrHeld(const QString &path);
 };
 
 } // namespace VisitMap::Ui

@@ -33,6 +33,7 @@
 #include "widgets/lockscreen.h"
 #include "widgets/urgentstatuslabel.h"
 #include "storage/database.h"
+#include "storeswitcher.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -282,6 +283,27 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("파일(&F)"));
+    m_switcher = new StoreSwitcher(m_controller, this, [this] { forgetPreviousPerson(); });
+    connect(m_switcher, &StoreSwitcher::signInCancelled, this, &QWidget::close);
+    const auto switchStore = [this](bool (StoreSwitcher::*how)()) {
+        if (storeBusy()) {
+            PlainText::information(this, tr("복지방문지도"),
+                                   tr("가져오기가 끝난 뒤에 다른 저장소로 옮기세요."));
+            return;
+        }
+        if ((m_switcher->*how)()) {
+            m_idle->lock().setIdleMinutes(m_controller->workspace()->idleLockMinutes());
+            onUnlocked();
+        }
+    };
+    QAction *newStore = file->addAction(tr("새 저장소(&N)…"));
+    connect(newStore, &QAction::triggered, this,
+            [switchStore] { switchStore(&StoreSwitcher::createStore); });
+    QAction *openStore = file->addAction(tr("저장소 열기(&L)…"));
+    openStore->setShortcut(QKeySequence::Open);
+    connect(openStore, &QAction::triggered, this,
+            [switchStore] { switchStore(&StoreSwitcher::chooseAndOpen); });
+    file->addSeparator();
     m_exportAction = file->addAction(tr("자료 내보내기(&E)…"));
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     connect(m_exportAction, &QAction::triggered, this, [this] {

@@ -23,6 +23,7 @@ class IdleWatcher;
 class IntakePanel;
 class FacilitiesDialog;
 class PlannerDialog;
+class StoreSwitcher;
 class SyncRunner;
 class SyncDialog;
 class ConflictDialog;
@@ -67,6 +68,8 @@ public:
     // 파일 › 중앙 서버와 동기화 and 동기화 충돌 해결 (non-modal; the window keeps them).
     SyncDialog *openSync();
     ConflictDialog *openConflicts();
+    // 파일 › 새 저장소 and 저장소 열기 go through it.
+    StoreSwitcher *storeSwitcher() const { return m_switcher; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -130,6 +133,7 @@ private:
     QPointer<SyncDialog> m_syncDialog;
     QPointer<ConflictDialog> m_conflictDialog;
     void updateSyncStatus();
+    StoreSwitcher *m_switcher = nullptr;
 };
 
 } // namespace VisitMap::Ui

@@ -19,6 +19,7 @@
 #include "security/crypto.h"
 #include "storage/storelock.h"
 #include "storeopener.h"
+#include "storeswitcher.h"
 #include "theme.h"
 #include "translation.h"
 #include "workspace.h"
@@ -190,9 +191,17 @@ int main(int argc, char *argv[])
         if (auto ok = controller.signInDemo(); !ok)
             return fatal(ok.error().toString(), false);
     } else {
+        // A store made by `visitmap-cli init` has nobody who could sign in: its first admin and
+        // team lead come first (cancelling leaves it as it was).
+        const std::optional<QString> prepared
+            = Ui::StoreSwitcher::prepareAccounts(*controller.workspace(), nullptr);
+        if (!prepared)
+            return 0;
         Ui::SignInDialog dialog(&controller);
         if (!user.isEmpty())
             dialog.setAccount(user);
+        else if (!prepared->isEmpty())
+            dialog.setAccount(*prepared);
         if (dialog.exec() != QDialog::Accepted)
             return 0;
     }

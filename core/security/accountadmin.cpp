@@ -5,6 +5,7 @@
 #include "accountstore.h"
 #include "auditkeystore.h"
 #include "auditlog.h"
+#include "passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "workspace.h"
@@ -111,8 +112,8 @@ Status AccountAdmin::resetPassword(const QString &name, const QString &newPasswo
 {
     if (auto ok = requireAdmin(); !ok)
         return ok;
-    if (const QString why = Password::policyViolation(newPassword, name); !why.isEmpty())
-        return fail(ErrorCode::Validation, why);
+    if (auto ok = PasswordPolicy::require(newPassword, name); !ok)
+        return ok;
     auto account = m_ws.accounts().find(name);
     if (!account)
         return fail(account.error());

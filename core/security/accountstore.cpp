@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountstore.h"
 
+#include "passwordpolicy.h"
+
 #include "storage/database.h"
 #include "util/clock.h"
 #include "util/uuid.h"
@@ -122,8 +124,8 @@ Result<Account> AccountStore::create(const NewAccount &input, const QString &act
                     QStringLiteral("'%1' is not a valid account name: use 3-32 letters, digits, "
                                    "'.', '_' or '-', starting with a letter or digit")
                         .arg(input.name));
-    if (const QString why = Password::policyViolation(input.password, input.name); !why.isEmpty())
-        return fail(ErrorCode::Validation, why);
+    if (auto ok = PasswordPolicy::require(input.password, input.name); !ok)
+        return fail(ok.error());
     for (const QString &g : input.grants) {
         if (const QString why = validateGrant(g); !why.isEmpty())
             return fail(ErrorCode::Validation, why);

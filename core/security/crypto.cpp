@@ -126,39 +126,6 @@ void verifyNothing(const QString &password)
         = crypto_pwhash_str_verify(kNobodyHash, pw.constData(), size_t(pw.size()));
 }
 
-QString policyViolation(const QString &typed, const QString &accountName)
-{
-    auto normal = normalise(typed);
-    if (!normal)
-        return normal.error().message;
-    const QString &password = *normal;
-    bool upper = false, lower = false, digit = false, symbol = false;
-    for (QChar c : password) {
-        if (c.isUpper())
-            upper = true;
-        else if (c.isLower())
-            lower = true;
-        else if (c.isDigit())
-            digit = true;
-        else if (!c.isSpace())
-            symbol = true;
-        else
-            symbol = true;
-    }
-    const int kinds = int(upper) + int(lower) + int(digit) + int(symbol);
-    const int n = int(password.size());
-    if (!accountName.isEmpty() && password.compare(accountName, Qt::CaseInsensitive) == 0)
-        return QCoreApplication::translate("VisitMap",
-                                           "the password must not be the account name");
-    if (n >= 10 && kinds >= 1)
-        return {};
-    if (n >= 8 && kinds >= 2)
-        return {};
-    return QCoreApplication::translate(
-        "VisitMap", "the password needs at least 8 characters of two or more kinds (letters, "
-                    "digits, symbols) or at least 10 characters");
-}
-
 } // namespace Password
 
 namespace AccountKeys {

@@ -26,10 +26,7 @@ bool verify(const QString &hash, const QString &password);
 // Costs what verify() of a wrong password costs, for an account that does not exist (so the
 // answer's timing does not tell which account names exist).
 void verifyNothing(const QString &password);
-// The rule from the 개인정보 안전성 확보조치 기준 해설서: at least 8 characters of 2 or more kinds
-// (upper case, lower case, digits, symbols), or at least 10 of one kind; not the account name.
-// Returns the reason it is refused, or an empty string.
-QString policyViolation(const QString &password, const QString &accountName);
+// The password rule is PasswordPolicy (passwordpolicy.h).
 } // namespace Password
 
 // An account's key pair (X25519, libsodium crypto_box). The secret half rests wrapped by a key

@@ -2,6 +2,7 @@
 #include "accountsdialog.h"
 
 #include "errortext.h"
+#include "passwordproblemtext.h"
 #include "security/accountadmin.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
@@ -27,6 +28,8 @@ namespace {
 // rules in words (account names, office codes, passwords).
 QString whyNot(const Error &error)
 {
+    if (const QString why = PasswordProblemText::describe(error); !why.isEmpty())
+        return why;
     switch (error.code) {
     case ErrorCode::Validation:
         return AccountsDialog::tr(

@@ -2,6 +2,7 @@
 #include "passworddialog.h"
 
 #include "errortext.h"
+#include "passwordproblemtext.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -22,11 +23,9 @@ QString whyNot(const Error &error)
     switch (error.code) {
     case ErrorCode::AuthFailed:
         return PasswordDialog::tr("지금 비밀번호가 맞지 않습니다.");
-    case ErrorCode::Validation:
-        return PasswordDialog::tr("새 비밀번호로 쓸 수 없습니다. 10자 이상으로 하거나, 8자 이상에 "
-                                  "글자·숫자·기호 중 두 가지 이상을 섞으세요. 계정 이름이나 지금 "
-                                  "비밀번호와 같으면 안 됩니다.");
     default:
+        if (const QString why = PasswordProblemText::describe(error); !why.isEmpty())
+            return PasswordDialog::tr("새 비밀번호로 쓸 수 없습니다. %1").arg(why);
         return ErrorText::describe(PasswordDialog::tr("비밀번호를 바꾸지 못했습니다."), error);
     }
 }
@@ -48,7 +47,7 @@ PasswordDialog::PasswordDialog(WorkspaceController *controller, QWidget *parent)
     form->addRow(tr("현재 비밀번호"), m_old);
     form->addRow(tr("새 비밀번호"), m_new);
     form->addRow(tr("새 비밀번호 확인"), m_repeat);
-    auto *rule = new QLabel(tr("8자 이상에 영문·숫자·특수문자 중 2종 이상, 또는 10자 이상. 계정 이름과 같으면 안 됩니다."), this);
+    auto *rule = new QLabel(PasswordProblemText::rule(), this);
     rule->setWordWrap(true);
     form->addRow(rule);
     m_message->setWordWrap(true);

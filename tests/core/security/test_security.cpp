@@ -3,6 +3,7 @@
 #include "security/auditlog.h"
 #include "security/crypto.h"
 #include "security/masking.h"
+#include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "support/testsupport.h"
@@ -17,11 +18,13 @@ TEST_CASE("Passwords are stored one-way and checked against the stated rule", "[
     CHECK_FALSE(hash.contains(QStringLiteral("Correct-horse-1")));
     CHECK(Password::verify(hash, QStringLiteral("Correct-horse-1")));
     CHECK_FALSE(Password::verify(hash, QStringLiteral("correct-horse-1")));
-    CHECK_FALSE(Password::policyViolation(QStringLiteral("abc123"), {}).isEmpty());   // too short
-    CHECK_FALSE(Password::policyViolation(QStringLiteral("abcdefgh"), {}).isEmpty()); // one kind, 8
-    CHECK(Password::policyViolation(QStringLiteral("abcd1234"), {}).isEmpty());       // two kinds, 8
-    CHECK(Password::policyViolation(QStringLiteral("abcdefghij"), {}).isEmpty());     // one kind, 10
-    CHECK_FALSE(Password::policyViolation(QStringLiteral("kim.minsu1"), QStringLiteral("KIM.MINSU1")).isEmpty());
+    using P = PasswordProblem;
+    CHECK(PasswordPolicy::check(QStringLiteral("abc123"), {}) != P::None);     // too short
+    CHECK(PasswordPolicy::check(QStringLiteral("abcdefgh"), {}) != P::None);   // one kind, 8
+    CHECK(PasswordPolicy::check(QStringLiteral("abcd1234"), {}) == P::None);   // two kinds, 8
+    CHECK(PasswordPolicy::check(QStringLiteral("abcdefghij"), {}) == P::None); // one kind, 10
+    CHECK(PasswordPolicy::check(QStringLiteral("kim.minsu1"), QStringLiteral("KIM.MINSU1"))
+          != P::None);
 }
 
 TEST_CASE("An account key opens only with its password and seals office keys", "[core][security]")
