@@ -114,6 +114,7 @@ SynthHousehold HouseholdSynth::make(Random &r, const Office &office, const QPoin
     classifySignals(out);
     makeVisits(r, out, idMs);
     answerUrgent(out, idMs);
+    bringForwardToDeadlines(out);
     makeCase(r, out, idMs);
     return out;
 }
@@ -462,6 +463,28 @@ void HouseholdSynth::answerUrgent(SynthHousehold &out, std::int64_t idMs) const
     }
     h.nextVisitDue = m_ctx.cycle.nextDue(h.tier(), h.lastVisitAt.toTimeZone(Clock::seoul()).date(),
                                          h.createdAt.toTimeZone(Clock::seoul()).date());
+}
+
+void HouseholdSynth::bringForwardToDeadlines(SynthHousehold &out) const
+{
+    // The rule of Storage::UrgencyStore::pendingDue, read the same way: reached means a contact
+    // that was not 부재 at or after the day the listing came (the stored UTC time against that
+    // date), and the deadline is never before the day the listing was recorded (today).
+    Household &h = out.household;
+    for (const CrisisSignal &s : std::as_const(out.signals)) {
+        if (!s.urgency || (*s.urgency != Urgency::Urgent && *s.urgency != Urgency::Priority)
+            || !s.responseDue.isValid())
+            continue;
+        const QString since = Iso::date(s.receivedDate);
+        bool reached = false;
+        for (const Visit &v : std::as_const(out.visits))
+            reached = reached || (v.outcome != VisitOutcome::Absent && Iso::utc(v.at) >= since);
+        if (reached)
+            continue;
+        const QDate day = std::max(s.responseDue, m_ctx.today);
+        if (!h.nextVisitDue.isValid() || day < h.nextVisitDue)
+            h.nextVisitDue = day;
+    }
 }
 
 void HouseholdSynth::makeCase(Random &r, SynthHousehold &out, std::int64_t idMs) const

@@ -84,6 +84,9 @@ private:
     // day it was received, when the history has no contact since. Drawn from a stream of its own,
     // so the rest of the district is as it was.
     void answerUrgent(SynthHousehold &out, std::int64_t idMs) const;
+    // A 긴급 or 우선 listing nobody has reached since it came brings the next contact forward to
+    // its deadline, as the store's own refresh does (so a synced copy agrees with the demo).
+    void bringForwardToDeadlines(SynthHousehold &out) const;
     void makeCase(Random &random, SynthHousehold &out, std::int64_t idMs) const;
     Risk::RiskInputs inputsFor(const SynthHousehold &out) const;
 
