@@ -260,6 +260,8 @@ void NewStoreWizard::build()
 {
     setObjectName(QStringLiteral("newStoreWizard"));
     setWindowTitle(m_existing ? tr("저장소 준비 — 첫 계정 만들기") : tr("새 저장소"));
+    // Room for a 구's 행정동 list and the whole file path without scrolling.
+    setMinimumSize(720, 560);
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     setButtonText(QWizard::NextButton, tr("다음(&N) >"));
