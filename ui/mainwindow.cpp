@@ -584,6 +584,7 @@ bool MainWindow::openHousehold(const QString &householdId)
             const QSignalBlocker block(m_table->selectionModel());
             m_table->selectRow(r);
             m_map->selectRowId(m_model->rowIdAt(r));
+            m_map->bringIntoView(m_model->rowIdAt(r));
             break;
         }
     }

@@ -186,6 +186,19 @@ void MapWidget::fitToSelection()
     changeViewport(fittingWorld(box, size(), 80, devicePixelRatioF(), 18), true);
 }
 
+void MapWidget::bringIntoView(qint64 rowId)
+{
+    const auto world = m_renderer.households.worldOf(rowId);
+    if (!world)
+        return;
+    const QPointF at = m_viewport.worldToScreen(*world);
+    const double margin = 60;
+    if (QRectF(rect()).adjusted(margin, margin, -margin, -margin).contains(at))
+        return;
+    m_userMoved = true; // the person's choice now decides the view, not a refit
+    changeViewport(m_viewport.withCentreWorld(*world), true);
+}
+
 void MapWidget::setViewport(const Geo::Viewport &viewport)
 {
     m_fitted = true;

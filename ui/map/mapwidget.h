@@ -44,6 +44,8 @@ public:
     void setViewport(const Geo::Viewport &viewport);
     void fitToData();
     void fitToSelection();
+    // Pans (at the same zoom) so the household stands in view, when it is not already well inside.
+    void bringIntoView(qint64 rowId);
 
     // The shared selection (household rowids). setSelection does not emit selectionChanged.
     QList<qint64> selection() const;
