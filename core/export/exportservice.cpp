@@ -134,6 +134,19 @@ std::optional<Storage::HouseholdQuery> ExportService::scopeQuery(const ExportSco
     return q;
 }
 
+Result<std::optional<QSet<QString>>> ExportService::scopedIds(const ExportScope &scope) const
+{
+    if (scope.kind == ExportScope::Kind::All)
+        return std::optional<QSet<QString>>(); // no limit
+    auto chosen = scoped(scope);
+    if (!chosen)
+        return fail(chosen.error());
+    QSet<QString> ids;
+    for (const Household &h : std::as_const(*chosen))
+        ids.insert(h.id);
+    return std::optional<QSet<QString>>(std::move(ids));
+}
+
 Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
 {
     const auto q = scopeQuery(scope);
@@ -316,15 +329,10 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
         return fail(q.error());
     // Only the households of the scope; masking then works on what the file holds, so each
     // position in it is shared by k households of the file itself.
-    std::optional<QSet<QString>> inScope;
-    if (options.scope.kind != ExportScope::Kind::All) {
-        auto chosen = scoped(options.scope);
-        if (!chosen)
-            return fail(chosen.error());
-        inScope.emplace();
-        for (const Household &h : std::as_const(*chosen))
-            inScope->insert(h.id);
-    }
+    auto scopeIds = scopedIds(options.scope);
+    if (!scopeIds)
+        return fail(scopeIds.error());
+    const std::optional<QSet<QString>> &inScope = *scopeIds;
 
     const bool english = options.englishHeaders;
     const QDate today = m_ws.clock().today();
@@ -478,15 +486,10 @@ Result<ExportResult> ExportService::visits(const ExportOptions &options)
     auto visits = Storage::VisitStore(m_ws.db()).list(query);
     if (!visits)
         return fail(visits.error());
-    std::optional<QSet<QString>> inScope; // the visits of the scope's households
-    if (options.scope.kind != ExportScope::Kind::All) {
-        auto chosen = scoped(options.scope);
-        if (!chosen)
-            return fail(chosen.error());
-        inScope.emplace();
-        for (const Household &h : std::as_const(*chosen))
-            inScope->insert(h.id);
-    }
+    auto scopeIds = scopedIds(options.scope); // the visits of the scope's households
+    if (!scopeIds)
+        return fail(scopeIds.error());
+    const std::optional<QSet<QString>> &inScope = *scopeIds;
     const bool english = options.englishHeaders;
     ExportTable table{english ? QStringLiteral("visits") : QStringLiteral("방문 기록"),
                       visitColumns(english),

@@ -6,6 +6,9 @@
 #include "exporttable.h"
 #include "util/result.h"
 
+#include <QSet>
+#include <optional>
+
 namespace VisitMap {
 class Workspace;
 namespace Security {
@@ -76,6 +79,8 @@ public:
 private:
     // The households of the scope, within the account's 행정동, in the store's row order.
     Result<QList<Household>> scoped(const ExportScope &scope) const;
+    // The ids of the scope's households; none (no limit) for the whole area.
+    Result<std::optional<QSet<QString>>> scopedIds(const ExportScope &scope) const;
     // The household query of a scope cut to the account's 행정동; nothing when none is left.
     std::optional<Storage::HouseholdQuery> scopeQuery(const ExportScope &scope) const;
     Result<ExportResult> households(const ExportOptions &options);
