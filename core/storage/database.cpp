@@ -94,6 +94,17 @@ void Database::bind(QSqlQuery &query, int index, const QVariant &value)
         query.bindValue(index, value);
 }
 
+QString Database::inList(const QString &column, qsizetype count)
+{
+    if (count <= 0)
+        return QStringLiteral("0");
+    QString out = column + QStringLiteral(" IN (?");
+    out.reserve(out.size() + 2 * count);
+    for (qsizetype i = 1; i < count; ++i)
+        out += QStringLiteral(",?");
+    return out + QLatin1Char(')');
+}
+
 Error Database::sqlError(const QSqlQuery &query, const QString &what)
 {
     const QString detail = query.lastError().text();
