@@ -67,12 +67,8 @@ Result<QList<CaseFile>> CaseStore::open(const QStringList &offices) const
     QString sql = kSelect + QStringLiteral(" WHERE stage <> 'closure'");
     QVariantList binds;
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        sql += QStringLiteral(" AND office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" AND ")
+               + Database::inList(QStringLiteral("office_code"), offices, binds);
     }
     auto q = m_db.execute(sql + QStringLiteral(" ORDER BY stage_since"), binds);
     if (!q)

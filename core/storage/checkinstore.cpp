@@ -91,12 +91,8 @@ Result<QList<Checkin>> CheckinStore::open(const QStringList &offices) const
                                  "FROM visit_checkins WHERE checked_out_at IS NULL");
     QVariantList binds;
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        sql += QStringLiteral(" AND office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" AND ")
+               + Database::inList(QStringLiteral("office_code"), offices, binds);
     }
     auto q = m_db.execute(sql + QStringLiteral(" ORDER BY checked_in_at"), binds);
     if (!q)

@@ -94,15 +94,14 @@ void Database::bind(QSqlQuery &query, int index, const QVariant &value)
         query.bindValue(index, value);
 }
 
-QString Database::inList(const QString &column, qsizetype count)
+QString Database::inList(const QString &column, const QStringList &values, QVariantList &binds)
 {
-    if (count <= 0)
+    if (values.isEmpty())
         return QStringLiteral("0");
-    QString out = column + QStringLiteral(" IN (?");
-    out.reserve(out.size() + 2 * count);
-    for (qsizetype i = 1; i < count; ++i)
-        out += QStringLiteral(",?");
-    return out + QLatin1Char(')');
+    for (const QString &v : values)
+        binds << v;
+    return column + QStringLiteral(" IN (?") + QStringLiteral(",?").repeated(values.size() - 1)
+           + QLatin1Char(')');
 }
 
 Error Database::sqlError(const QSqlQuery &query, const QString &what)

@@ -78,9 +78,10 @@ public:
 
     static Error sqlError(const QSqlQuery &query, const QString &what = {});
 
-    // "column IN (?,?,…)" with one placeholder per value, to bind in order; "0" (false) when
-    // there are none, so an empty list matches nothing instead of being a syntax error.
-    static QString inList(const QString &column, qsizetype count);
+    // "column IN (?,?,…)" with one placeholder per value, the values appended to binds in the
+    // same order; "0" (false) for no values, so an empty list matches nothing instead of being a
+    // syntax error.
+    static QString inList(const QString &column, const QStringList &values, QVariantList &binds);
 
 private:
     Database(QString path, QString connectionName);

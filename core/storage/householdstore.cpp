@@ -153,12 +153,8 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds, bool broad
     const QString plus = broad && query.order == HouseholdOrder::Tier ? QStringLiteral("+") : QString();
     QString sql = QStringLiteral(" WHERE 1=1");
     if (!query.offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : query.offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        sql += QStringLiteral(" AND ") + plus + QStringLiteral("h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" AND ") + plus
+               + Database::inList(QStringLiteral("h.office_code"), query.offices, binds);
     }
     if (query.tier) {
         sql += QStringLiteral(" AND ") + kTierRank + QStringLiteral(" = ?");
@@ -423,12 +419,8 @@ Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDat
         "FROM households");
     QVariantList binds{Iso::date(today)};
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        sql += QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" WHERE ")
+               + Database::inList(QStringLiteral("office_code"), offices, binds);
     }
     sql += QStringLiteral(" GROUP BY 1");
     auto q = m_db.execute(sql, binds);
@@ -456,12 +448,8 @@ Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
     QVariantList binds{Iso::date(today)};
     QString filter;
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        filter = QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        filter = QStringLiteral(" WHERE ")
+                 + Database::inList(QStringLiteral("office_code"), offices, binds);
     }
     auto q = m_db.execute(QStringLiteral(
                               "SELECT rowid, lon, lat, COALESCE(risk_override, risk_tier), "

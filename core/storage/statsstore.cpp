@@ -13,12 +13,8 @@ Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList 
     QString filter;
     QVariantList binds{Iso::date(today)};
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        filter = QStringLiteral(" AND o.code IN (") + marks.join(u',') + QLatin1Char(')');
+        filter
+            = QStringLiteral(" AND ") + Database::inList(QStringLiteral("o.code"), offices, binds);
     }
     auto q = m_db.execute(
         QStringLiteral(
@@ -48,12 +44,8 @@ Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList 
     QString officeFilter;
     QVariantList officeBinds;
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            officeBinds << o;
-        }
-        officeFilter = QStringLiteral(" WHERE office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        officeFilter = QStringLiteral(" WHERE ")
+                       + Database::inList(QStringLiteral("office_code"), offices, officeBinds);
     }
     for (auto [table, target] : {std::pair{QStringLiteral("persons"), &s.persons},
                                  std::pair{QStringLiteral("visits"), &s.visits}}) {
@@ -82,12 +74,8 @@ Result<QList<WorkerLoad>> StatsStore::workload(const QDate &today, const QString
     QString filter;
     QVariantList binds{Iso::date(today), Iso::date(today), Iso::date(today.addDays(6))};
     if (!offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        filter = QStringLiteral(" WHERE h.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        filter = QStringLiteral(" WHERE ")
+                 + Database::inList(QStringLiteral("h.office_code"), offices, binds);
     }
     auto q = m_db.execute(
         QStringLiteral("SELECT COALESCE(h.assigned_worker, ''), "

@@ -55,12 +55,8 @@ Result<QList<Visit>> VisitStore::list(const VisitQuery &query) const
         binds << query.householdId;
     }
     if (!query.offices.isEmpty()) {
-        QStringList marks;
-        for (const QString &o : query.offices) {
-            marks << QStringLiteral("?");
-            binds << o;
-        }
-        sql += QStringLiteral(" AND v.office_code IN (") + marks.join(u',') + QLatin1Char(')');
+        sql += QStringLiteral(" AND ")
+               + Database::inList(QStringLiteral("v.office_code"), query.offices, binds);
     }
     if (query.since.isValid()) {
         sql += QStringLiteral(" AND v.at >= ?");

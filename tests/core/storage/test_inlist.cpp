@@ -16,11 +16,9 @@ TEST_CASE("An office filter of none, one or several offices finds exactly those 
 
     const auto count = [&](const QStringList &offices) {
         QVariantList binds;
-        for (const QString &o : offices)
-            binds << o;
-        const auto n = store.scalar(QStringLiteral("SELECT COUNT(*) FROM t WHERE ")
-                                        + Storage::Database::inList(QStringLiteral("office"), offices.size()),
-                                    binds);
+        const QString where = Storage::Database::inList(QStringLiteral("office"), offices, binds);
+        CHECK(binds.size() == offices.size());
+        const auto n = store.scalar(QStringLiteral("SELECT COUNT(*) FROM t WHERE ") + where, binds);
         REQUIRE(n);
         return n->toInt();
     };
