@@ -2,7 +2,7 @@
 #include "storesetup.h"
 
 #include "geo/boundarycatalog.h"
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"

@@ -26,7 +26,7 @@
 #include "map/mapexport.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "security/permissions.h"
 #include "theme.h"
 #include "widgets/householdfilterbar.h"

@@ -6,7 +6,7 @@
 #include "filedialogs.h"
 #include "newstore/newstorewizard.h"
 #include "plaintext.h"
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "storeopener.h"
 #include "workspace.h"
 #include "workspacecontroller.h"

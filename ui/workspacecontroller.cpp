@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacecontroller.h"
 
-#include "security/accountstore.h"
-#include "security/disclosure.h"
+#include "storage/accountstore.h"
+#include "access/disclosure.h"
 #include "security/masking.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"

@@ -2,7 +2,7 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "security/auditdetail.h"
-#include "security/auditlog.h"
+#include "storage/auditlog.h"
 #include "util/clock.h"
 #include "workspace.h"
 

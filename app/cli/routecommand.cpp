@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "routing/tsplib.h"
 #include "model/enums.h"
-#include "routing/dayplanner.h"
+#include "planning/dayplanner.h"
 #include "routing/solomon.h"
 #include "security/masking.h"
 #include "storage/householdstore.h"

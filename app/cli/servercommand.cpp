@@ -2,7 +2,7 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "sync/centralstore.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "sync/syncservice.h"
 #include "util/clock.h"
 #include "workspace.h"

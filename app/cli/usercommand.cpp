@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 #include "commands.h"
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "workspace.h"
 
 namespace VisitMap::Cli {

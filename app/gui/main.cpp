@@ -8,7 +8,7 @@
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
 #include "dialogs/plannerdialog.h"
-#include "routing/dayplanner.h"
+#include "planning/dayplanner.h"
 #include "widgets/householdpanel.h"
 #include "dialogs/workloaddialog.h"
 #include "errortext.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdsynth.h"
 
-#include "intake/urgencyrules.h"
+#include "risk/urgencyrules.h"
 #include "koreannames.h"
 #include "syntheticrrn.h"
 #include "util/clock.h"

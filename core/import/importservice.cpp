@@ -10,7 +10,7 @@
 #include "householdimporter.h"
 #include "importfile.h"
 #include "intake/intakeimport.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/householdstore.h"

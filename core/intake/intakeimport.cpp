@@ -16,7 +16,7 @@
 #include "storage/journal.h"
 #include "storage/officestore.h"
 #include "storage/reportstore.h"
-#include "urgencyrules.h"
+#include "risk/urgencyrules.h"
 #include "urgentescalation.h"
 #include "util/clock.h"
 #include "workspace.h"

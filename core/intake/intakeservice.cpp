@@ -6,7 +6,7 @@
 #include "urgentescalation.h"
 
 #include "geo/boundarycatalog.h"
-#include "risk/riskservice.h"
+#include "storage/riskstore.h"
 #include "security/permissions.h"
 #include "security/session.h"
 #include "storage/casestore.h"
@@ -283,7 +283,7 @@ IntakeService::openNew(const QString &officeCode,
             return fail(opened.error());
         if (auto ok = resolve(householdId, records.first().members.value(0).id); !ok)
             return ok;
-        auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
+        auto changed = Storage::RiskStore(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
         if (!changed)
             return fail(changed.error());
         return urgentWhat.isEmpty() ? Status()
@@ -341,7 +341,7 @@ Status IntakeService::flagAndRescore(const QString &householdId)
 {
     if (auto ok = Storage::HouseholdStore(m_ws.db()).flagNew(householdId, m_ws.journal()); !ok)
         return ok;
-    auto changed = Risk::RiskService(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
+    auto changed = Storage::RiskStore(m_ws.db()).recompute(householdId, m_ws.journal(), m_ws.visitCycle());
     return changed ? Status() : fail(changed.error());
 }
 

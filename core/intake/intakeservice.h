@@ -6,7 +6,7 @@
 #include "matcher.h"
 #include "model/crisisreport.h"
 #include "model/crisissignal.h"
-#include "urgencyrules.h"
+#include "risk/urgencyrules.h"
 #include "util/csv.h"
 
 #include <functional>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportparser.h"
 
-#include "photofile.h"
+#include "util/photofile.h"
 
 #include "model/household.h"
 #include "util/clock.h"

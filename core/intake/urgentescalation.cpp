@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urgentescalation.h"
 
-#include "risk/riskservice.h"
-#include "security/accountstore.h"
+#include "storage/riskstore.h"
+#include "storage/accountstore.h"
 #include "security/permissions.h"
 #include "storage/householdstore.h"
 #include "storage/visitstore.h"
@@ -72,7 +72,7 @@ Status UrgentEscalation::escalate(const QString &householdId, const QString &wha
     // An override, even over a computed 고위험: the tier then stays until a person lowers it, and
     // the timeline says why.
     if (h->tierOverride != RiskTier::High) {
-        if (auto ok = Risk::RiskService(m_ws.db()).setOverride(
+        if (auto ok = Storage::RiskStore(m_ws.db()).setOverride(
                 householdId, RiskTier::High, QStringLiteral("%1: 당일 연락 대상").arg(what),
                 m_ws.journal(), cycle);
             !ok)

@@ -3,7 +3,7 @@
 
 #include "model/crisisreport.h"
 #include "model/crisissignal.h"
-#include "urgencyrules.h"
+#include "risk/urgencyrules.h"
 #include "util/result.h"
 
 #include <QHash>

@@ -3,7 +3,7 @@
 #include "security/auditdetail.h"
 
 #include "database.h"
-#include "intake/photofile.h"
+#include "util/photofile.h"
 #include "journal.h"
 #include "security/crypto.h"
 #include "security/keyring.h"

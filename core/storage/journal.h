@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "security/auditlog.h"
+#include "storage/auditlog.h"
 #include "util/result.h"
 
 #include <QDateTime>

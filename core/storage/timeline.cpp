@@ -9,7 +9,7 @@
 #include "counselingstore.h"
 #include "database.h"
 #include "model/logentries.h"
-#include "risk/riskservice.h"
+#include "storage/riskstore.h"
 #include "servicestore.h"
 #include "util/clock.h"
 #include "visitstore.h"
@@ -154,10 +154,10 @@ Result<QList<TimelineEntry>> Timeline::forHousehold(Database &db, const QString 
                         s.by, QStringLiteral("stage_change"), s.id, s.voided});
         }
     }
-    auto risk = Risk::RiskService(db).history(householdId);
+    auto risk = Storage::RiskStore(db).history(householdId);
     if (!risk)
         return fail(risk.error());
-    for (const Risk::RiskChange &r : *risk) {
+    for (const Storage::RiskChange &r : *risk) {
         const QString what = r.kind == QLatin1String("override") ? QStringLiteral("위험도 조정")
                              : r.kind == QLatin1String("cleared") ? QStringLiteral("위험도 조정 해제")
                                                                   : QStringLiteral("위험도 변경");

@@ -2,7 +2,7 @@
 #include "auditanchor.h"
 
 #include "centralstore.h"
-#include "security/auditlog.h"
+#include "storage/auditlog.h"
 #include "storage/metastore.h"
 #include "workspace.h"
 

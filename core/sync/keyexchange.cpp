@@ -3,9 +3,9 @@
 
 #include "centralstore.h"
 #include "entitymap.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "security/crypto.h"
-#include "security/keystore.h"
+#include "storage/keystore.h"
 #include "security/permissions.h"
 #include "storage/database.h"
 #include "syncservice.h"

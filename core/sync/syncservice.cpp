@@ -8,7 +8,7 @@
 #include "pullapplier.h"
 #include "pushplanner.h"
 #include "quarantinestore.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "security/crypto.h"
 #include "security/permissions.h"
 #include "storage/database.h"

@@ -2,8 +2,8 @@
 #include "casework.h"
 #include "security/auditdetail.h"
 
-#include "risk/riskservice.h"
-#include "security/accountstore.h"
+#include "storage/riskstore.h"
+#include "storage/accountstore.h"
 #include "security/permissions.h"
 #include "storage/assessmentstore.h"
 #include "storage/attachmentstore.h"
@@ -57,7 +57,7 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
     if (!members)
         return fail(members.error());
     view.members = *members;
-    auto risk = Risk::RiskService(db).explain(householdId, m_ws.clock().today());
+    auto risk = Storage::RiskStore(db).explain(householdId, m_ws.clock().today());
     if (!risk)
         return fail(risk.error());
     view.risk = *risk;
@@ -132,7 +132,7 @@ Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> asse
             if (auto r = Storage::CounselingStore(db).add(*note, journal, m_ws.session()->keyring); !r)
                 return r;
         }
-        auto changed = Risk::RiskService(db).recompute(visit.householdId, journal, cycle);
+        auto changed = Storage::RiskStore(db).recompute(visit.householdId, journal, cycle);
         if (!changed)
             return fail(changed.error());
         return {};
@@ -157,7 +157,7 @@ Status CaseWork::logVisits(QList<Visit> &visits)
         if (auto r = Storage::VisitStore(db).addMany(visits, m_ws.journal(), cycle); !r)
             return r;
         for (const QString &h : households) {
-            if (auto r = Risk::RiskService(db).recompute(h, m_ws.journal(), cycle); !r)
+            if (auto r = Storage::RiskStore(db).recompute(h, m_ws.journal(), cycle); !r)
                 return fail(r.error());
         }
         return {};
@@ -232,7 +232,7 @@ Status CaseWork::takeBack(const QString &entity, const QString &entityId, const 
             }
             if (auto r = Storage::VisitStore(db).refreshHousehold(householdId, m_ws.journal(), cycle); !r)
                 return r;
-            if (auto r = Risk::RiskService(db).recompute(householdId, m_ws.journal(), cycle); !r)
+            if (auto r = Storage::RiskStore(db).recompute(householdId, m_ws.journal(), cycle); !r)
                 return fail(r.error());
         }
         return {};
@@ -243,7 +243,7 @@ Status CaseWork::setRiskOverride(const QString &householdId, std::optional<RiskT
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return ok;
-    return Risk::RiskService(m_ws.db()).setOverride(householdId, tier, reason, m_ws.journal(), m_ws.visitCycle());
+    return Storage::RiskStore(m_ws.db()).setOverride(householdId, tier, reason, m_ws.journal(), m_ws.visitCycle());
 }
 
 Result<ServiceLink> CaseWork::linkService(ServiceLink link)

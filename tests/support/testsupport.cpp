@@ -2,7 +2,7 @@
 #include "testsupport.h"
 
 #include "demo/demogenerator.h"
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "storage/database.h"
 
 #include <QDir>

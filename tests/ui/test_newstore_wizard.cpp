@@ -7,7 +7,7 @@
 #include "geo/boundarycatalog.h"
 #include "idlewatcher.h"
 #include "newstore/newstorewizard.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "storage/officestore.h"
 #include "storeswitcher.h"
 #include "support/englishguard.h"

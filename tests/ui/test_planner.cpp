@@ -2,7 +2,7 @@
 #include "dialogs/plannerdialog.h"
 #include "mainwindow.h"
 #include "map/mapwidget.h"
-#include "routing/routesheet.h"
+#include "planning/routesheet.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"

@@ -4,7 +4,7 @@
 #include "dialogs/savedplanslist.h"
 #include "mainwindow.h"
 #include "map/routelayer.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/routeplanstore.h"

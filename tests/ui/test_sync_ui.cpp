@@ -4,7 +4,7 @@
 #include "support/syncfixture.h"
 #include "uitestsupport.h"
 
-#include "risk/riskservice.h"
+#include "storage/riskstore.h"
 #include "storage/database.h"
 #include "sync/conflictstore.h"
 #include "sync/syncdialogs.h"
@@ -48,9 +48,9 @@ TEST_CASE("A conflict is shown with base, mine and theirs, chosen in the panel, 
     auto lee = d.fresh(QStringLiteral("lee"));
     const QString household = kim->db().scalar(QStringLiteral("SELECT id FROM households WHERE risk_override IS NULL "
                                                                "ORDER BY id LIMIT 1"))->toString();
-    REQUIRE_OK(Risk::RiskService(kim->db()).setOverride(household, RiskTier::High, QStringLiteral("단전 신고"),
+    REQUIRE_OK(Storage::RiskStore(kim->db()).setOverride(household, RiskTier::High, QStringLiteral("단전 신고"),
                                                         kim->journal(), kim->visitCycle()));
-    REQUIRE_OK(Risk::RiskService(lee->db()).setOverride(household, RiskTier::Low, QStringLiteral("방문 결과 안정"),
+    REQUIRE_OK(Storage::RiskStore(lee->db()).setOverride(household, RiskTier::Low, QStringLiteral("방문 결과 안정"),
                                                         lee->journal(), lee->visitCycle()));
     const QString pw = QString::fromLatin1(Test::Central::staffPassword);
     REQUIRE(Sync::SyncService(*kim).syncAs(d.central.conninfo, QStringLiteral("kim"), pw));

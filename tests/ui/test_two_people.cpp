@@ -5,7 +5,7 @@
 #include "dialogs/signindialog.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"
 #include "sync/syncdialogs.h"

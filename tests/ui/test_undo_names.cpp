@@ -2,7 +2,7 @@
 // Undo says what it undoes: the household and the record, and it opens that household.
 #include "commands/householdcommands.h"
 #include "dialogs/recorddialogs.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "security/masking.h"
 #include "storage/householdstore.h"
 #include "support/testsupport.h"

@@ -6,7 +6,7 @@
 #include "model/casefile.h"
 #include "model/enums.h"
 #include "security/auditdetail.h"
-#include "security/auditreview.h"
+#include "access/auditreview.h"
 #include "sync/conflictstore.h"
 
 #include <QDate>

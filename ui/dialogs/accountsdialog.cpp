@@ -3,7 +3,7 @@
 
 #include "errortext.h"
 #include "passwordproblemtext.h"
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
 

@@ -2,7 +2,7 @@
 #include "assigndialog.h"
 
 #include "commands/householdcommands.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 

@@ -9,7 +9,7 @@
 #include "map/routelayer.h"
 #include "model/enums.h"
 #include "plaintext.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "security/permissions.h"
 #include "storage/householdstore.h"
 #include "util/clock.h"

@@ -3,8 +3,8 @@
 
 #include "dialogs/plantree.h"
 #include "map/mapwidget.h"
-#include "routing/dayplanner.h"
-#include "routing/routesheet.h"
+#include "planning/dayplanner.h"
+#include "planning/routesheet.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "routing/dayplanner.h"
+#include "planning/dayplanner.h"
 
 #include <QTreeWidget>
 #include <functional>

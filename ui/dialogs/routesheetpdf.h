@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "routing/routesheet.h"
+#include "planning/routesheet.h"
 
 #include <QFont>
 #include <QList>

@@ -2,7 +2,7 @@
 #include "savedplanslist.h"
 
 #include "errortext.h"
-#include "routing/routesheet.h"
+#include "planning/routesheet.h"
 #include "util/clock.h"
 #include "workspacecontroller.h"
 

@@ -2,7 +2,7 @@
 #include "signindialog.h"
 
 #include "demo/demogenerator.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "theme.h"
 #include "workspace.h"
 #include "workspacecontroller.h"

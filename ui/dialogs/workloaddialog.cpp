@@ -2,7 +2,7 @@
 #include "workloaddialog.h"
 
 #include "koreandate.h"
-#include "security/accountstore.h"
+#include "storage/accountstore.h"
 #include "storage/checkinstore.h"
 #include "storage/statsstore.h"
 #include "util/clock.h"

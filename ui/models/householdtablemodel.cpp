@@ -3,7 +3,7 @@
 
 #include "koreandate.h"
 #include "plaintext.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "theme.h"
 #include "util/clock.h"
 #include "workspace.h"

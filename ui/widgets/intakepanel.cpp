@@ -7,7 +7,7 @@
 #include "koreandate.h"
 #include "model/crisisreport.h"
 #include "plaintext.h"
-#include "security/disclosure.h"
+#include "access/disclosure.h"
 #include "security/permissions.h"
 #include "theme.h"
 #include "urgencytext.h"

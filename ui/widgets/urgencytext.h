@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "intake/urgencyrules.h"
+#include "risk/urgencyrules.h"
 
 #include <QColor>
 #include <QCoreApplication>

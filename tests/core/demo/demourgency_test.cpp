@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The demo's 발굴 entries carry their urgency and response deadline, decided by the same rules
 // as imported ones, so the demo shows 긴급, 우선 and 일반 as a real office would.
-#include "intake/urgencyrules.h"
+#include "risk/urgencyrules.h"
 #include "storage/crisisstore.h"
 #include "storage/database.h"
 #include "support/testsupport.h"

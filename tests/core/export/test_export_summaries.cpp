@@ -2,7 +2,7 @@
 #include "export/exportservice.h"
 #include "export/exportsummaries.h"
 #include "import/importservice.h"
-#include "security/auditlog.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/officestore.h"
 #include "support/testsupport.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/exportservice.h"
 #include "import/importservice.h"
-#include "security/auditlog.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "support/testsupport.h"
 #include "util/csv.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intake/intakeservice.h"
-#include "intake/photofile.h"
+#include "util/photofile.h"
 #include "intake/reportparser.h"
 #include "security/crypto.h"
 #include "security/session.h"

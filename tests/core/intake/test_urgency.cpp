@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intake/intakeservice.h"
-#include "intake/urgencyrules.h"
-#include "risk/riskservice.h"
+#include "risk/urgencyrules.h"
+#include "storage/riskstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
@@ -316,16 +316,16 @@ TEST_CASE("Opening a new household from an urgent report makes it 고위험, giv
         CHECK(h.nextVisitDue == Test::demoToday());
         CHECK_FALSE(*intake.awaitsWorker(*opened));
         // The timeline keeps why: the tier change with the report named.
-        auto history = Risk::RiskService(ws->db()).history(*opened);
+        auto history = Storage::RiskStore(ws->db()).history(*opened);
         REQUIRE(history);
         bool named = false;
-        for (const Risk::RiskChange &c : *history)
+        for (const Storage::RiskChange &c : *history)
             named = named
                     || (c.kind == QLatin1String("override") && c.to == RiskTier::High
                         && c.reason.contains(QStringLiteral("자살 위험")));
         CHECK(named);
         // The score says honestly what it is made of: the report itself, not an invented number.
-        auto why = Risk::RiskService(ws->db()).explain(*opened, Test::demoToday());
+        auto why = Storage::RiskStore(ws->db()).explain(*opened, Test::demoToday());
         REQUIRE(why);
         REQUIRE_FALSE(why->factors.isEmpty());
         CHECK(why->factors.first().label.contains(QStringLiteral("자살 위험")));

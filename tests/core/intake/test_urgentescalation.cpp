@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intake/intakeservice.h"
 #include "intake/urgentescalation.h"
-#include "risk/riskservice.h"
+#include "storage/riskstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
@@ -155,9 +155,9 @@ TEST_CASE("An urgent report opened as a new household through the intake is ê³ ì
     checkEscalated(*ws, *opened, QStringLiteral("demo-caseworker"));
     CHECK_FALSE(*intake.awaitsWorker(*opened));
     // The timeline says why.
-    auto history = Risk::RiskService(ws->db()).history(*opened);
+    auto history = Storage::RiskStore(ws->db()).history(*opened);
     REQUIRE_OK(history);
-    CHECK(std::any_of(history->begin(), history->end(), [](const Risk::RiskChange &c) {
+    CHECK(std::any_of(history->begin(), history->end(), [](const Storage::RiskChange &c) {
         return c.kind == QLatin1String("override") && c.to == RiskTier::High
                && c.reason.contains(QStringLiteral("SUICIDE-7"));
     }));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "routing/dayplanner.h"
-#include "security/accountadmin.h"
+#include "planning/dayplanner.h"
+#include "access/accountadmin.h"
 #include "routing/travelmatrix.h"
 #include "storage/database.h"
 #include "support/httpserver.h"

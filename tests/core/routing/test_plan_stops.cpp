@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "routing/dayplanner.h"
-#include "routing/routesheet.h"
+#include "planning/dayplanner.h"
+#include "planning/routesheet.h"
 #include "storage/database.h"
 #include "storage/routeplanstore.h"
 #include "support/testsupport.h"

@@ -2,10 +2,10 @@
 // The access log's 내용 as a code and its facts: the text encoding round-trips whatever a fact
 // holds, an older free-text entry reads back as it was written, the chain verifies either way,
 // and the call sites write codes, not prose.
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "security/auditdetail.h"
-#include "security/auditlog.h"
-#include "security/auditreview.h"
+#include "storage/auditlog.h"
+#include "access/auditreview.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "support/testsupport.h"

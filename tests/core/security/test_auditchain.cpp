@@ -3,8 +3,8 @@
 // recomputed, entries cut off at the end with SQLite's counter lowered, the purge flag set or the
 // triggers dropped, the whole log laundered under a new key, an old head put back; and the
 // central anchor that catches what the file alone cannot.
-#include "security/accountadmin.h"
-#include "security/auditlog.h"
+#include "access/accountadmin.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "storage/metastore.h"

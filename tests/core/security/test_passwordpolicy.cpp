@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The password rule names why a password is refused by a reason code, the same wherever a
 // password is set: a new account, an admin's reset, a person's own change.
-#include "security/accountadmin.h"
+#include "access/accountadmin.h"
 #include "security/passwordpolicy.h"
 #include "support/testsupport.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/exportservice.h"
 #include "import/importservice.h"
-#include "security/accountadmin.h"
-#include "security/auditreview.h"
-#include "security/disclosure.h"
+#include "access/accountadmin.h"
+#include "access/auditreview.h"
+#include "access/disclosure.h"
 #include "security/idlelock.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "security/accountadmin.h"
-#include "security/auditlog.h"
+#include "access/accountadmin.h"
+#include "storage/auditlog.h"
 #include "security/crypto.h"
 #include "security/masking.h"
 #include "security/passwordpolicy.h"

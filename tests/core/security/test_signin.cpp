@@ -2,13 +2,13 @@
 // Sign-in against an attacker: parallel guesses from many processes, account names probed by
 // their answer or its timing, passwords that are not text, and a sign-in that must not wait for
 // the write lock when it has nothing to write.
-#include "security/accountadmin.h"
-#include "security/accountstore.h"
-#include "security/auditkeystore.h"
-#include "security/auditlog.h"
-#include "security/authenticator.h"
+#include "access/accountadmin.h"
+#include "storage/accountstore.h"
+#include "storage/auditkeystore.h"
+#include "storage/auditlog.h"
+#include "access/authenticator.h"
 #include "security/crypto.h"
-#include "security/keystore.h"
+#include "storage/keystore.h"
 #include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "support/testsupport.h"

@@ -7,8 +7,8 @@
 #include "import/importservice.h"
 #include "intake/intakeservice.h"
 #include "model/visit.h"
-#include "risk/riskservice.h"
-#include "security/accountstore.h"
+#include "storage/riskstore.h"
+#include "storage/accountstore.h"
 #include "storage/database.h"
 #include "storage/servicestore.h"
 #include "storage/visitstore.h"
@@ -397,7 +397,7 @@ TEST_CASE("A field two people changed from the same value becomes one conflict, 
     auto lee = d.fresh(QStringLiteral("lee"));
     const QString household = kim->db().scalar(QStringLiteral("SELECT id FROM households WHERE risk_override IS NULL "
                                                                "ORDER BY id LIMIT 1"))->toString();
-    Risk::RiskService kimRisk(kim->db()), leeRisk(lee->db());
+    Storage::RiskStore kimRisk(kim->db()), leeRisk(lee->db());
     REQUIRE_OK(kimRisk.setOverride(household, RiskTier::High, QStringLiteral("이웃 신고: 단전"), kim->journal(), kim->visitCycle()));
     REQUIRE_OK(leeRisk.setOverride(household, RiskTier::Low, QStringLiteral("방문 결과 안정"), lee->journal(), lee->visitCycle()));
     CHECK(sync(*kim).conflicts == 0);

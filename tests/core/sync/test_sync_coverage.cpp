@@ -5,7 +5,7 @@
 #include "support/syncrows.h"
 
 #include "model/visit.h"
-#include "risk/riskservice.h"
+#include "storage/riskstore.h"
 #include "storage/attachmentstore.h"
 #include "storage/database.h"
 #include "storage/timeline.h"
@@ -56,9 +56,9 @@ TEST_CASE("A conflict resolved as theirs keeps the colleague's value in both sto
     auto kim = d.fresh(QStringLiteral("kim"));
     auto lee = d.fresh(QStringLiteral("lee"));
     const QString household = firstHousehold(*kim, d.officeA);
-    REQUIRE_OK(Risk::RiskService(kim->db()).setOverride(household, RiskTier::High, QStringLiteral("이웃 신고: 단전"),
+    REQUIRE_OK(Storage::RiskStore(kim->db()).setOverride(household, RiskTier::High, QStringLiteral("이웃 신고: 단전"),
                                                        kim->journal(), kim->visitCycle()));
-    REQUIRE_OK(Risk::RiskService(lee->db()).setOverride(household, RiskTier::Low, QStringLiteral("방문 결과 안정"),
+    REQUIRE_OK(Storage::RiskStore(lee->db()).setOverride(household, RiskTier::Low, QStringLiteral("방문 결과 안정"),
                                                        lee->journal(), lee->visitCycle()));
     CHECK(syncAs(*kim, QStringLiteral("kim"), pw).conflicts == 0);
     CHECK(syncAs(*lee, QStringLiteral("lee"), pw).conflicts == 1);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "risk/casedeadlines.h"
-#include "risk/riskservice.h"
-#include "security/accountadmin.h"
+#include "storage/riskstore.h"
+#include "access/accountadmin.h"
 #include "storage/casestore.h"
 #include "storage/checkinstore.h"
 #include "storage/database.h"
@@ -129,7 +129,7 @@ TEST_CASE("Repeated absences raise the risk score and the reason says so", "[cor
         REQUIRE(work.logVisit(f.visit(VisitOutcome::Absent, 100 - i)));
     const Household after = f.get();
     CHECK(after.riskScore > before);
-    auto why = Risk::RiskService(f.ws->db()).explain(f.household, f.clock.today());
+    auto why = Storage::RiskStore(f.ws->db()).explain(f.household, f.clock.today());
     REQUIRE(why);
     bool named = false;
     for (const auto &factor : why->factors)
@@ -150,7 +150,7 @@ TEST_CASE("A risk override needs a reason, is kept in the history and can be cle
     CHECK(h.nextVisitDue <= f.clock.today().addDays(f.ws->visitCycle().highDays));
     REQUIRE_OK(work.setRiskOverride(f.household, std::nullopt, QStringLiteral("위기 해소, 재평가")));
     CHECK(f.get().tier() == f.get().computedTier);
-    auto history = Risk::RiskService(f.ws->db()).history(f.household);
+    auto history = Storage::RiskStore(f.ws->db()).history(f.household);
     REQUIRE(history);
     REQUIRE(history->size() == 2);
     CHECK(history->at(0).kind == QStringLiteral("override"));

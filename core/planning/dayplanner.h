@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "travelmatrix.h"
+#include "routing/travelmatrix.h"
 #include "util/result.h"
 
 #include <QDate>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
-#include "auditdetail.h"
+#include "security/auditdetail.h"
 
-#include "crypto.h"
+#include "security/crypto.h"
 #include "storage/database.h"
 #include "util/clock.h"
 #include "util/uuid.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "disclosure.h"
-#include "auditdetail.h"
+#include "security/auditdetail.h"
 
-#include "masking.h"
+#include "security/masking.h"
 #include "storage/journal.h"
 #include "workspace.h"
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authenticator.h"
-#include "auditdetail.h"
+#include "security/auditdetail.h"
 
-#include "accountstore.h"
-#include "auditkeystore.h"
-#include "auditlog.h"
-#include "crypto.h"
+#include "storage/accountstore.h"
+#include "storage/auditkeystore.h"
+#include "storage/auditlog.h"
+#include "security/crypto.h"
 #include "storage/database.h"
 
 namespace VisitMap::Security {

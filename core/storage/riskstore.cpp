@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "riskservice.h"
+#include "riskstore.h"
 #include "security/auditdetail.h"
 
 #include "storage/database.h"
@@ -11,9 +11,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace VisitMap::Risk {
+namespace VisitMap::Storage {
 
-Result<RiskInputs> RiskService::inputs(const QString &householdId, const QDate &today) const
+using namespace VisitMap::Risk;
+
+Result<RiskInputs> RiskStore::inputs(const QString &householdId, const QDate &today) const
 {
     RiskInputs in;
     in.today = today;
@@ -96,7 +98,7 @@ Result<RiskInputs> RiskService::inputs(const QString &householdId, const QDate &
     return in;
 }
 
-Result<RiskAssessment> RiskService::explain(const QString &householdId, const QDate &today) const
+Result<RiskAssessment> RiskStore::explain(const QString &householdId, const QDate &today) const
 {
     auto in = inputs(householdId, today);
     if (!in)
@@ -104,7 +106,7 @@ Result<RiskAssessment> RiskService::explain(const QString &householdId, const QD
     return m_scorer.assess(*in);
 }
 
-Result<bool> RiskService::recompute(const QString &householdId, Storage::Journal &journal, const VisitCycle &cycle)
+Result<bool> RiskStore::recompute(const QString &householdId, Journal &journal, const VisitCycle &cycle)
 {
     auto a = explain(householdId, journal.clock().today());
     if (!a)
@@ -154,8 +156,8 @@ Result<bool> RiskService::recompute(const QString &householdId, Storage::Journal
     return changed;
 }
 
-Status RiskService::setOverride(const QString &householdId, std::optional<RiskTier> tier, const QString &reason,
-                                Storage::Journal &journal, const VisitCycle &cycle)
+Status RiskStore::setOverride(const QString &householdId, std::optional<RiskTier> tier, const QString &reason,
+                                Journal &journal, const VisitCycle &cycle)
 {
     if (reason.trimmed().size() < 2)
         return fail(ErrorCode::Validation, QStringLiteral("changing a household's risk tier needs a reason"));
@@ -206,7 +208,7 @@ Status RiskService::setOverride(const QString &householdId, std::optional<RiskTi
     });
 }
 
-Result<QList<RiskChange>> RiskService::history(const QString &householdId) const
+Result<QList<RiskChange>> RiskStore::history(const QString &householdId) const
 {
     auto q = m_db.execute(QStringLiteral("SELECT id, kind, from_tier, to_tier, score, reason, created_at, created_by "
                                          "FROM risk_changes WHERE household_id = ? ORDER BY created_at"),
@@ -229,4 +231,4 @@ Result<QList<RiskChange>> RiskService::history(const QString &householdId) const
     return out;
 }
 
-} // namespace VisitMap::Risk
+} // namespace VisitMap::Storage

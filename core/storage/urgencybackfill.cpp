@@ -3,7 +3,7 @@
 
 #include "storage/crisisstore.h"
 #include "storage/reportstore.h"
-#include "urgencyrules.h"
+#include "risk/urgencyrules.h"
 
 #include <QHash>
 

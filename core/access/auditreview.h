@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "auditlog.h"
+#include "storage/auditlog.h"
 
 #include <QDate>
 #include <QList>

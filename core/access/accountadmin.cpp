@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountadmin.h"
-#include "auditdetail.h"
+#include "security/auditdetail.h"
 
-#include "accountstore.h"
-#include "auditkeystore.h"
-#include "auditlog.h"
-#include "passwordpolicy.h"
+#include "storage/accountstore.h"
+#include "storage/auditkeystore.h"
+#include "storage/auditlog.h"
+#include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "workspace.h"

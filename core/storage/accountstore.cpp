@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accountstore.h"
 
-#include "passwordpolicy.h"
+#include "security/passwordpolicy.h"
 
 #include "storage/database.h"
 #include "util/clock.h"

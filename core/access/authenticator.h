@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "account.h"
-#include "secretbytes.h"
+#include "security/account.h"
+#include "security/secretbytes.h"
 #include "util/result.h"
 
 #include <optional>

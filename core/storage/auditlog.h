@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "secretbytes.h"
+#include "security/secretbytes.h"
 #include "util/result.h"
 
 #include <QDate>

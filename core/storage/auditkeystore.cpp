@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditkeystore.h"
 
-#include "crypto.h"
+#include "security/crypto.h"
 #include "storage/database.h"
 #include "util/clock.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "account.h"
+#include "security/account.h"
 #include "util/result.h"
 
 #include <QList>

@@ -6,7 +6,7 @@
 #include "storage/householdstore.h"
 #include "storage/officestore.h"
 #include "util/clock.h"
-#include "vrpsolver.h"
+#include "routing/vrpsolver.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
