@@ -13,6 +13,7 @@
 #include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/metastore.h"
+#include "storage/settingstore.h"
 #include "storage/migrator.h"
 #include "storage/officestore.h"
 #include "util/clock.h"
@@ -59,7 +60,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
         auto done = ws->m_db->transaction([&]() -> Status {
             if (auto n = Storage::HouseholdStore(*ws->m_db).refreshSearchKeys(); !n)
                 return fail(n.error());
-            return ws->m_db->exec(QStringLiteral("DELETE FROM store_meta WHERE key = 'search_keys_pending'"));
+            return meta.remove(QStringLiteral("search_keys_pending"));
         });
         if (!done)
             return fail(done.error());
@@ -69,8 +70,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
         auto done = ws->m_db->transaction([&]() -> Status {
             if (auto n = Intake::UrgencyBackfill::run(*ws->m_db); !n)
                 return fail(n.error());
-            return ws->m_db->exec(
-                QStringLiteral("DELETE FROM store_meta WHERE key = 'urgency_pending'"));
+            return meta.remove(QStringLiteral("urgency_pending"));
         });
         if (!done)
             return fail(done.error());
@@ -277,21 +277,18 @@ Status Workspace::require(Security::Permission permission) const
 
 QString Workspace::setting(const QString &key, const QString &fallback) const
 {
-    auto v = m_db->scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
-    if (!v || v->isNull())
+    auto v = Storage::SettingStore(*m_db).value(key);
+    if (!v || !*v)
         return fallback;
-    return v->toString();
+    return **v;
 }
 
 Status Workspace::setSetting(const QString &key, const QString &value)
 {
     return m_db->transaction([&]() -> Status {
         const QString actor = m_session ? m_session->name() : QStringLiteral("system");
-        auto q = m_db->execute(QStringLiteral("INSERT OR REPLACE INTO settings (key, value, "
-                                              "updated_at, updated_by) VALUES (?,?,?,?)"),
-                               {key, value, Iso::utc(m_clock->now()), actor});
-        if (!q)
-            return fail(q.error());
+        if (auto ok = Storage::SettingStore(*m_db).set(key, value, m_clock->now(), actor); !ok)
+            return ok;
         return m_journal->audit({AuditAction::Update,
                                  QStringLiteral("setting"),
                                  key,

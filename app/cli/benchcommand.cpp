@@ -202,13 +202,11 @@ int runBench(const QStringList &args)
         return benchCluster(args.mid(1));
     if (what == QLatin1String("points"))
         return benchPoints(args.mid(1));
-    if (what == QLatin1String("render"))
-        return runBenchRender(args.mid(1));
     // --help is an answer (standard output); anything else is a usage error (standard error).
     QTextStream &to = what == QLatin1String("--help") ? out() : err();
     to << "Usage: visitmap-cli bench cluster --input POINTS.csv [--radius PX] [--max-zoom Z] [--repeat N]\n"
              "       visitmap-cli bench points --out POINTS.csv [--count N] [--area seoul|seodaemun|anyang]\n"
-             "       visitmap-cli bench render --db FILE [--size WxH]"
+             "Map rendering is measured by bench_render (built in bench/), which paints."
           << Qt::endl;
     return what == QLatin1String("--help") ? Ok : UsageError;
 }

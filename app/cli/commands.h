@@ -20,5 +20,4 @@ int runServerInit(const QStringList &args);
 int runServerUser(const QStringList &args);
 int runSync(const QStringList &args);
 int runBench(const QStringList &args);
-int runBenchRender(const QStringList &args); // needs a QGuiApplication
 } // namespace VisitMap::Cli

@@ -5,7 +5,7 @@
 #include "security/crypto.h"
 #include "storage/storelock.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <memory>
@@ -55,12 +55,7 @@ int help()
 
 int main(int argc, char *argv[])
 {
-    // `bench render` paints, which needs a GUI application (offscreen: no display is needed).
-    const bool paints = argc > 2 && qstrcmp(argv[1], "bench") == 0 && qstrcmp(argv[2], "render") == 0;
-    if (paints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> appHolder(paints ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
-    QCoreApplication &app = *appHolder;
+    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("visitmap-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("VisitMap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VISITMAP_VERSION));

@@ -8,6 +8,7 @@
 #include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"
+#include "storage/keystore.h"
 #include "workspace.h"
 
 namespace VisitMap::Security {
@@ -40,10 +41,7 @@ Status AccountAdmin::giveAuditKey()
 
 Result<bool> AccountAdmin::storeHasAccounts() const
 {
-    auto n = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
-    if (!n)
-        return fail(n.error());
-    return n->toInt() > 0;
+    return m_ws.accounts().hasAny();
 }
 
 Result<Account> AccountAdmin::createFirstAdmin(const NewAccount &account)
@@ -123,10 +121,8 @@ Status AccountAdmin::resetPassword(const QString &name, const QString &newPasswo
                                                   m_ws.session()->name());
             !ok)
             return ok;
-        auto q = m_ws.db().execute(QStringLiteral("DELETE FROM key_grants WHERE staff_id = ?"),
-                                   {account->id});
-        if (!q)
-            return fail(q.error());
+        if (auto ok = KeyStore(m_ws.db(), m_ws.clock()).dropGrants(account->id); !ok)
+            return ok;
         if (auto r = log(name, AuditDetail(AuditDetailCode::PasswordReset)); !r)
             return r;
         return giveAuditKey();

@@ -14,6 +14,7 @@
 #include "security/keyring.h"
 #include "storage/keystore.h"
 #include "settlement.h"
+#include "storage/bulkload.h"
 #include "storage/searchkeys.h"
 #include "storage/sqlitebulkwriter.h"
 #include "storage/crisisstore.h"
@@ -322,46 +323,6 @@ QList<int> householdsPerDong(const QList<Office> &offices, int total, quint64 se
     return counts;
 }
 
-namespace {
-
-// Moves the households, their indexes and the search index from the side file into the store.
-// The households go by SQLite's transfer copy (an INSERT ... SELECT * into an empty table of the
-// same schema copies records and index entries without decoding them; it needs the target's
-// triggers out of the way for the copy). FTS5 keeps an index entirely in its shadow tables, so
-// copying their rows moves the index.
-Status moveHouseholds(const QString &store, const QString &sideFile)
-{
-    auto writer = Storage::SqliteBulkWriter::open(store.toStdString());
-    if (!writer)
-        return fail(writer.error());
-    Storage::SqliteBulkWriter &w = **writer;
-    std::string quoted = sideFile.toStdString();
-    for (std::size_t at = quoted.find('\''); at != std::string::npos; at = quoted.find('\'', at + 2))
-        quoted.insert(at, 1, '\'');
-    if (auto ok = w.exec("ATTACH DATABASE '" + quoted + "' AS side"); !ok)
-        return ok;
-    if (auto ok = w.begin(); !ok)
-        return ok;
-    if (auto ok = w.suspendTriggers({"households"}); !ok)
-        return ok;
-    if (auto ok = w.exec("INSERT INTO main.households SELECT * FROM side.households"); !ok)
-        return ok;
-    for (const char *t : {"household_fts_data", "household_fts_idx", "household_fts_docsize",
-                          "household_fts_config"}) {
-        const std::string table(t);
-        if (auto ok = w.exec("DELETE FROM main." + table); !ok)
-            return ok;
-        if (auto ok = w.exec("INSERT INTO main." + table + " SELECT * FROM side." + table); !ok)
-            return ok;
-    }
-    if (auto ok = w.restoreTriggers(); !ok)
-        return ok;
-    if (auto ok = w.commit(); !ok)
-        return ok;
-    return w.exec("DETACH DATABASE side");
-}
-
-} // namespace
 
 Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptions &opt)
 {
@@ -598,7 +559,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
                 return ok;
             if (auto ok = (*writer)->suspendIndexes({"households_list_order", "households_office"}); !ok)
                 return ok;
-            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 0)"); !ok)
+            if (auto ok = Storage::BulkLoad::beginSearchIndexLoad(**writer); !ok)
                 return ok;
             for (std::size_t i = 0; i < specs.size(); ++i) {
                 const auto chunk = take(1, i);
@@ -611,10 +572,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
             }
             if (auto ok = (*writer)->restoreIndexes(); !ok)
                 return ok;
-            // One merged segment per level answers queries fastest; then the default merging.
-            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts) VALUES ('optimize')"); !ok)
-                return ok;
-            if (auto ok = (*writer)->exec("INSERT INTO household_fts (household_fts, rank) VALUES ('automerge', 4)"); !ok)
+            if (auto ok = Storage::BulkLoad::finishSearchIndexLoad(**writer); !ok)
                 return ok;
             if (auto ok = (*writer)->restoreTriggers(); !ok)
                 return ok;
@@ -682,7 +640,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
     if (loaded && !indexed)
         loaded = indexed;
     if (loaded)
-        loaded = moveHouseholds(part, ftsSide);
+        loaded = Storage::BulkLoad::moveHouseholds(part, ftsSide);
     QFile::remove(ftsSide);
     if (!loaded) {
         for (const QString &suffix : sidecars)
@@ -721,10 +679,8 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
                                   {}});
             !ok)
             return fail(ok.error());
-        for (const char *sql : {"PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"}) {
-            if (auto ok = db.exec(QString::fromLatin1(sql)); !ok)
-                return fail(ok.error());
-        }
+        if (auto ok = Storage::BulkLoad::settle(db); !ok)
+            return fail(ok.error());
     }
     for (const QString &suffix : sidecars)
         QFile::remove(path + suffix);

@@ -308,25 +308,11 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
 {
     const Security::Session &session = *m_ws.session();
     const bool masked = !options.unmasked;
-    QStringList marks;
-    QVariantList binds;
-    for (const QString &o : session.offices) {
-        marks << QStringLiteral("?");
-        binds << o;
-    }
-    if (marks.isEmpty())
+    if (session.offices.isEmpty())
         return fail(ErrorCode::PermissionDenied, QStringLiteral("your account covers no 행정동 of this store"));
-    auto q = m_ws.db().execute(
-        QStringLiteral("SELECT ") + Storage::HouseholdStore::selectColumns()
-            + QStringLiteral(
-                ", o.name, p.id, p.rrn_cipher, p.birth_date, p.sex, o.full_name FROM households h "
-                "JOIN offices o ON o.code = h.office_code "
-                "LEFT JOIN persons p ON p.household_id = h.id AND p.is_head = 1 "
-                "WHERE h.office_code IN (")
-            + marks.join(u',') + QStringLiteral(") GROUP BY h.id ORDER BY h.rowid"),
-        binds);
-    if (!q)
-        return fail(q.error());
+    auto stored = Storage::HouseholdStore(m_ws.db()).exportRows(session.offices);
+    if (!stored)
+        return fail(stored.error());
     // Only the households of the scope; masking then works on what the file holds, so each
     // position in it is shared by k households of the file itself.
     auto scopeIds = scopedIds(options.scope);
@@ -339,29 +325,27 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
     QList<QStringList> rows;
     QList<QString> fullNames; // the 행정동's full name, per row
     QList<Anonymiser::Point> points;
-    const int extra = 28; // after the household columns
-    while (q->next()) {
-        const Household h = Storage::HouseholdStore::readHousehold(*q);
+    for (const Storage::HouseholdExportRow &row : *stored) {
+        const Household &h = row.household;
         if (inScope && !inScope->contains(h.id))
             continue;
         QString rrn;
-        const QByteArray cipher = q->value(extra + 2).toByteArray();
+        const QByteArray &cipher = row.headRrnCipher;
         // A masked file holds no resident number: it is not even opened for one.
         if (!masked && !cipher.isEmpty()) {
             auto plain = session.keyring.decrypt(h.officeCode, cipher,
-                                                 Security::Keyring::aad("persons", "rrn",
-                                                                        q->value(extra + 1).toString()));
+                                                 Security::Keyring::aad("persons", "rrn", row.headPersonId));
             if (plain)
                 rrn = *plain;
         }
-        const QString birth = q->value(extra + 3).toString();
-        QString sex = q->value(extra + 4).toString();
+        const QString &birth = row.headBirthDate;
+        QString sex = row.headSex;
         if (!english && (sex == QLatin1String("M") || sex == QLatin1String("F")))
             sex = sex == QLatin1String("M") ? QStringLiteral("남") : QStringLiteral("여");
         const auto num = [](double v) { return QString::number(v, 'f', 7); };
         rows << QStringList{h.id,
                             h.officeCode,
-                            q->value(extra).toString(),
+                            row.officeName,
                             h.roadAddress,
                             h.addressDetail,
                             h.tong > 0 ? QString::number(h.tong) : QString(),
@@ -386,7 +370,7 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
                             dateText(h.nextVisitDue, english),
                             english ? h.status : HouseholdStatus::label(h.status),
                             Anonymiser::ageBand(QDate::fromString(birth, Qt::ISODate), today)};
-        fullNames << q->value(extra + 5).toString();
+        fullNames << row.officeFullName;
         points << Anonymiser::Point{h.officeCode, h.lon, h.lat};
     }
 

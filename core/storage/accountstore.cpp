@@ -57,6 +57,14 @@ Account readAccount(const QSqlQuery &q)
 
 } // namespace
 
+Result<bool> AccountStore::hasAny() const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
+    if (!v)
+        return fail(v.error());
+    return v->toInt() > 0;
+}
+
 Result<int> AccountStore::count() const
 {
     auto v = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE active = 1"));

@@ -25,6 +25,8 @@ public:
     static constexpr int rightsLogRetentionYears = 3;
 
     Result<int> count() const;
+    // Whether the store has ever had an account (removed ones count too).
+    Result<bool> hasAny() const;
     Result<Account> find(const QString &name) const;
     Result<QList<Account>> all() const;
 

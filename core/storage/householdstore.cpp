@@ -84,6 +84,35 @@ QString HouseholdStore::selectColumns()
         "h.source, h.created_at, h.updated_at, h.created_by");
 }
 
+Result<QList<HouseholdExportRow>> HouseholdStore::exportRows(const QStringList &offices) const
+{
+    QVariantList binds;
+    auto q = m_db.execute(QStringLiteral("SELECT ") + selectColumns()
+                              + QStringLiteral(", o.name, p.id, p.rrn_cipher, p.birth_date, p.sex, o.full_name "
+                                               "FROM households h JOIN offices o ON o.code = h.office_code "
+                                               "LEFT JOIN persons p ON p.household_id = h.id AND p.is_head = 1 "
+                                               "WHERE ")
+                              + Database::inList(QStringLiteral("h.office_code"), offices, binds)
+                              + QStringLiteral(" GROUP BY h.id ORDER BY h.rowid"),
+                          binds);
+    if (!q)
+        return fail(q.error());
+    QList<HouseholdExportRow> out;
+    const int f = columnCount;
+    while (q->next()) {
+        HouseholdExportRow r;
+        r.household = readHousehold(*q);
+        r.officeName = q->value(f).toString();
+        r.headPersonId = q->value(f + 1).toString();
+        r.headRrnCipher = q->value(f + 2).toByteArray();
+        r.headBirthDate = q->value(f + 3).toString();
+        r.headSex = q->value(f + 4).toString();
+        r.officeFullName = q->value(f + 5).toString();
+        out.append(r);
+    }
+    return out;
+}
+
 Household HouseholdStore::readHousehold(const QSqlQuery &q, int f)
 {
     Household h;
@@ -137,6 +166,16 @@ Result<bool> HouseholdStore::exists(const QString &id) const
     if (!v)
         return fail(v.error());
     return v->toInt() > 0;
+}
+
+Result<std::optional<QString>> HouseholdStore::officeOf(const QString &id) const
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"), {id});
+    if (!v)
+        return fail(v.error());
+    if (v->isNull())
+        return std::optional<QString>();
+    return std::optional<QString>(v->toString());
 }
 
 namespace {

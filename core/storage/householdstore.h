@@ -80,6 +80,19 @@ struct PersonRef
     QString roadAddress;
 };
 
+// A household as the export writes it: with its 행정동's names and its head's person row (the
+// resident number still encrypted; only an unmasked export opens it).
+struct HouseholdExportRow
+{
+    Household household;
+    QString officeName;
+    QString officeFullName;
+    QString headPersonId;
+    QByteArray headRrnCipher;
+    QString headBirthDate; // ISO date as stored
+    QString headSex;       // M, F or empty
+};
+
 class HouseholdStore
 {
 public:
@@ -96,6 +109,8 @@ public:
     Result<std::vector<HouseholdPoint>> points(const QDate &today, const QStringList &offices = {}) const;
     Result<QString> idForRow(qint64 rowId) const;
     Result<bool> exists(const QString &id) const;
+    // The 행정동 a household belongs to; nullopt when there is no such household.
+    Result<std::optional<QString>> officeOf(const QString &id) const;
 
     // Members; identifiers decrypted when the keyring holds the office key (else left empty,
     // hasRrn telling whether one is on file).
@@ -127,10 +142,14 @@ public:
     // Recomputes every household's search keys (stores made before search existed).
     Result<int> refreshSearchKeys();
 
-    static QString selectColumns();
-    static Household readHousehold(const QSqlQuery &q, int first = 0);
+    // Every household of these offices, in store order, for an export.
+    Result<QList<HouseholdExportRow>> exportRows(const QStringList &offices) const;
 
 private:
+    static QString selectColumns();
+    static constexpr int columnCount = 28; // of selectColumns()
+    static Household readHousehold(const QSqlQuery &q, int first = 0);
+
     Database &m_db;
 };
 

@@ -29,6 +29,14 @@ Result<Keyring> KeyStore::open(const Account &account, const SecretBytes &secret
     return ring;
 }
 
+Status KeyStore::dropGrants(const QString &staffId)
+{
+    auto q = m_db.execute(QStringLiteral("DELETE FROM key_grants WHERE staff_id = ?"), {staffId});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
 Status KeyStore::insertGrant(const QString &officeCode, const QString &staffId,
                              const QByteArray &sealed, const QString &actor)
 {

@@ -33,6 +33,9 @@ public:
     // Stores a key that arrived sealed for this account (from the central store).
     Status storeSealed(const QString &officeCode, const QByteArray &keyCheck,
                        const Account &account, const QByteArray &sealed, const QString &actor);
+    // Drops every key sealed to an account (its password was reset, so its old key pair is gone):
+    // key holders seal the keys to its new key pair at their next sign-in.
+    Status dropGrants(const QString &staffId);
 
 private:
     Status insertGrant(const QString &officeCode, const QString &staffId, const QByteArray &sealed,

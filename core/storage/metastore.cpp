@@ -23,6 +23,14 @@ Status MetaStore::set(const QString &key, const QString &value)
     return Database::run(*q);
 }
 
+Status MetaStore::remove(const QString &key)
+{
+    auto q = m_db.execute(QStringLiteral("DELETE FROM store_meta WHERE key = ?"), {key});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
 bool MetaStore::isDemo() const
 {
     auto v = get(QStringLiteral("synthetic"));

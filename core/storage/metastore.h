@@ -17,6 +17,7 @@ public:
 
     Result<QString> get(const QString &key) const; // empty when unset
     Status set(const QString &key, const QString &value);
+    Status remove(const QString &key);
 
     bool isDemo() const;
     QString storeId() const;

@@ -6,6 +6,8 @@
 #include "journal.h"
 #include "util/clock.h"
 
+#include <QHash>
+
 namespace VisitMap::Storage::VoidLog {
 
 Status add(Database &db, Journal &journal, const QString &entity, const QString &entityId,
@@ -41,6 +43,30 @@ Status add(Database &db, Journal &journal, const QString &entity, const QString 
                                   .encode(),
                               reason});
     });
+}
+
+Result<QString> officeOfEntry(const Database &db, const QString &entity, const QString &entityId,
+                              const QString &householdId)
+{
+    static const QHash<QString, QString> tables{{QStringLiteral("visit"), QStringLiteral("visits")},
+                                                {QStringLiteral("assessment"), QStringLiteral("need_assessments")},
+                                                {QStringLiteral("counseling"), QStringLiteral("counseling_notes")},
+                                                {QStringLiteral("service_link"), QStringLiteral("service_links")}};
+    Result<QVariant> v = QVariant();
+    if (entity == QLatin1String("stage_change")) {
+        v = db.scalar(QStringLiteral("SELECT c.office_code FROM case_stage_changes c JOIN cases k ON k.id = "
+                                     "c.case_id WHERE c.id = ? AND k.household_id = ?"),
+                      {entityId, householdId});
+    } else if (tables.contains(entity)) {
+        v = db.scalar(QStringLiteral("SELECT office_code FROM %1 WHERE id = ? AND household_id = ?")
+                          .arg(tables.value(entity)),
+                      {entityId, householdId});
+    } else {
+        return fail(ErrorCode::Validation, QStringLiteral("a %1 cannot be taken back").arg(entity));
+    }
+    if (!v)
+        return fail(v.error());
+    return v->toString();
 }
 
 Result<bool> isVoided(const Database &db, const QString &entity, const QString &entityId)

@@ -18,6 +18,11 @@ class Journal;
 namespace VoidLog {
 Status add(Database &db, Journal &journal, const QString &entity, const QString &entityId,
            const QString &householdId, const QString &officeCode, const QString &reason);
+// The 행정동 of an entry that may be taken back (visit, assessment, counseling, service_link,
+// stage_change) of that household: empty when the household has no such entry.
+// ErrorCode::Validation for a kind of entry that cannot be taken back.
+Result<QString> officeOfEntry(const Database &db, const QString &entity, const QString &entityId,
+                              const QString &householdId);
 Result<bool> isVoided(const Database &db, const QString &entity, const QString &entityId);
 // The voided ids among a household's entries of one kind.
 Result<QSet<QString>> voidedIds(const Database &db, const QString &entity);

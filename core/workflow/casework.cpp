@@ -29,14 +29,14 @@ Status CaseWork::allowedFor(const QString &householdId, int permission) const
 {
     if (auto ok = m_ws.require(Permission(permission)); !ok)
         return ok;
-    auto office = m_ws.db().scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"), {householdId});
+    auto office = Storage::HouseholdStore(m_ws.db()).officeOf(householdId);
     if (!office)
         return fail(office.error());
-    if (office->isNull())
+    if (!*office)
         return fail(ErrorCode::NotFound, QStringLiteral("no household with id %1").arg(householdId));
-    if (!m_ws.session()->covers(office->toString()))
+    if (!m_ws.session()->covers(**office))
         return fail(ErrorCode::PermissionDenied,
-                    QStringLiteral("the household belongs to 행정동 %1, outside your offices").arg(office->toString()));
+                    QStringLiteral("the household belongs to 행정동 %1, outside your offices").arg(**office));
     return {};
 }
 
@@ -189,34 +189,15 @@ Status CaseWork::takeBack(const QString &entity, const QString &entityId, const 
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return ok;
-    static const QHash<QString, QString> tables{{QStringLiteral("visit"), QStringLiteral("visits")},
-                                                {QStringLiteral("assessment"), QStringLiteral("need_assessments")},
-                                                {QStringLiteral("counseling"), QStringLiteral("counseling_notes")},
-                                                {QStringLiteral("service_link"), QStringLiteral("service_links")}};
     Storage::Database &db = m_ws.db();
-    QString office;
-    if (entity == QLatin1String("stage_change")) {
-        auto v = db.scalar(QStringLiteral("SELECT c.office_code FROM case_stage_changes c JOIN cases k ON k.id = "
-                                          "c.case_id WHERE c.id = ? AND k.household_id = ?"),
-                           {entityId, householdId});
-        if (!v)
-            return fail(v.error());
-        office = v->toString();
-    } else if (tables.contains(entity)) {
-        auto v = db.scalar(QStringLiteral("SELECT office_code FROM %1 WHERE id = ? AND household_id = ?")
-                               .arg(tables.value(entity)),
-                           {entityId, householdId});
-        if (!v)
-            return fail(v.error());
-        office = v->toString();
-    } else {
-        return fail(ErrorCode::Validation, QStringLiteral("a %1 cannot be taken back").arg(entity));
-    }
-    if (office.isEmpty())
+    auto office = Storage::VoidLog::officeOfEntry(db, entity, entityId, householdId);
+    if (!office)
+        return fail(office.error());
+    if (office->isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("no %1 %2 in this household").arg(entity, entityId));
     const Risk::VisitCycle cycle = m_ws.visitCycle();
     return db.transaction([&]() -> Status {
-        if (auto r = Storage::VoidLog::add(db, m_ws.journal(), entity, entityId, householdId, office, reason); !r)
+        if (auto r = Storage::VoidLog::add(db, m_ws.journal(), entity, entityId, householdId, *office, reason); !r)
             return r;
         if (entity == QLatin1String("visit")) {
             // What was logged with the visit (its needs assessment, its counselling note) goes
@@ -225,7 +206,7 @@ Status CaseWork::takeBack(const QString &entity, const QString &entityId, const 
             if (!tied)
                 return fail(tied.error());
             for (const auto &[kind, id] : *tied) {
-                if (auto r = Storage::VoidLog::add(db, m_ws.journal(), kind, id, householdId, office,
+                if (auto r = Storage::VoidLog::add(db, m_ws.journal(), kind, id, householdId, *office,
                                                    reason);
                     !r)
                     return r;

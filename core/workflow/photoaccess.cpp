@@ -4,6 +4,7 @@
 #include "security/permissions.h"
 #include "storage/attachmentstore.h"
 #include "storage/database.h"
+#include "storage/householdstore.h"
 #include "storage/reportstore.h"
 #include "workspace.h"
 
@@ -15,14 +16,13 @@ Status PhotoAccess::mayView(const QString &householdId, const QString &reportId)
         return ok;
     QString office;
     if (!householdId.isEmpty()) {
-        auto o = m_ws.db().scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"),
-                                  {householdId});
+        auto o = Storage::HouseholdStore(m_ws.db()).officeOf(householdId);
         if (!o)
             return fail(o.error());
-        if (o->isNull())
+        if (!*o)
             return fail(ErrorCode::NotFound,
                         QStringLiteral("no household with id %1").arg(householdId));
-        office = o->toString();
+        office = **o;
     } else {
         auto r = Storage::ReportStore(m_ws.db()).get(reportId);
         if (!r)

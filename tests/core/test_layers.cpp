@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QHash>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -124,7 +125,7 @@ TEST_CASE("No core file includes a header from a layer its own layer does not us
         for (const QString &d : l.dirs)
             layerOfDir.insert(d, l.name);
     const auto mayUse = reachable(layers);
-    static const QRegularExpression include(QStringLiteral(R"(^\s*#\s*include\s*"([^"]+)")"),
+    static const QRegularExpression include(QStringLiteral(R"re(^\s*#\s*include\s*"([^"]+)")re"),
                                             QRegularExpression::MultilineOption);
     QStringList problems;
     int includes = 0;
@@ -163,4 +164,15 @@ TEST_CASE("SQL stands only in core/storage and in the central store's module", "
     // The pattern still sees the store's own statements, so a change that blinds it fails here.
     CHECK(statements > 200);
     CHECK(problems.join(u'\n').toStdString() == "");
+}
+
+TEST_CASE("The command line is the product without a screen: it loads no Gui or Widgets library", "[core][source][cli]")
+{
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), {QStringLiteral(VISITMAP_CLI_PATH)});
+    REQUIRE(ldd.waitForFinished(30000));
+    const QString libraries = QString::fromLocal8Bit(ldd.readAllStandardOutput());
+    REQUIRE(libraries.contains(QStringLiteral("libQt6Core")));
+    CHECK_FALSE(libraries.contains(QStringLiteral("libQt6Gui")));
+    CHECK_FALSE(libraries.contains(QStringLiteral("libQt6Widgets")));
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `visitmap-cli bench render`: paints full map frames (every layer but tiles) offscreen with the
+// bench_render: paints full map frames (every layer but tiles) offscreen with the
 // app's own renderer over a zoom sweep from the whole district to street level, and the same
 // frames with a naive baseline (one QGraphicsItem per household in a QGraphicsScene).
 #include "cliutil.h"
-#include "commands.h"
 #include "geo/viewport.h"
 #include "geo/webmercator.h"
 #include "map/maprenderer.h"
+#include "security/crypto.h"
 #include "storage/facilitystore.h"
 #include "storage/householdstore.h"
 #include "storage/officestore.h"
@@ -14,6 +14,7 @@
 #include "util/clock.h"
 #include "workspace.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsScene>
@@ -41,7 +42,7 @@ struct Sweep
 
 int runBenchRender(const QStringList &args)
 {
-    Command cmd(QStringLiteral("bench render"),
+    Command cmd(QStringLiteral("bench_render"),
                 QStringLiteral("Paint the map offscreen over a zoom sweep (whole district to street level) and "
                                "print frame times; the same frames with one QGraphicsItem per household as a "
                                "baseline."));
@@ -210,3 +211,17 @@ int runBenchRender(const QStringList &args)
 }
 
 } // namespace VisitMap::Cli
+
+int main(int argc, char *argv[])
+{
+    // Painting needs a GUI application; offscreen, no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bench_render"));
+    VisitMap::Security::initialiseCrypto();
+    const int code = VisitMap::Cli::runBenchRender(app.arguments().mid(1));
+    VisitMap::Cli::out().flush();
+    VisitMap::Cli::err().flush();
+    return code;
+}
