@@ -3,6 +3,7 @@
 #include "security/auditdetail.h"
 
 #include "database.h"
+#include "duerule.h"
 #include "journal.h"
 #include "searchkeys.h"
 #include "security/keyring.h"
@@ -200,7 +201,7 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds, bool broad
         binds << int(*query.tier);
     }
     if (query.overdueOnly) {
-        sql += QStringLiteral(" AND h.status = 'active' AND h.next_visit_due < ?");
+        sql += QStringLiteral(" AND ") + DueRule::overdue(QStringLiteral("h"));
         binds << Iso::date(query.today.isValid() ? query.today : Clock::system().today());
     }
     if (query.newOnly)
@@ -454,8 +455,8 @@ Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDat
 {
     QString sql = QStringLiteral(
         "SELECT COALESCE(risk_override, risk_tier), COUNT(*), "
-        "SUM(status = 'active' AND next_visit_due < ?), SUM(flagged_new_at IS NOT NULL) "
-        "FROM households");
+        "SUM(%1), SUM(flagged_new_at IS NOT NULL) "
+        "FROM households").arg(DueRule::overdue());
     QVariantList binds{Iso::date(today)};
     if (!offices.isEmpty()) {
         sql += QStringLiteral(" WHERE ")
@@ -492,8 +493,8 @@ Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
     }
     auto q = m_db.execute(QStringLiteral(
                               "SELECT rowid, lon, lat, COALESCE(risk_override, risk_tier), "
-                              "status = 'active' AND next_visit_due < ?, flagged_new_at IS NOT NULL "
-                              "FROM households") + filter + QStringLiteral(" ORDER BY rowid"),
+                              "%1, flagged_new_at IS NOT NULL "
+                              "FROM households").arg(DueRule::overdue()) + filter + QStringLiteral(" ORDER BY rowid"),
                           binds);
     if (!q)
         return fail(q.error());

@@ -2,6 +2,7 @@
 #include "statsstore.h"
 
 #include "database.h"
+#include "duerule.h"
 #include "util/clock.h"
 
 namespace VisitMap::Storage {
@@ -22,9 +23,10 @@ Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList 
             "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
             "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
             "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
-            "SUM(h.status = 'active' AND h.next_visit_due < ?), "
+            "SUM(%1), "
             "SUM(h.flagged_new_at IS NOT NULL) "
             "FROM offices o LEFT JOIN households h ON h.office_code = o.code WHERE 1=1")
+                .arg(DueRule::overdue(QStringLiteral("h")))
             + filter + QStringLiteral(" GROUP BY o.code ORDER BY o.code"),
         binds);
     if (!q)
@@ -82,11 +84,12 @@ Result<QList<WorkerLoad>> StatsStore::workload(const QDate &today, const QString
                        "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
                        "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
                        "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
-                       "SUM(h.status = 'active' AND h.next_visit_due < ?), "
-                       "SUM(h.status = 'active' AND h.next_visit_due BETWEEN ? AND ?), "
+                       "SUM(%1), "
+                       "SUM(%2), "
                        "(SELECT COUNT(*) FROM cases c WHERE c.stage <> 'closure' AND COALESCE(c.worker, '') = "
                        "COALESCE(h.assigned_worker, '')) "
                        "FROM households h")
+                .arg(DueRule::overdue(QStringLiteral("h")), DueRule::dueBetween(QStringLiteral("h")))
             + filter + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
         binds);
     if (!q)
