@@ -240,7 +240,7 @@ void appendHousehold(Chunk &chunk, const SynthHousehold &s, qint64 rowId,
     if (s.kase) {
         const SynthCase &c = *s.kase;
         Row(chunk.tables[4])
-            .text(c.id).text(h.id).text(h.officeCode).text(c.caseType).text(toCode(c.stage))
+            .text(c.id).text(h.id).text(h.officeCode).text(toCode(c.caseType)).text(toCode(c.stage))
             .date(c.stageSince).date(c.discovered).date(c.intake).date(c.assessed).date(c.planned)
             .textOrNull(h.assignedWorker).text(createdAt).text(createdAt).text(demo);
         for (const SynthStageChange &ch : c.history) {

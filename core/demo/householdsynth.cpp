@@ -502,9 +502,7 @@ void HouseholdSynth::makeCase(Random &r, SynthHousehold &out, std::int64_t idMs)
         c.stage = CaseStage(r.weighted(weights));
     }
     const bool intensive = tier == RiskTier::High && r.chance(0.3);
-    c.caseType = intensive ? QStringLiteral("intensive")
-                 : r.chance(0.15) ? QStringLiteral("linkage")
-                                  : QStringLiteral("general");
+    c.caseType = intensive ? CaseType::Intensive : r.chance(0.15) ? CaseType::Linkage : CaseType::General;
     const int stageIndex = int(c.stage);
     // Days each stage typically lasts, for a plausible history; early stages are recent so the
     // legal deadlines (조사 10일, 계획 30일 from 접수) show as due or late on some cases.

@@ -42,7 +42,7 @@ struct SynthStageChange
 struct SynthCase
 {
     QString id;
-    QString caseType = QStringLiteral("general");
+    CaseType caseType = CaseType::General;
     CaseStage stage = CaseStage::Discovery;
     QDate stageSince;
     QDate discovered;

@@ -4,7 +4,6 @@
 
 #include "anonymiser.h"
 #include "exportsummaries.h"
-#include "model/householdstatus.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
@@ -368,7 +367,7 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
                                 ? dateText(h.lastVisitAt.toTimeZone(Clock::seoul()).date(), english)
                                 : QString(),
                             dateText(h.nextVisitDue, english),
-                            english ? h.status : HouseholdStatus::label(h.status),
+                            english ? toCode(h.status) : label(h.status),
                             Anonymiser::ageBand(QDate::fromString(birth, Qt::ISODate), today)};
         fullNames << row.officeFullName;
         points << Anonymiser::Point{h.officeCode, h.lon, h.lat};

@@ -6,7 +6,6 @@
 #include "geo/crs.h"
 #include "geo/donglocator.h"
 #include "geo/geomath.h"
-#include "model/householdstatus.h"
 #include "util/clock.h"
 #include "util/uuid.h"
 
@@ -26,7 +25,8 @@ QString HouseholdImporter::normaliseType(const QString &text)
         {{QStringLiteral("독거노인"), QStringLiteral("노인1인"), QStringLiteral("노인 단독"),
           QStringLiteral("elderly_alone")},
          QStringLiteral("노인단독")},
-        {{QStringLiteral("노인 부부"), QStringLiteral("elderly_couple")}, QStringLiteral("노인부부")},
+        {{QStringLiteral("노인 부부"), QStringLiteral("elderly_couple")},
+         QStringLiteral("노인부부")},
         {{QStringLiteral("1인가구"), QStringLiteral("단독"), QStringLiteral("single")},
          QStringLiteral("1인")},
         {{QStringLiteral("한부모"), QStringLiteral("조손"), QStringLiteral("한부모가구"),
@@ -83,73 +83,30 @@ Columns findColumns(ColumnMap &t)
     };
 }
 
-} // namespace
-
-QList<ColumnMap::Use> HouseholdImporter::columns(const CsvTable &table)
+// Reads one row of a households file, field by field. Each reader fills its part of the
+// household (or its head) and reports what is wrong with its own column; the row is kept only
+// when none of them reported anything.
+class RowReader
 {
-    ImportReport ignored;
-    ColumnMap map(table, {}, ignored);
-    (void)findColumns(map);
-    return map.uses();
-}
+public:
+    RowReader(const CsvTable &table,
+              const CsvRecord &row,
+              const Columns &columns,
+              const QString &fileName,
+              const HouseholdImporter::Context &context,
+              ImportReport &report)
+        : table(table)
+        , r(row)
+        , c(columns)
+        , fileName(fileName)
+        , ctx(context)
+        , report(report)
+    {
+    }
 
-HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const QString &fileName,
-                                                   const Context &ctx)
-{
-    Parsed out;
-    ImportReport &report = out.report;
-    ColumnMap columns(table, fileName, report);
-    const Columns c = findColumns(columns);
-    if (!report.ok())
-        return out;
-    (void)columns.checkRequired();
-    if (c.lon < 0 || c.lat < 0)
-        report.addError(
-            fileName, 1, {}, RowProblem::MissingCoordinates, {},
-            QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
-                           "household needs its place on the map"));
-    if (!report.ok())
-        return out;
-
-    auto field = [](const CsvRecord &r, int col) {
-        return col >= 0 && col < r.fields.size() ? Field::clean(r.fields.at(col)) : QString();
-    };
-    auto header = [&](int col) { return table.header.value(col); };
-    QSet<QString> idsInFile;
-    QSet<QString> offices;
-    int masked = 0;
-
-    const qint64 total = table.rows.size();
-    for (qint64 i = 0; i < total; ++i) {
-        const CsvRecord &r = table.rows.at(i);
-        if (ctx.control) {
-            if (ctx.control->cancelled()) {
-                out.cancelled = true;
-                out.records.clear();
-                return out;
-            }
-            ctx.control->report(ImportStage::Checking, i, total);
-        }
-        const int errorsBefore = int(report.errors.size());
-        auto bad = [&](int col, RowProblem problem, const QStringList &args, const QString &why) {
-            report.addError(fileName, r.line, header(col), problem, args, why);
-        };
-        if (r.fields.size() != table.header.size()) {
-            report.addError(
-                fileName, r.line, {}, RowProblem::FieldCount,
-                {QString::number(r.fields.size()), QString::number(table.header.size())},
-                QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
-                               "unquoted value?)")
-                    .arg(r.fields.size())
-                    .arg(table.header.size()));
-            continue;
-        }
-        Storage::HouseholdRecord rec;
-        Household &h = rec.household;
-        Person head;
-        head.isHead = true;
-        head.relationship = QStringLiteral("본인");
-
+    // The household's id, when the file gives one: a UUID, once in the file, not yet in the store.
+    void id(Household &h, QSet<QString> &idsInFile) const
+    {
         h.id = field(r, c.id);
         if (!h.id.isEmpty()) {
             if (!Uuid::isValid(h.id))
@@ -163,7 +120,10 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                     QStringLiteral("the household %1 is already in the store").arg(h.id));
             idsInFile.insert(h.id);
         }
+    }
 
+    void address(Household &h) const
+    {
         h.roadAddress = field(r, c.address);
         if (h.roadAddress.isEmpty())
             bad(c.address, RowProblem::Empty, {}, QStringLiteral("the address is empty"));
@@ -171,7 +131,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             bad(c.address, RowProblem::TooLong, {QStringLiteral("200")},
                 QStringLiteral("the address is longer than 200 characters"));
         h.addressDetail = field(r, c.detail);
+    }
 
+    // The position, converted from the file's coordinate system; whether the household has one.
+    bool place(Household &h) const
+    {
         auto lon = Field::number(field(r, c.lon));
         auto lat = Field::number(field(r, c.lat));
         const bool projected = ctx.crs && !ctx.crs->isIdentity();
@@ -228,15 +192,22 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             h.lat = *lat;
             placed = true;
         }
+        return placed;
+    }
 
+    // The 행정동: the file's adm_cd checked against the position, or found from it.
+    void office(Household &h, bool placed) const
+    {
         const QString admCd = field(r, c.admCd);
-        if (!admCd.isEmpty() && !QRegularExpression(QStringLiteral("^\\d{10}$")).match(admCd).hasMatch()) {
+        if (!admCd.isEmpty()
+            && !QRegularExpression(QStringLiteral("^\\d{10}$")).match(admCd).hasMatch()) {
             bad(c.admCd, RowProblem::NotOfficeCode, {admCd},
                 QStringLiteral("'%1' is not a 10-digit 행정기관코드").arg(admCd));
         } else if (placed && ctx.locator) {
             const QString at = ctx.locator->locate(h.lon, h.lat);
             if (admCd.isEmpty()) {
-                h.officeCode = at.isEmpty() ? ctx.locator->nearest(h.lon, h.lat, boundaryToleranceM) : at;
+                h.officeCode
+                    = at.isEmpty() ? ctx.locator->nearest(h.lon, h.lat, HouseholdImporter::boundaryToleranceM) : at;
                 if (h.officeCode.isEmpty())
                     bad(c.lon, RowProblem::OutsideEveryOffice,
                         {QString::number(h.lon), QString::number(h.lat)},
@@ -250,7 +221,7 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                                    "(import --kind boundaries)")
                         .arg(admCd));
             } else if (at == admCd
-                       || ctx.locator->distanceM(admCd, h.lon, h.lat) <= boundaryToleranceM) {
+                       || ctx.locator->distanceM(admCd, h.lon, h.lat) <= HouseholdImporter::boundaryToleranceM) {
                 h.officeCode = admCd;
             } else {
                 const Office *other = at.isEmpty() ? nullptr : ctx.locator->office(at);
@@ -276,28 +247,39 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         if (!h.officeCode.isEmpty() && ctx.covers && !ctx.covers(h.officeCode))
             bad(c.admCd, RowProblem::NotYourOffice, {h.officeCode},
                 QStringLiteral("the 행정동 %1 is not among your offices").arg(h.officeCode));
+    }
 
+    void tongBan(Household &h) const
+    {
         for (auto [col, target] : {std::pair{c.tong, &h.tong}, std::pair{c.ban, &h.ban}}) {
             const QString text = field(r, col);
             if (text.isEmpty())
                 continue;
-            const auto v = Field::integer(QString(text).remove(QRegularExpression(QStringLiteral("[통반]$"))));
+            const auto v = Field::integer(
+                QString(text).remove(QRegularExpression(QStringLiteral("[통반]$"))));
             if (!v || *v < 1 || *v > 999)
                 bad(col, RowProblem::NotTongBan, {text},
                     QStringLiteral("'%1' is not a 통/반 number").arg(text));
             else
                 *target = *v;
         }
+    }
 
+    void type(Household &h) const
+    {
         const QString typeText = field(r, c.type);
-        h.householdType = normaliseType(typeText);
+        h.householdType = HouseholdImporter::normaliseType(typeText);
         if (h.householdType.isEmpty())
             bad(c.type, RowProblem::NotOneOf,
                 {typeText, householdTypes().join(QStringLiteral(", "))},
                 QStringLiteral("'%1' is not a household type (one of %2)")
                     .arg(typeText, householdTypes().join(QStringLiteral(", "))));
         h.housing = field(r, c.housing);
+    }
 
+    // Phone and head's name; a masked value (with *) is left empty and counted.
+    void contact(Household &h, Person &head, int &masked) const
+    {
         QString phone = field(r, c.phone);
         if (Field::isMasked(phone)) {
             phone.clear();
@@ -322,7 +304,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                 QStringLiteral("the name is longer than 60 characters"));
         h.headName = name;
         head.name = name;
+    }
 
+    // The head's 주민등록번호, birth date and sex, which must agree with each other.
+    void person(Person &head, int &masked) const
+    {
         const QString rrnText = field(r, c.rrn);
         if (Field::isMasked(rrnText)) {
             ++masked;
@@ -359,9 +345,11 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
         const QString sexText = field(r, c.sex);
         if (!sexText.isEmpty()) {
             QString sex;
-            if (sexText == QLatin1String("M") || sexText == QLatin1String("m") || sexText == QStringLiteral("남"))
+            if (sexText == QLatin1String("M") || sexText == QLatin1String("m")
+                || sexText == QStringLiteral("남"))
                 sex = QStringLiteral("M");
-            else if (sexText == QLatin1String("F") || sexText == QLatin1String("f") || sexText == QStringLiteral("여"))
+            else if (sexText == QLatin1String("F") || sexText == QLatin1String("f")
+                     || sexText == QStringLiteral("여"))
                 sex = QStringLiteral("F");
             if (sex.isEmpty())
                 bad(c.sex, RowProblem::NotSex, {sexText},
@@ -373,7 +361,10 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else
                 head.sex = sex;
         }
+    }
 
+    int members() const
+    {
         const QString membersText = field(r, c.members);
         int members = 1;
         if (!membersText.isEmpty()) {
@@ -384,14 +375,19 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else
                 members = *v;
         }
-        h.memberCount = members;
+        return members;
+    }
 
+    // A tier the file gives (kept as an override when it differs from the computed one).
+    std::optional<RiskTier> risk() const
+    {
         const QString riskText = field(r, c.risk);
         std::optional<RiskTier> givenTier;
         if (!riskText.isEmpty()) {
-            static const QHash<QString, RiskTier> shortNames{{QStringLiteral("고"), RiskTier::High},
-                                                             {QStringLiteral("중"), RiskTier::Medium},
-                                                             {QStringLiteral("저"), RiskTier::Low}};
+            static const QHash<QString, RiskTier> shortNames{
+                {QStringLiteral("고"), RiskTier::High},
+                {QStringLiteral("중"), RiskTier::Medium},
+                {QStringLiteral("저"), RiskTier::Low}};
             givenTier = riskTierFromCode(riskText);
             if (!givenTier && shortNames.contains(riskText))
                 givenTier = shortNames.value(riskText);
@@ -402,13 +398,22 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                                    "중위험, 저위험)")
                         .arg(riskText));
         }
+        return givenTier;
+    }
+
+    void worker(Household &h) const
+    {
         h.assignedWorker = field(r, c.worker);
         if (!h.assignedWorker.isEmpty() && ctx.workerProblem) {
             if (const RowReason why = ctx.workerProblem(h.assignedWorker, h.officeCode);
                 !why.isEmpty())
                 report.addError(fileName, r.line, header(c.worker), why);
         }
+    }
 
+    // The last visit (its date is returned for the next due date) and a due date the file gives.
+    QDate visits(Household &h) const
+    {
         QDate lastVisit;
         const QString lastText = field(r, c.lastVisit);
         if (!lastText.isEmpty()) {
@@ -420,7 +425,8 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
                     QStringLiteral("'%1' is not a past date").arg(lastText));
             else {
                 lastVisit = *d;
-                h.lastVisitAt = t.isValid() ? t : QDateTime(*d, QTime(12, 0), Clock::seoul()).toUTC();
+                h.lastVisitAt
+                    = t.isValid() ? t : QDateTime(*d, QTime(12, 0), Clock::seoul()).toUTC();
             }
         }
         const QString dueText = field(r, c.nextDue);
@@ -432,10 +438,15 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else
                 h.nextVisitDue = *d;
         }
+        return lastVisit;
+    }
+
+    void status(Household &h) const
+    {
         const QString status = field(r, c.status);
         if (!status.isEmpty()) {
             // A code or the Korean word our own exports write (관리중, 종결, 전출, 사망).
-            const auto code = HouseholdStatus::fromText(status);
+            const auto code = householdStatusFromCode(status);
             if (!code)
                 bad(c.status, RowProblem::NotOneOf,
                     {status, QStringLiteral("active/closed/moved/deceased/관리중/종결/전출/사망")},
@@ -445,42 +456,152 @@ HouseholdImporter::Parsed HouseholdImporter::parse(const CsvTable &table, const 
             else
                 h.status = *code;
         }
+    }
 
+private:
+    static QString field(const CsvRecord &record, int col)
+    {
+        return col >= 0 && col < record.fields.size() ? Field::clean(record.fields.at(col))
+                                                      : QString();
+    }
+    QString header(int col) const { return table.header.value(col); }
+    void bad(int col, RowProblem problem, const QStringList &args, const QString &why) const
+    {
+        report.addError(fileName, r.line, header(col), problem, args, why);
+    }
+
+    const CsvTable &table;
+    const CsvRecord &r;
+    const Columns &c;
+    const QString &fileName;
+    const HouseholdImporter::Context &ctx;
+    ImportReport &report;
+};
+
+// What the file does not say, from what it does: the score and tier, the next due date, and
+// where the record came from.
+void complete(Storage::HouseholdRecord &rec,
+              Person head,
+              int members,
+              std::optional<RiskTier> givenTier,
+              const QDate &lastVisit,
+              const QString &fileName,
+              const HouseholdImporter::Context &ctx)
+{
+    Household &h = rec.household;
+    // The score from what the file tells; a tier given by the file is kept as an override so
+    // it stays until a caseworker reassesses.
+    Risk::RiskInputs in;
+    in.householdType = h.householdType;
+    in.housing = h.housing;
+    in.today = ctx.today;
+    in.members.append(Risk::MemberInput{head.ageOn(ctx.today), head.sex,
+                                        h.householdType == QStringLiteral("장애인")});
+    for (int i = 1; i < members; ++i)
+        in.members.append(Risk::MemberInput{});
+    const Risk::RiskAssessment a = ctx.scorer.assess(in);
+    h.riskScore = a.score;
+    h.computedTier = a.tier;
+    if (givenTier && *givenTier != a.tier) {
+        h.tierOverride = givenTier;
+        h.overrideReason
+            = QStringLiteral("가져온 파일의 위험도 (%1)").arg(fileName.section(u'/', -1));
+    }
+    if (!h.nextVisitDue.isValid())
+        h.nextVisitDue = ctx.cycle.nextDue(h.tier(), lastVisit, ctx.today);
+    h.source = QStringLiteral("import");
+    h.createdAt = ctx.now;
+    h.createdBy = ctx.actor;
+    if (!head.name.isEmpty() || !head.rrn.isEmpty() || head.birthDate.isValid())
+        rec.members.append(head);
+}
+
+} // namespace
+
+QList<ColumnMap::Use> HouseholdImporter::columns(const CsvTable &table)
+{
+    ImportReport ignored;
+    ColumnMap map(table, {}, ignored);
+    (void)findColumns(map);
+    return map.uses();
+}
+
+HouseholdImporter::Parsed
+HouseholdImporter::parse(const CsvTable &table, const QString &fileName, const Context &ctx)
+{
+    Parsed out;
+    ImportReport &report = out.report;
+    ColumnMap columns(table, fileName, report);
+    const Columns c = findColumns(columns);
+    if (!report.ok())
+        return out;
+    (void)columns.checkRequired();
+    if (c.lon < 0 || c.lat < 0)
+        report.addError(
+            fileName, 1, {}, RowProblem::MissingCoordinates, {},
+            QStringLiteral("no coordinate columns (lon and lat, or 경도 and 위도): every "
+                           "household needs its place on the map"));
+    if (!report.ok())
+        return out;
+
+    QSet<QString> idsInFile;
+    QSet<QString> offices;
+    int masked = 0;
+
+    const qint64 total = table.rows.size();
+    for (qint64 i = 0; i < total; ++i) {
+        const CsvRecord &r = table.rows.at(i);
+        if (ctx.control) {
+            if (ctx.control->cancelled()) {
+                out.cancelled = true;
+                out.records.clear();
+                return out;
+            }
+            ctx.control->report(ImportStage::Checking, i, total);
+        }
+        const int errorsBefore = int(report.errors.size());
+        if (r.fields.size() != table.header.size()) {
+            report.addError(
+                fileName, r.line, {}, RowProblem::FieldCount,
+                {QString::number(r.fields.size()), QString::number(table.header.size())},
+                QStringLiteral("has %1 fields; the header has %2 (a comma inside an "
+                               "unquoted value?)")
+                    .arg(r.fields.size())
+                    .arg(table.header.size()));
+            continue;
+        }
+        Storage::HouseholdRecord rec;
+        Household &h = rec.household;
+        Person head;
+        head.isHead = true;
+        head.relationship = QStringLiteral("본인");
+
+        const RowReader read(table, r, c, fileName, ctx, report);
+        read.id(h, idsInFile);
+        read.address(h);
+        read.office(h, read.place(h));
+        read.tongBan(h);
+        read.type(h);
+        read.contact(h, head, masked);
+        read.person(head, masked);
+        const int members = read.members();
+        h.memberCount = members;
+        const std::optional<RiskTier> givenTier = read.risk();
+        read.worker(h);
+        const QDate lastVisit = read.visits(h);
+        read.status(h);
         if (int(report.errors.size()) != errorsBefore)
             continue;
-
-        // The score from what the file tells; a tier given by the file is kept as an override so
-        // it stays until a caseworker reassesses.
-        Risk::RiskInputs in;
-        in.householdType = h.householdType;
-        in.housing = h.housing;
-        in.today = ctx.today;
-        in.members.append(Risk::MemberInput{head.ageOn(ctx.today), head.sex,
-                                            h.householdType == QStringLiteral("장애인")});
-        for (int i = 1; i < members; ++i)
-            in.members.append(Risk::MemberInput{});
-        const Risk::RiskAssessment a = ctx.scorer.assess(in);
-        h.riskScore = a.score;
-        h.computedTier = a.tier;
-        if (givenTier && *givenTier != a.tier) {
-            h.tierOverride = givenTier;
-            h.overrideReason = QStringLiteral("가져온 파일의 위험도 (%1)").arg(fileName.section(u'/', -1));
-        }
-        if (!h.nextVisitDue.isValid())
-            h.nextVisitDue = ctx.cycle.nextDue(h.tier(), lastVisit, ctx.today);
-        h.source = QStringLiteral("import");
-        h.createdAt = ctx.now;
-        h.createdBy = ctx.actor;
-        if (!head.name.isEmpty() || !head.rrn.isEmpty() || head.birthDate.isValid())
-            rec.members.append(head);
+        complete(rec, head, members, givenTier, lastVisit, fileName, ctx);
         offices.insert(h.officeCode);
         out.records.append(rec);
     }
     if (ctx.control)
         ctx.control->report(ImportStage::Checking, total, total);
     if (masked > 0)
-        report.notes << QStringLiteral("%1 masked values (names, phone numbers, 주민등록번호 with *) "
-                                       "were left empty")
+        report.notes << QStringLiteral(
+                            "%1 masked values (names, phone numbers, 주민등록번호 with *) "
+                            "were left empty")
                             .arg(masked);
     if (!report.ok()) {
         out.records.clear();

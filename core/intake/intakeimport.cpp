@@ -325,8 +325,7 @@ Result<Import::ImportReport> IntakeImport::rounds(const CsvTable &table, const Q
         s.subjectBirth = row.birth;
         s.subjectSex = row.sex;
         s.subjectAddress = row.address;
-        s.matchStatus
-            = m.householdId.isEmpty() ? QStringLiteral("unmatched") : QStringLiteral("matched");
+        s.matchStatus = m.householdId.isEmpty() ? MatchStatus::Unmatched : MatchStatus::Matched;
         // The listed 주민등록번호 is kept only while no household holds the person.
         rrns << (m.householdId.isEmpty() ? row.rrn : QString());
         if (m.householdId.isEmpty()) {

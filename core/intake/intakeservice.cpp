@@ -277,7 +277,7 @@ IntakeService::openNew(const QString &officeCode,
         if (auto ok = Storage::HouseholdStore(m_ws.db()).add(records, m_ws.journal(), m_ws.session()->keyring, reason); !ok)
             return ok;
         householdId = records.first().household.id;
-        auto opened = Storage::CaseStore(m_ws.db()).openCase(householdId, QStringLiteral("general"), m_ws.clock().today(),
+        auto opened = Storage::CaseStore(m_ws.db()).openCase(householdId, CaseType::General, m_ws.clock().today(),
                                                              m_ws.journal());
         if (!opened)
             return fail(opened.error());
@@ -463,7 +463,7 @@ Result<QList<CrisisSignal>> IntakeService::openEntry(const QString &entryId)
         return fail(s.error());
     if (!m_ws.session()->offices.contains(s->officeCode))
         return fail(ErrorCode::PermissionDenied, QStringLiteral("round entry %1 belongs to another office").arg(entryId));
-    if (s->matchStatus != QLatin1String("unmatched"))
+    if (s->matchStatus != MatchStatus::Unmatched)
         return fail(ErrorCode::Conflict, QStringLiteral("round entry %1 is already tied to household %2")
                                              .arg(entryId, s->householdId));
     return crisis.sameListing(*s);
@@ -489,7 +489,7 @@ Status IntakeService::linkSignal(const QString &entryId, const QString &househol
     if (!table)
         return fail(table.error());
     return m_ws.db().transaction([&]() -> Status {
-        if (auto ok = Storage::CrisisStore(m_ws.db()).match(*entries, householdId, personId, QStringLiteral("matched"),
+        if (auto ok = Storage::CrisisStore(m_ws.db()).match(*entries, householdId, personId, MatchStatus::Matched,
                                                              m_ws.journal());
             !ok)
             return ok;
@@ -528,7 +528,7 @@ Result<QString> IntakeService::openSignalHousehold(const QString &entryId)
             .with(u"round", listing.roundId)
             .encode(),
         [&](const QString &householdId, const QString &personId) {
-            return crisis.match(*entries, householdId, personId, QStringLiteral("new_household"),
+            return crisis.match(*entries, householdId, personId, MatchStatus::NewHousehold,
                                 m_ws.journal());
         },
         listing.urgency == Urgency::Urgent ? UrgentEscalation::listingText(*entries, *table)

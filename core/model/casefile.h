@@ -15,7 +15,7 @@ struct CaseFile
     QString id;
     QString householdId;
     QString officeCode;
-    QString caseType = QStringLiteral("general"); // general (일반) / intensive (고난도) / linkage (서비스연계)
+    CaseType caseType = CaseType::General;
     CaseStage stage = CaseStage::Discovery;
     QDate stageSince;
     QDate discoveredAt;
@@ -27,7 +27,5 @@ struct CaseFile
 
     bool isOpen() const { return stage != CaseStage::Closure && stage != CaseStage::FollowUp; }
 };
-
-QString caseTypeLabel(const QString &type);
 
 } // namespace VisitMap

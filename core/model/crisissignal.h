@@ -5,6 +5,7 @@
 #include <QString>
 #include <optional>
 
+#include "enums.h"
 #include "urgency.h"
 
 namespace VisitMap {
@@ -48,7 +49,7 @@ struct CrisisSignal
     QDate subjectBirth;
     QString subjectSex;      // M / F, from the 주민등록번호 when listed
     QString subjectAddress;
-    QString matchStatus = QStringLiteral("matched"); // matched / unmatched / new_household
+    MatchStatus matchStatus = MatchStatus::Matched;
     // How soon to answer the listing this entry belongs to (Intake::UrgencyRules over all its
     // items), and the last day to; unset until classified.
     std::optional<Urgency> urgency;

@@ -61,6 +61,16 @@ const Table<CaseStage, 10> stages{
      "service_plan", "provision", "closure", "follow_up"},
     {"발굴", "초기상담", "접수", "욕구·위기도 조사", "사례회의", "구분·선정", "서비스 제공계획",
      "제공·점검", "종결", "사후관리"}};
+const Table<HouseholdStatus, 4> householdStatuses{
+    {HouseholdStatus::Active, HouseholdStatus::Closed, HouseholdStatus::Moved, HouseholdStatus::Deceased},
+    {"active", "closed", "moved", "deceased"},
+    {"관리중", "종결", "전출", "사망"}};
+const Table<CaseType, 3> caseTypes{{CaseType::General, CaseType::Intensive, CaseType::Linkage},
+                                   {"general", "intensive", "linkage"},
+                                   {"일반사례", "고난도사례", "서비스연계"}};
+const Table<MatchStatus, 3> matchStatuses{{MatchStatus::Matched, MatchStatus::Unmatched, MatchStatus::NewHousehold},
+                                          {"matched", "unmatched", "new_household"},
+                                          {"가구 연결", "미연결", "신규 가구"}};
 
 } // namespace
 
@@ -69,17 +79,26 @@ QString toCode(Role v) { return roles.code(v); }
 QString toCode(VisitKind v) { return kinds.code(v); }
 QString toCode(VisitOutcome v) { return outcomes.code(v); }
 QString toCode(CaseStage v) { return stages.code(v); }
+QString toCode(CaseType v) { return caseTypes.code(v); }
+QString toCode(HouseholdStatus v) { return householdStatuses.code(v); }
+QString toCode(MatchStatus v) { return matchStatuses.code(v); }
 
 std::optional<RiskTier> riskTierFromCode(QStringView c) { return tiers.parse(c); }
 std::optional<Role> roleFromCode(QStringView c) { return roles.parse(c); }
 std::optional<VisitKind> visitKindFromCode(QStringView c) { return kinds.parse(c); }
 std::optional<VisitOutcome> visitOutcomeFromCode(QStringView c) { return outcomes.parse(c); }
 std::optional<CaseStage> caseStageFromCode(QStringView c) { return stages.parse(c); }
+std::optional<CaseType> caseTypeFromCode(QStringView c) { return caseTypes.parse(c); }
+std::optional<HouseholdStatus> householdStatusFromCode(QStringView c) { return householdStatuses.parse(c); }
+std::optional<MatchStatus> matchStatusFromCode(QStringView c) { return matchStatuses.parse(c); }
 
 QString label(RiskTier v) { return tiers.label(v); }
 QString label(Role v) { return roles.label(v); }
 QString label(VisitKind v) { return kinds.label(v); }
 QString label(VisitOutcome v) { return outcomes.label(v); }
 QString label(CaseStage v) { return stages.label(v); }
+QString label(CaseType v) { return caseTypes.label(v); }
+QString label(HouseholdStatus v) { return householdStatuses.label(v); }
+QString label(MatchStatus v) { return matchStatuses.label(v); }
 
 } // namespace VisitMap

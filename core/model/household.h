@@ -35,7 +35,7 @@ struct Household
     int visitCycleDays = 0; // 0: the tier's default
     QDateTime lastVisitAt;
     QDate nextVisitDue;
-    QString status = QStringLiteral("active");
+    HouseholdStatus status = HouseholdStatus::Active;
     QDateTime flaggedNewAt;
     QString source = QStringLiteral("manual");
     QDateTime createdAt;
@@ -45,7 +45,7 @@ struct Household
     RiskTier tier() const { return tierOverride.value_or(computedTier); }
     bool isOverdue(const QDate &today) const
     {
-        return status == QLatin1String("active") && nextVisitDue.isValid() && nextVisitDue < today;
+        return status == HouseholdStatus::Active && nextVisitDue.isValid() && nextVisitDue < today;
     }
     bool isNew() const { return flaggedNewAt.isValid(); }
 };

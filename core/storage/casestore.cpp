@@ -27,7 +27,7 @@ CaseFile readCase(const QSqlQuery &q)
     c.id = q.value(0).toString();
     c.householdId = q.value(1).toString();
     c.officeCode = q.value(2).toString();
-    c.caseType = q.value(3).toString();
+    c.caseType = caseTypeFromCode(q.value(3).toString()).value_or(CaseType::General);
     c.stage = caseStageFromCode(q.value(4).toString()).value_or(CaseStage::Discovery);
     c.stageSince = dateOf(q.value(5));
     c.discoveredAt = dateOf(q.value(6));
@@ -104,12 +104,9 @@ Result<QList<StageChange>> CaseStore::history(const QString &caseId) const
     return out;
 }
 
-Result<CaseFile> CaseStore::openCase(const QString &householdId, const QString &caseType,
+Result<CaseFile> CaseStore::openCase(const QString &householdId, CaseType caseType,
                                      const QDate &on, Journal &journal)
 {
-    if (caseType != QLatin1String("general") && caseType != QLatin1String("intensive")
-        && caseType != QLatin1String("linkage"))
-        return fail(ErrorCode::Validation, QStringLiteral("'%1' is not a case type").arg(caseType));
     auto office = m_db.scalar(QStringLiteral("SELECT office_code FROM households WHERE id = ?"), {householdId});
     if (!office)
         return fail(office.error());
@@ -136,14 +133,14 @@ Result<CaseFile> CaseStore::openCase(const QString &householdId, const QString &
         auto q = m_db.execute(QStringLiteral("INSERT INTO cases (id, household_id, office_code, case_type, "
                                              "stage, stage_since, discovered_at, worker, created_at, "
                                              "updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-                              {c.id, c.householdId, c.officeCode, c.caseType, toCode(c.stage),
+                              {c.id, c.householdId, c.officeCode, toCode(c.caseType), toCode(c.stage),
                                Iso::date(on), Iso::date(on), c.worker, now, now, c.worker});
         if (!q)
             return fail(q.error());
         if (auto r = journal.recordChange(QStringLiteral("case"), c.id, ChangeOp::Insert, c.officeCode,
                                           {{QStringLiteral("id"), c.id},
                                            {QStringLiteral("household_id"), c.householdId},
-                                           {QStringLiteral("case_type"), c.caseType},
+                                           {QStringLiteral("case_type"), toCode(c.caseType)},
                                            {QStringLiteral("stage"), toCode(c.stage)},
                                            {QStringLiteral("stage_since"), Iso::date(on)}});
             !r)
@@ -153,7 +150,7 @@ Result<CaseFile> CaseStore::openCase(const QString &householdId, const QString &
                               householdId,
                               c.officeCode,
                               Security::AuditDetail(Security::AuditDetailCode::CaseOpened)
-                                  .with(u"type", caseType)
+                                  .with(u"type", toCode(caseType))
                                   .encode(),
                               {}});
     });
@@ -174,7 +171,7 @@ Status CaseStore::moveTo(const QString &caseId, CaseStage to, const QDate &on, c
     const bool back = int(to) < int(c.stage);
     if (back && note.trimmed().isEmpty())
         return fail(ErrorCode::Validation, QStringLiteral("moving a case back to an earlier stage needs a reason"));
-    if (!back && int(to) > int(c.stage) + 1 && c.caseType != QLatin1String("linkage"))
+    if (!back && int(to) > int(c.stage) + 1 && c.caseType != CaseType::Linkage)
         return fail(ErrorCode::Validation,
                     QStringLiteral("a case moves one stage at a time: next is %1")
                         .arg(label(CaseStage(int(c.stage) + 1))));

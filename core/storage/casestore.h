@@ -35,7 +35,7 @@ public:
     Result<QList<CaseFile>> open(const QStringList &offices) const; // cases not closed
     Result<QList<StageChange>> history(const QString &caseId) const;
 
-    Result<CaseFile> openCase(const QString &householdId, const QString &caseType, const QDate &on,
+    Result<CaseFile> openCase(const QString &householdId, CaseType caseType, const QDate &on,
                               Journal &journal);
     // Moves a case to another stage (normally the next; back needs a note). Dates the stage
     // milestones (접수, 조사, 계획, 종결) as the case passes them.

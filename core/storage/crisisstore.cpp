@@ -58,7 +58,7 @@ CrisisSignal fromRow(const QSqlQuery &q)
     s.subjectName = q.value(10).toString();
     s.subjectBirth = QDate::fromString(q.value(11).toString(), Qt::ISODate);
     s.subjectAddress = q.value(12).toString();
-    s.matchStatus = q.value(13).toString();
+    s.matchStatus = matchStatusFromCode(q.value(13).toString()).value_or(MatchStatus::Unmatched);
     s.subjectSex = q.value(14).toString();
     s.urgency = urgencyFromCode(q.value(15).toString());
     s.responseDue = QDate::fromString(q.value(16).toString(), Qt::ISODate);
@@ -173,7 +173,7 @@ Status CrisisStore::add(QList<CrisisSignal> &entries,
                                   orNull(s.subjectBirth.toString(Qt::ISODate)),
                                   rrnCipher,
                                   orNull(s.subjectAddress),
-                                  s.matchStatus,
+                                  toCode(s.matchStatus),
                                   now,
                                   journal.actor().account,
                                   orNull(s.subjectSex),
@@ -190,7 +190,7 @@ Status CrisisStore::add(QList<CrisisSignal> &entries,
                             {QStringLiteral("item_version"), s.itemVersion},
                             {QStringLiteral("item_code"), s.itemCode},
                             {QStringLiteral("received_date"), s.receivedDate.toString(Qt::ISODate)},
-                            {QStringLiteral("match_status"), s.matchStatus}};
+                            {QStringLiteral("match_status"), toCode(s.matchStatus)}};
         if (s.amount)
             payload.insert(QStringLiteral("amount"), double(*s.amount));
         if (s.months)
@@ -287,21 +287,21 @@ Result<QString> CrisisStore::listedRrn(const CrisisSignal &entry, Journal &journ
 }
 
 Status CrisisStore::match(const QList<CrisisSignal> &entries, const QString &householdId, const QString &personId,
-                          const QString &status, Journal &journal)
+                          MatchStatus status, Journal &journal)
 {
     for (const CrisisSignal &s : entries) {
-        if (s.matchStatus != QLatin1String("unmatched"))
+        if (s.matchStatus != MatchStatus::Unmatched)
             return fail(ErrorCode::Conflict, QStringLiteral("round entry %1 was already matched").arg(s.id));
         auto q = m_db.execute(QStringLiteral("UPDATE crisis_signals SET household_id = ?, person_id = ?, match_status = ? "
                                              "WHERE id = ?"),
-                              {householdId, orNull(personId), status, s.id});
+                              {householdId, orNull(personId), toCode(status), s.id});
         if (!q)
             return fail(q.error());
         if (auto ok = journal.recordChange(QStringLiteral("signal"), s.id, ChangeOp::Update, s.officeCode,
                                            {{QStringLiteral("household_id"), householdId},
                                             {QStringLiteral("person_id"), personId},
-                                            {QStringLiteral("match_status"), status}},
-                                           {{QStringLiteral("match_status"), s.matchStatus}});
+                                            {QStringLiteral("match_status"), toCode(status)}},
+                                           {{QStringLiteral("match_status"), toCode(s.matchStatus)}});
             !ok)
             return ok;
     }

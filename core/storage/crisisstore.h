@@ -58,9 +58,9 @@ public:
     Result<QList<CrisisSignal>> sameListing(const CrisisSignal &entry) const;
     // The entry's listed 주민등록번호 in the clear (empty when none); logged as a reveal.
     Result<QString> listedRrn(const CrisisSignal &entry, Journal &journal, const Security::Keyring &keys) const;
-    // Ties entries to a household (status matched or new_household).
+    // Ties entries to a household (Matched, or NewHousehold for one the round made).
     Status match(const QList<CrisisSignal> &entries, const QString &householdId, const QString &personId,
-                 const QString &status, Journal &journal);
+                 MatchStatus status, Journal &journal);
 
 private:
     Database &m_db;

@@ -53,7 +53,7 @@ QJsonObject toJson(const Household &h)
         {QStringLiteral("risk_override"), h.tierOverride ? toCode(*h.tierOverride) : QString()},
         {QStringLiteral("risk_override_reason"), h.overrideReason},
         {QStringLiteral("visit_cycle_days"), h.visitCycleDays},
-        {QStringLiteral("status"), h.status},
+        {QStringLiteral("status"), toCode(h.status)},
     };
 }
 
@@ -140,7 +140,7 @@ Household HouseholdStore::readHousehold(const QSqlQuery &q, int f)
     h.visitCycleDays = q.value(f + 19).toInt();
     h.lastVisitAt = Iso::parse(q.value(f + 20).toString());
     h.nextVisitDue = QDate::fromString(q.value(f + 21).toString(), Qt::ISODate);
-    h.status = q.value(f + 22).toString();
+    h.status = householdStatusFromCode(q.value(f + 22).toString()).value_or(HouseholdStatus::Active);
     h.flaggedNewAt = Iso::parse(q.value(f + 23).toString());
     h.source = q.value(f + 24).toString();
     h.createdAt = Iso::parse(q.value(f + 25).toString());
@@ -606,7 +606,7 @@ Status HouseholdStore::add(QList<HouseholdRecord> &records, Journal &journal,
                 h.tierOverride ? QVariant(toCode(*h.tierOverride)) : QVariant(),
                 nullIfEmpty(h.overrideReason),
                 h.visitCycleDays > 0 ? QVariant(h.visitCycleDays) : QVariant(),
-                timeOrNull(h.lastVisitAt), dateOrNull(h.nextVisitDue), h.status,
+                timeOrNull(h.lastVisitAt), dateOrNull(h.nextVisitDue), toCode(h.status),
                 timeOrNull(h.flaggedNewAt), h.source, Iso::utc(h.createdAt), Iso::utc(h.updatedAt),
                 h.createdBy, SearchKeys::forHousehold(h)};
             for (int i = 0; i < hv.size(); ++i)

@@ -244,7 +244,7 @@ Status CaseWork::setServiceStatus(const QString &householdId, const QString &lin
     return Storage::ServiceStore(m_ws.db()).setStatus(linkId, status, m_ws.clock().today(), note, m_ws.journal());
 }
 
-Result<CaseFile> CaseWork::openCase(const QString &householdId, const QString &caseType)
+Result<CaseFile> CaseWork::openCase(const QString &householdId, CaseType caseType)
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());

@@ -64,7 +64,7 @@ public:
     Status setServiceStatus(const QString &householdId, const QString &linkId, const QString &status,
                             const QString &note);
 
-    Result<CaseFile> openCase(const QString &householdId, const QString &caseType);
+    Result<CaseFile> openCase(const QString &householdId, CaseType caseType);
     Status moveCase(const QString &caseId, CaseStage to, const QString &note);
 
     // Team lead: who visits which households. Returns the previous worker of each (for undo).

@@ -154,7 +154,7 @@ TEST_CASE("A service is linked from the resource directory", "[ui][workflow]")
 TEST_CASE("A case is opened and moved to the next stage from the panel, and undo moves it back", "[ui][workflow]")
 {
     Desk desk;
-    REQUIRE(CaseWork(*desk.controller.workspace()).openCase(desk.household, QStringLiteral("general")));
+    REQUIRE(CaseWork(*desk.controller.workspace()).openCase(desk.household, CaseType::General));
     desk.panel()->refresh();
     QPushButton *next = desk.panel()->button(QStringLiteral("nextStage"));
     REQUIRE(next->isEnabled());

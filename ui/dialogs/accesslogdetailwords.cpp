@@ -331,7 +331,7 @@ QString AccessLogDetailWords::describe(const Security::AuditDetail &d)
     case Code::RiskTier:
         return tr("위험도 조정: %1 → %2").arg(tierWords(f(u"from")), tierWords(f(u"to")));
     case Code::CaseOpened:
-        return tr("사례 열기 (%1)").arg(caseTypeLabel(f(u"type")));
+        return tr("사례 열기 (%1)").arg(label(caseTypeFromCode(f(u"type")).value_or(CaseType::General)));
     case Code::CaseStage:
         return tr("사례관리 단계: %1 → %2").arg(stageWords(f(u"from")), stageWords(f(u"to")));
     case Code::ServiceLinked:

@@ -323,7 +323,7 @@ void HouseholdPanel::render()
     button(QStringLiteral("nextStage"))->setEnabled(canEdit && open && open->stage != CaseStage::FollowUp);
     button(QStringLiteral("previousStage"))->setEnabled(canEdit && open && open->stage != CaseStage::Discovery);
     if (open) {
-        m_case->setText(tr("%1 · <b>%2</b> (%3부터)").arg(caseTypeLabel(open->caseType), label(open->stage),
+        m_case->setText(tr("%1 · <b>%2</b> (%3부터)").arg(label(open->caseType), label(open->stage),
                                                           KoreanDate::date(open->stageSince)));
         if (open->stage != CaseStage::FollowUp)
             button(QStringLiteral("nextStage"))->setText(tr("다음 단계로: %1").arg(label(CaseStage(int(open->stage) + 1))));
@@ -477,15 +477,16 @@ void HouseholdPanel::openCase()
 {
     if (!m_view)
         return;
-    const QStringList types{caseTypeLabel(QStringLiteral("general")), caseTypeLabel(QStringLiteral("intensive")),
-                            caseTypeLabel(QStringLiteral("linkage"))};
+    // The type is the position of the chosen row in the list shown.
+    const QList<CaseType> kinds{CaseType::General, CaseType::Intensive, CaseType::Linkage};
+    QStringList types;
+    for (CaseType k : kinds)
+        types << label(k);
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("사례 열기"), tr("사례 유형"), types, 0, false, &ok);
     if (!ok)
         return;
-    const QString type = chosen == types[1] ? QStringLiteral("intensive")
-                         : chosen == types[2] ? QStringLiteral("linkage")
-                                              : QStringLiteral("general");
+    const CaseType type = kinds.value(std::max<qsizetype>(0, types.indexOf(chosen)));
     auto opened = CaseWork(*m_controller->workspace()).openCase(m_view->household.id, type);
     if (!opened)
         fail(tr("사례 열기"), ErrorText::describe(opened.error()));

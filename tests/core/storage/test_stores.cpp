@@ -206,7 +206,7 @@ TEST_CASE("발굴 entries keep their item version, encrypt the listed 주민등�
     e.subjectName = QStringLiteral("홍길순");
     e.subjectBirth = QDate(1951, 2, 3);
     e.subjectSex = QStringLiteral("F");
-    e.matchStatus = QStringLiteral("unmatched");
+    e.matchStatus = MatchStatus::Unmatched;
     QList<CrisisSignal> entries{e};
     REQUIRE_OK(s.ws->db().transaction(
         [&] { return store.add(entries, {QStringLiteral("510203-2000008")}, s.ws->journal(), s.keys()); }));
@@ -242,12 +242,12 @@ TEST_CASE("발굴 entries keep their item version, encrypt the listed 주민등�
     CHECK(*rrn == QStringLiteral("510203-2000008"));
     CHECK(s.count(QStringLiteral("SELECT COUNT(*) FROM audit_log")) == audit + 1);
 
-    REQUIRE_OK(store.match({*got}, s.household, {}, QStringLiteral("matched"), s.ws->journal()));
+    REQUIRE_OK(store.match({*got}, s.household, {}, MatchStatus::Matched, s.ws->journal()));
     auto forHousehold = store.signalsFor(s.household);
     REQUIRE(forHousehold);
     bool matched = false;
     for (const CrisisSignal &x : *forHousehold)
-        matched = matched || (x.id == stored.id && x.matchStatus == QStringLiteral("matched"));
+        matched = matched || (x.id == stored.id && x.matchStatus == MatchStatus::Matched);
     CHECK(matched);
     waiting = store.unmatched({s.office});
     REQUIRE(waiting);

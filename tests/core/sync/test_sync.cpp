@@ -134,7 +134,7 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
     // synced kind of office A, value for value.
     {
         CaseWork work(*d.lead);
-        auto opened = work.openCase(household, QStringLiteral("general"));
+        auto opened = work.openCase(household, CaseType::General);
         REQUIRE(opened);
         REQUIRE_OK(work.moveCase(opened->id, CaseStage::InitialCounsel, {}));
         NeedAssessment a;

@@ -183,9 +183,9 @@ TEST_CASE("A case moves stage by stage and its legal deadlines fall due", "[core
 {
     Fixture f;
     CaseWork work(*f.ws);
-    auto c = work.openCase(f.household, QStringLiteral("general"));
+    auto c = work.openCase(f.household, CaseType::General);
     REQUIRE(c);
-    CHECK_FALSE(work.openCase(f.household, QStringLiteral("general"))); // one open case at a time
+    CHECK_FALSE(work.openCase(f.household, CaseType::General)); // one open case at a time
     CHECK_FALSE(work.moveCase(c->id, CaseStage::Intake, {}));          // one stage at a time
     REQUIRE_OK(work.moveCase(c->id, CaseStage::InitialCounsel, {}));
     REQUIRE_OK(work.moveCase(c->id, CaseStage::Intake, {}));
