@@ -17,7 +17,7 @@ VISITMAP_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
     libgl-dev catch2 libsqlite3-dev sqlite3 libproj-dev proj-data libsodium-dev libssl-dev libgeos-dev
     fonts-noto-cjk postgresql postgresql-15-postgis-3 postgresql-15-pgrouting
-    clang-16 libclang-rt-16-dev libbenchmark-dev
+    clang-16 libclang-rt-16-dev clang-format-16 libbenchmark-dev
     libxlsxwriter-dev
     qt6-translations-l10n
 )
