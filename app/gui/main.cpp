@@ -24,7 +24,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QGroupBox>
 #include <QTimer>
 #include <cstdio>
 

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QGroupBox>
 #include <QPixmap>
 #include <QTextStream>
 
