@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
+
+#include "storage/changenotifier.h"
 #include "security/auditdetail.h"
 
 #include "storage/urgencybackfill.h"
@@ -49,6 +51,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
     }
     std::unique_ptr<Workspace> ws(new Workspace());
     ws->m_db = std::move(*db);
+    ws->m_notifier = std::make_unique<Storage::ChangeNotifier>();
+    ws->m_db->setNotifier(ws->m_notifier.get());
     ws->m_clock = clock ? clock : &Clock::system();
     ws->m_audit = std::make_unique<Security::AuditLog>(*ws->m_db, *ws->m_clock);
     ws->m_journal = std::make_unique<Storage::Journal>(*ws->m_db, *ws->m_audit, *ws->m_clock);

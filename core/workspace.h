@@ -15,6 +15,7 @@ class AuditLog;
 class AccountStore;
 } // namespace Security
 namespace Storage {
+class ChangeNotifier;
 class Database;
 class Journal;
 } // namespace Storage
@@ -41,6 +42,8 @@ public:
     const Storage::Database &db() const { return *m_db; }
     const Clock &clock() const { return *m_clock; }
     Storage::Journal &journal() { return *m_journal; }
+    // Announces what each committed transaction of this store changed.
+    Storage::ChangeNotifier &notifier() { return *m_notifier; }
     Security::AuditLog &auditLog() { return *m_audit; }
     Security::AccountStore &accounts() { return *m_accounts; }
     QString path() const;
@@ -87,6 +90,7 @@ public:
 private:
     Workspace();
 
+    std::unique_ptr<Storage::ChangeNotifier> m_notifier; // outlives the connection that feeds it
     std::unique_ptr<Storage::Database> m_db;
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock = nullptr;

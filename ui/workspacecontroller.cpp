@@ -29,8 +29,18 @@ void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
 {
     m_disclosure.reset();
     m_ws = std::move(workspace);
-    if (m_ws)
+    if (m_ws) {
         m_disclosure = std::make_unique<Security::Disclosure>(*m_ws);
+        // The notifier lives and dies with the workspace, and the connection with it. An import
+        // on a worker announces its batches while it holds the store's connection: the views
+        // could not read them then, and the import reads everything again when it ends.
+        Workspace *ws = m_ws.get();
+        connect(&m_ws->notifier(), &Storage::ChangeNotifier::changed, this,
+                [this, ws](const Storage::ChangeSet &changes) {
+                    if (ws == m_ws.get() && !ws->db().busyElsewhere())
+                        Q_EMIT storeChanged(changes);
+                });
+    }
     cacheOffices();
     Q_EMIT sessionChanged();
     Q_EMIT householdsChanged();
@@ -174,6 +184,19 @@ std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() cons
         return {};
     auto points = Storage::HouseholdStore(m_ws->db()).points(today(), m_ws->session()->offices);
     return points ? *points : std::vector<Storage::HouseholdPoint>();
+}
+
+std::optional<std::vector<Storage::HouseholdPoint>>
+WorkspaceController::householdPointsOf(const QStringList &householdIds) const
+{
+    if (!m_ws || !m_ws->session())
+        return std::nullopt;
+    if (householdIds.isEmpty())
+        return std::vector<Storage::HouseholdPoint>();
+    auto points = Storage::HouseholdStore(m_ws->db()).pointsOf(householdIds, today(), m_ws->session()->offices);
+    if (!points)
+        return std::nullopt;
+    return std::move(*points);
 }
 
 std::function<Result<std::vector<Storage::HouseholdPoint>>()> WorkspaceController::householdPointsReader() const

@@ -4,12 +4,14 @@
 #include "model/facility.h"
 
 #include "model/office.h"
+#include "storage/changenotifier.h"
 #include "storage/householdstore.h"
 #include "util/result.h"
 
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace VisitMap {
@@ -72,9 +74,15 @@ public:
     // out or when the query's offices are none of the account's.
     std::vector<qint64> listedRowIds(const Storage::HouseholdQuery &query) const;
 
-    void notifyHouseholdsChanged() { Q_EMIT householdsChanged(); }
-    // After an import added 행정동: the offices are read again and the views redrawn.
-    void notifyOfficesChanged()
+    // The same facts for these households only (ids), in rowid order: what the views read again
+    // when the store's notifier says they changed. Households outside the account's offices are
+    // left out. None when the read failed.
+    std::optional<std::vector<Storage::HouseholdPoint>> householdPointsOf(const QStringList &householdIds) const;
+
+    // Edits need no call here: the store's notifier announces each committed change
+    // (storeChanged). What changes everything at once (a sync pull, an import that added 행정동)
+    // asks the views to read everything again; the offices are read again too.
+    void reloadAll()
     {
         cacheOffices();
         Q_EMIT householdsChanged();
@@ -91,7 +99,10 @@ public:
 
 Q_SIGNALS:
     void sessionChanged();
+    // Read everything again: another store, another account, a sync.
     void householdsChanged();
+    // A committed transaction of the open store changed these (from Storage::ChangeNotifier).
+    void storeChanged(const VisitMap::Storage::ChangeSet &changes);
     void disclosureChanged();
     // Something the person asked for failed (an undo that could not be done, say), in words.
     void errorOccurred(const QString &message);

@@ -362,6 +362,34 @@ std::uint32_t ClusterIndex::findKey(qint64 key) const
     return it != m_keys.end() ? std::uint32_t(it - m_keys.begin()) : npos;
 }
 
+bool ClusterIndex::updatePoint(std::uint32_t point, RiskTier tier, bool overdue, bool fresh)
+{
+    if (point >= m_flags.size() || m_levels.empty())
+        return false;
+    const std::uint8_t before = m_flags[point];
+    const std::uint8_t after = std::uint8_t(std::uint8_t(tier) | (overdue ? 4 : 0) | (fresh ? 8 : 0));
+    if (before == after)
+        return true;
+    m_flags[point] = after;
+    std::uint32_t t = m_pointLeaf[point];
+    level(leafLevel()).flags[t] = after;
+    const auto is = [](std::uint8_t f, RiskTier r) { return (f & 3) == std::uint8_t(r) ? 1 : 0; };
+    const int dHigh = is(after, RiskTier::High) - is(before, RiskTier::High);
+    const int dMedium = is(after, RiskTier::Medium) - is(before, RiskTier::Medium);
+    const int dOverdue = ((after & 4) ? 1 : 0) - ((before & 4) ? 1 : 0);
+    const int dFresh = ((after & 8) ? 1 : 0) - ((before & 8) ? 1 : 0);
+    // Up the tree: each level's item holding the point, from the leaf's parent to minZoom.
+    for (int z = m_options.maxZoom; z >= m_options.minZoom; --z) {
+        t = level(z + 1).parent[t];
+        Level &l = level(z);
+        l.high[t] = std::uint32_t(int(l.high[t]) + dHigh);
+        l.medium[t] = std::uint32_t(int(l.medium[t]) + dMedium);
+        l.overdue[t] = std::uint32_t(int(l.overdue[t]) + dOverdue);
+        l.fresh[t] = std::uint32_t(int(l.fresh[t]) + dFresh);
+    }
+    return true;
+}
+
 void ClusterIndex::pointsIn(const QRectF &world, std::vector<std::uint32_t> &points) const
 {
     if (m_levels.empty())

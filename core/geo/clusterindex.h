@@ -99,6 +99,11 @@ public:
     // The point index of a key, or npos (a binary search when keys were given in ascending
     // order, as the store gives rowids; else a scan).
     std::uint32_t findKey(qint64 key) const;
+    // Changes a household's tier, overdue and new marks where it stands: its own flags and the
+    // tallies of every cluster above it, level by level, without clustering anything again (the
+    // clusters depend only on positions). False for a point index out of range.
+    bool updatePoint(std::uint32_t point, RiskTier tier, bool overdue, bool fresh);
+
     // Point indexes of the households inside a world rectangle.
     void pointsIn(const QRectF &world, std::vector<std::uint32_t> &points) const;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
+#include "changenotifier.h"
+
 #include "storelock.h"
 
 #include <QAtomicInteger>
@@ -193,15 +195,24 @@ Status Database::transaction(const std::function<Status()> &work)
         !ok)
         return ok;
     ++m_depth;
+    ChangeNotifier *notifier = m_notifier;
+    if (notifier)
+        notifier->beginLevel();
     Status result = work();
     --m_depth;
     if (result) {
         auto ok = exec(m_depth == 0 ? QStringLiteral("COMMIT")
                                     : QStringLiteral("RELEASE ") + savepoint);
-        if (ok)
+        if (ok) {
+            // Announced only now that the outermost transaction is in the file.
+            if (notifier)
+                notifier->commitLevel(m_depth == 0);
             return {};
+        }
         result = ok;
     }
+    if (notifier)
+        notifier->rollbackLevel();
     if (m_depth == 0) {
         (void)exec(QStringLiteral("ROLLBACK"));
     } else {

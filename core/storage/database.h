@@ -15,6 +15,7 @@ class QThread;
 
 namespace VisitMap::Storage {
 
+class ChangeNotifier;
 class StoreLock;
 
 // One SQLite connection (one per thread). Owns the PRAGMAs every store relies on: WAL, foreign
@@ -64,6 +65,10 @@ public:
     // an error. Every user action goes through here, so entity, outbox and audit rows land together.
     Status transaction(const std::function<Status()> &work);
     bool inTransaction() const { return m_depth > 0; }
+    // Who hears of committed changes (the Journal tells it what changed; transactions tell it
+    // when they commit or roll back). Not owned; none by default.
+    void setNotifier(ChangeNotifier *notifier) { m_notifier = notifier; }
+    ChangeNotifier *notifier() const { return m_notifier; }
 
     int userVersion() const;
     Status setUserVersion(int version);
@@ -89,6 +94,7 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_depth = 0;
+    ChangeNotifier *m_notifier = nullptr;
     std::atomic<QThread *> m_holder{nullptr}; // the thread the connection is lent to; null: its own
     QThread *m_home = nullptr;
     // Released after the connection closed (members go after the destructor's body).

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdstore.h"
+
+#include <algorithm>
 #include "security/auditdetail.h"
 
 #include "database.h"
@@ -485,12 +487,36 @@ Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDat
 Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
                                                           const QStringList &offices) const
 {
-    QVariantList binds{Iso::date(today)};
-    QString filter;
-    if (!offices.isEmpty()) {
-        filter = QStringLiteral(" WHERE ")
-                 + Database::inList(QStringLiteral("office_code"), offices, binds);
+    return readPoints(today, offices, nullptr);
+}
+
+Result<std::vector<HouseholdPoint>> HouseholdStore::pointsOf(const QStringList &ids, const QDate &today,
+                                                            const QStringList &offices) const
+{
+    std::vector<HouseholdPoint> out;
+    for (qsizetype from = 0; from < ids.size(); from += 500) {
+        const QStringList chunk = ids.mid(from, 500);
+        auto part = readPoints(today, offices, &chunk);
+        if (!part)
+            return fail(part.error());
+        out.insert(out.end(), part->begin(), part->end());
     }
+    std::sort(out.begin(), out.end(),
+              [](const HouseholdPoint &a, const HouseholdPoint &b) { return a.rowId < b.rowId; });
+    return out;
+}
+
+Result<std::vector<HouseholdPoint>> HouseholdStore::readPoints(const QDate &today, const QStringList &offices,
+                                                              const QStringList *ids) const
+{
+    QVariantList binds{Iso::date(today)};
+    QStringList where;
+    if (!offices.isEmpty())
+        where << Database::inList(QStringLiteral("office_code"), offices, binds);
+    if (ids)
+        where << Database::inList(QStringLiteral("id"), *ids, binds);
+    const QString filter = where.isEmpty() ? QString()
+                                           : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     auto q = m_db.execute(QStringLiteral(
                               "SELECT rowid, lon, lat, COALESCE(risk_override, risk_tier), "
                               "%1, flagged_new_at IS NOT NULL "

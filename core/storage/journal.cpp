@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journal.h"
 
+#include "changenotifier.h"
 #include "database.h"
 #include "util/clock.h"
 #include "util/uuid.h"
@@ -54,12 +55,24 @@ Status Journal::recordChange(const QString &entity, const QString &entityId, Cha
     Storage::Database::bind(*q, 6, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
     Storage::Database::bind(*q, 7, Iso::utc(now()));
     Storage::Database::bind(*q, 8, m_actor.account);
-    return Database::run(*q);
+    if (auto ok = Database::run(*q); !ok)
+        return ok;
+    if (ChangeNotifier *n = m_db.notifier())
+        n->recordChange(entity, entityId, op, payload);
+    return {};
 }
 
 Status Journal::audit(const Security::AuditRecord &record)
 {
-    return m_audit.append(m_actor.account, m_actor.machine, record);
+    if (auto ok = m_audit.append(m_actor.account, m_actor.machine, record); !ok)
+        return ok;
+    const bool change = record.action == Security::AuditAction::Create
+                        || record.action == Security::AuditAction::Update
+                        || record.action == Security::AuditAction::Delete;
+    if (change && record.subjectKind == QLatin1String("household"))
+        if (ChangeNotifier *n = m_db.notifier())
+            n->recordHouseholdTouched(record.subject);
+    return {};
 }
 
 } // namespace VisitMap::Storage

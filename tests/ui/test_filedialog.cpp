@@ -219,7 +219,7 @@ TEST_CASE("A household read that fails shows an error on the map instead of an e
     // The worker's own connection cannot open the store now (moved away under the app).
     const QString store = w.controller->storePath();
     REQUIRE(QFile::rename(store, store + QStringLiteral(".moved")));
-    w.controller->notifyHouseholdsChanged();
+    w.controller->reloadAll();
     map->waitForIndex();
     QApplication::processEvents();
     REQUIRE(map->households().loadError());

@@ -179,8 +179,7 @@ TEST_CASE("The urgent report opened becomes 고위험, assigned, due today, firs
     call.kind = VisitKind::Phone;
     call.outcome = VisitOutcome::Met;
     call.at = QDateTime::currentDateTimeUtc();
-    REQUIRE_OK(CaseWork(*controller->workspace()).logVisit(call));
-    controller->notifyHouseholdsChanged();
+    REQUIRE_OK(CaseWork(*controller->workspace()).logVisit(call)); // announced by the store
     QApplication::processEvents();
     CHECK_FALSE(urgent->isVisible());
 }

@@ -9,6 +9,7 @@
 #include "map/tilelayer.h"
 #include "commands/householdcommands.h"
 #include "models/householdtablemodel.h"
+#include "workflow/casework.h"
 #include "support/testsupport.h"
 #include "uitestsupport.h"
 #include "workspace.h"
@@ -174,7 +175,7 @@ TEST_CASE("Clicking a cluster zooms into it, clicking a household opens it", "[u
     }
 }
 
-TEST_CASE("A risk change redraws the household in its new tier once the index is rebuilt off the UI thread", "[ui][map]")
+TEST_CASE("A risk change redraws the household in its new tier, the index updated where it stands", "[ui][map]")
 {
     Window w;
     const auto before = w.map->households().index();
@@ -224,9 +225,11 @@ TEST_CASE("A risk change redraws the household in its new tier once the index is
 
     auto *command = new Ui::RiskOverrideCommand(w.controller.get(), id, RiskTier::High,
                                                 QStringLiteral("이웃 신고: 단전 예고"), std::nullopt, QString());
+    const int builds = w.map->householdData().fullBuilds();
     REQUIRE(command->execute().isEmpty());
     w.map->waitForIndex();
-    CHECK(w.map->households().index() != before);
+    CHECK(w.map->households().index() == before); // changed in place, not built again
+    CHECK(w.map->householdData().fullBuilds() == builds);
     CHECK(tierOnMap() == RiskTier::High);
     // On screen: the mark is now the high tier's colour, and none of the low tier's is left.
     CHECK(pixelsOf(RiskTier::High) > 10);
@@ -335,4 +338,57 @@ TEST_CASE("Saving the map as PNG or PDF asks a reason and logs it", "[ui][map][p
     CHECK(img.width() >= 1600);
     CHECK(Test::readAll(pdf).startsWith("%PDF"));
     CHECK_FALSE(QFile::exists(png + QStringLiteral(".part")));
+}
+
+TEST_CASE("A logged visit updates its household's mark and list row in place, without a rebuild", "[ui][map]")
+{
+    Window w;
+    Ui::HouseholdTableModel *model = w.window.householdModel();
+    // An overdue household (active, its next visit past due).
+    qint64 row = -1;
+    for (const auto &p : w.controller->householdPoints()) {
+        if (p.overdue) {
+            row = p.rowId;
+            break;
+        }
+    }
+    REQUIRE(row > 0);
+    const QString id = w.controller->householdIds({row}).value(0);
+    REQUIRE(!id.isEmpty());
+    const auto index = w.map->households().index();
+    const std::uint32_t point = index->findKey(row);
+    REQUIRE(point != Geo::ClusterIndex::npos);
+    REQUIRE(index->overdue(point));
+    const int listRow = model->rowOf(id);
+    REQUIRE(listRow >= 0);
+    CHECK(model->data(model->index(listRow, 0), Ui::HouseholdTableModel::OverdueRole).toBool());
+    const int overdueBefore = w.map->totals().overdue;
+    const int builds = w.map->householdData().fullBuilds();
+    const int updates = w.map->householdData().inPlaceUpdates();
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+
+    Visit v;
+    v.householdId = id;
+    v.kind = VisitKind::Visit;
+    v.outcome = VisitOutcome::Met;
+    v.at = QDateTime::currentDateTimeUtc().addSecs(-600);
+    REQUIRE_OK(CaseWork(*w.controller->workspace()).logVisit(v)); // nobody tells the views
+    QApplication::processEvents();
+    w.map->waitForIndex();
+
+    // The map: the same index, the household's mark no longer overdue, the totals one fewer.
+    CHECK(w.map->households().index() == index);
+    CHECK_FALSE(index->overdue(point));
+    CHECK(w.map->householdData().fullBuilds() == builds);
+    CHECK(w.map->householdData().inPlaceUpdates() == updates + 1);
+    CHECK(w.map->totals().overdue == overdueBefore - 1);
+    CHECK(w.map->totals().overdue == w.controller->counts().overdue);
+    // The list: that row read again (where the list order puts it now), nothing reset.
+    CHECK(resets.isEmpty());
+    const int nowRow = model->rowOf(id);
+    REQUIRE(nowRow >= 0);
+    REQUIRE(changed.size() == 1);
+    CHECK(changed.first().at(0).value<QModelIndex>().row() == nowRow);
+    CHECK_FALSE(model->data(model->index(nowRow, 0), Ui::HouseholdTableModel::OverdueRole).toBool());
 }

@@ -27,7 +27,6 @@ QString WorkCommand::execute()
     m_skipRedo = done.has_value(); // QUndoStack::push calls redo() once more
     if (!done)
         return ErrorText::describe(done.error());
-    m_controller->notifyHouseholdsChanged();
     return {};
 }
 
@@ -47,7 +46,6 @@ void WorkCommand::undo()
 
 void WorkCommand::finish(const Status &done, bool undone)
 {
-    m_controller->notifyHouseholdsChanged();
     if (!done) {
         m_controller->notifyError(
             ErrorText::describe(QCoreApplication::translate("VisitMap::Ui::WorkCommand",

@@ -335,8 +335,8 @@ void FacilitiesDialog::showOnMap()
 
 void FacilitiesDialog::afterChange(const QString &id)
 {
-    // The map reads the facilities again: a placed one is drawn at once.
-    m_controller->notifyHouseholdsChanged();
+    // The map reads the facilities again when the store announces the change: a placed one is
+    // drawn at once.
     reload();
     selectFacility(id);
 }

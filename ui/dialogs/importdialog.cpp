@@ -453,10 +453,9 @@ void ImportDialog::showResult()
                     + tr("이미 있던 %L1건은 그대로 두었습니다.").arg(result->skipped);
         m_outcome->setText(text);
         m_progress->setValue(m_progress->maximum()); // done: a full bar, not an empty one
-        if (kind() == ImportKind::Households || kind() == ImportKind::Boundaries)
-            m_controller->notifyOfficesChanged();
-        else
-            m_controller->notifyHouseholdsChanged();
+        // An import writes by the thousand on a worker (its announcements were not read then),
+        // households and 행정동 with offices the views must learn: everything is read again.
+        m_controller->reloadAll();
     }
     updateButtons();
     Q_EMIT importFinished();

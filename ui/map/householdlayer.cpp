@@ -17,13 +17,13 @@ Geo::ClusterIndex::Options HouseholdLayer::indexOptions()
     return o;
 }
 
-std::shared_ptr<const Geo::ClusterIndex> HouseholdLayer::buildIndex(const std::vector<Storage::HouseholdPoint> &points)
+std::shared_ptr<Geo::ClusterIndex> HouseholdLayer::buildIndex(const std::vector<Storage::HouseholdPoint> &points)
 {
     std::vector<Geo::MapPoint> mp;
     mp.reserve(points.size());
     for (const auto &p : points)
         mp.push_back({p.lon, p.lat, p.rowId, p.tier, p.overdue, p.fresh});
-    return std::make_shared<const Geo::ClusterIndex>(Geo::ClusterIndex::build(mp, indexOptions()));
+    return std::make_shared<Geo::ClusterIndex>(Geo::ClusterIndex::build(mp, indexOptions()));
 }
 
 HouseholdLayer::Prepared HouseholdLayer::prepare(const std::vector<Storage::HouseholdPoint> &points, double dpr)

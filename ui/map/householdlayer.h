@@ -34,14 +34,16 @@ class HouseholdLayer
 public:
     // The index the map uses: clustered up to zoom 16, every household from zoom 17.
     static Geo::ClusterIndex::Options indexOptions();
-    static std::shared_ptr<const Geo::ClusterIndex> buildIndex(const std::vector<Storage::HouseholdPoint> &points);
+    static std::shared_ptr<Geo::ClusterIndex> buildIndex(const std::vector<Storage::HouseholdPoint> &points);
 
     void setIndex(std::shared_ptr<const Geo::ClusterIndex> index) { m_index = std::move(index); }
     // The index and its cluster badges drawn at a device pixel ratio: the worker's whole job.
     // A read that failed keeps its error: the layer then shows the failure, not an empty map.
+    // The index is the owner's to update in place (MapHouseholds, on the UI thread, while no
+    // worker holds it); the layer only reads it.
     struct Prepared
     {
-        std::shared_ptr<const Geo::ClusterIndex> index;
+        std::shared_ptr<Geo::ClusterIndex> index;
         std::shared_ptr<const MarkerSprites::Rings> rings;
         std::optional<Error> error;
     };

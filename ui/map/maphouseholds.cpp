@@ -2,6 +2,7 @@
 #include "maphouseholds.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -78,7 +79,7 @@ void MapHouseholds::start()
             Job job;
             Result<Points> points = read();
             job.all = HouseholdLayer::prepare(points, dpr);
-            job.points = std::make_shared<const Points>(points ? std::move(*points) : Points());
+            job.points = std::make_shared<Points>(points ? std::move(*points) : Points());
             if (filter) {
                 job.filter = filter;
                 job.filtered = HouseholdLayer::prepare(select(*job.points, *filter), dpr);
@@ -109,6 +110,7 @@ void MapHouseholds::finished()
     Job job = m_watcher.result();
     m_pending = false;
     if (job.points) {
+        ++m_fullBuilds;
         m_points = job.points;
         m_all = *job.all;
         m_readError = m_all.error;
@@ -125,6 +127,48 @@ void MapHouseholds::finished()
             return; // ready() once the current view is made
     }
     Q_EMIT ready();
+}
+
+bool MapHouseholds::update(const Points &changed, Storage::TierCounts *delta)
+{
+    if (isBusy() || !m_points || !m_all.index || m_readError)
+        return false;
+    Points &points = *m_points;
+    const auto byRow = [](const Storage::HouseholdPoint &p, qint64 row) { return p.rowId < row; };
+    // First check every household can change in place, so a refusal changes nothing.
+    std::vector<std::size_t> at;
+    at.reserve(changed.size());
+    for (const Storage::HouseholdPoint &p : changed) {
+        const auto it = std::lower_bound(points.begin(), points.end(), p.rowId, byRow);
+        if (it == points.end() || it->rowId != p.rowId || it->lon != p.lon || it->lat != p.lat)
+            return false;
+        if (m_all.index->findKey(p.rowId) == Geo::ClusterIndex::npos)
+            return false;
+        at.push_back(std::size_t(it - points.begin()));
+    }
+    const bool filtered = m_filter && m_filteredFor == m_filter && m_filtered.index;
+    const auto tally = [](Storage::TierCounts &c, const Storage::HouseholdPoint &p, int sign) {
+        (p.tier == RiskTier::High ? c.high : p.tier == RiskTier::Medium ? c.medium : c.low) += sign;
+        c.overdue += p.overdue ? sign : 0;
+        c.fresh += p.fresh ? sign : 0;
+    };
+    Storage::TierCounts d;
+    for (std::size_t k = 0; k < changed.size(); ++k) {
+        const Storage::HouseholdPoint &p = changed[k];
+        tally(d, points[at[k]], -1);
+        tally(d, p, +1);
+        points[at[k]] = p;
+        m_all.index->updatePoint(m_all.index->findKey(p.rowId), p.tier, p.overdue, p.fresh);
+        if (filtered) {
+            const std::uint32_t f = m_filtered.index->findKey(p.rowId);
+            if (f != Geo::ClusterIndex::npos)
+                m_filtered.index->updatePoint(f, p.tier, p.overdue, p.fresh);
+        }
+    }
+    if (delta)
+        *delta = d;
+    ++m_inPlaceUpdates;
+    return true;
 }
 
 void MapHouseholds::waitForIdle()

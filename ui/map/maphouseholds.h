@@ -30,6 +30,16 @@ public:
 
     // Reads the households again (the data changed) and indexes them.
     void reload(Reader read, double dpr);
+    // Households whose marks changed where they stand (tier, overdue, new), as read again: their
+    // points and both indexes (the district's and the filter's) change in place, with the tallies
+    // of the clusters above them; nothing is clustered again. False, changing nothing, when that
+    // cannot be done: work under way, a household not on the map yet, or one that moved; the
+    // caller reloads instead. delta, when given, receives the change of the district's totals.
+    bool update(const Points &changed, Storage::TierCounts *delta = nullptr);
+    // How many times the whole district was indexed from scratch, and how many in-place updates
+    // went through (for tests and benchmarks).
+    int fullBuilds() const { return m_fullBuilds; }
+    int inPlaceUpdates() const { return m_inPlaceUpdates; }
     // Only these households (ascending rowids), or every household when null. The same set as
     // before does nothing.
     void setFilter(RowIds sortedRowIds, double dpr);
@@ -53,7 +63,7 @@ Q_SIGNALS:
 private:
     struct Job
     {
-        std::shared_ptr<const Points> points; // set when the job read the store
+        std::shared_ptr<Points> points; // set when the job read the store
         std::optional<HouseholdLayer::Prepared> all;
         std::optional<HouseholdLayer::Prepared> filtered;
         RowIds filter; // what `filtered` was made for
@@ -65,7 +75,9 @@ private:
     bool m_pending = false; // a job was started and finished() has not taken its result yet
     Reader m_read;          // a read is wanted (the data changed)
     double m_dpr = 1;
-    std::shared_ptr<const Points> m_points;
+    std::shared_ptr<Points> m_points; // in rowid order; changed only while no job runs
+    int m_fullBuilds = 0;
+    int m_inPlaceUpdates = 0;
     std::optional<Error> m_readError;
     HouseholdLayer::Prepared m_all;
     HouseholdLayer::Prepared m_filtered;

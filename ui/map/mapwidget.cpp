@@ -68,6 +68,7 @@ MapWidget::MapWidget(WorkspaceController *controller, QWidget *parent)
         update();
     });
     connect(controller, &WorkspaceController::householdsChanged, this, &MapWidget::reload);
+    connect(controller, &WorkspaceController::storeChanged, this, &MapWidget::storeChanged);
     connect(controller, &WorkspaceController::sessionChanged, this, &MapWidget::reload);
     reload();
 }
@@ -96,6 +97,43 @@ void MapWidget::reload()
     // The points are read, indexed and their badges drawn on a worker; indexReady() swaps the
     // result in.
     m_households.reload(m_controller->householdPointsReader(), devicePixelRatioF());
+    invalidate();
+}
+
+void MapWidget::storeChanged(const Storage::ChangeSet &changes)
+{
+    if (changes.entities.contains(QStringLiteral("facility")))
+        m_renderer.facilities.setFacilities(m_controller->placedFacilities());
+    if (changes.entities.contains(QStringLiteral("office"))) {
+        reload(); // 행정동 boundaries and names
+        return;
+    }
+    if (changes.householdsChanged.isEmpty() && changes.householdsAdded.isEmpty()
+        && changes.householdsRemoved.isEmpty()) {
+        invalidate();
+        return;
+    }
+    bool statusOrRisk = false;
+    QStringList ids;
+    ids.reserve(changes.householdsChanged.size());
+    for (auto it = changes.householdsChanged.cbegin(); it != changes.householdsChanged.cend(); ++it) {
+        ids << it.key();
+        statusOrRisk = statusOrRisk || (it.value() & (Storage::HouseholdAspect::Risk | Storage::HouseholdAspect::Status));
+    }
+    const auto points = changes.changesOnlyInPlace() ? m_controller->householdPointsOf(ids) : std::nullopt;
+    Storage::TierCounts delta;
+    if (!points || !m_households.update(*points, &delta)) {
+        reload();
+        return;
+    }
+    // Households outside the account's offices are not on the map and not in its totals.
+    if (statusOrRisk) // the 행정동 shading follows high-risk active households
+        m_renderer.boundaries.setHighRisk(m_controller->highRiskByOffice());
+    m_renderer.totals.high += delta.high;
+    m_renderer.totals.medium += delta.medium;
+    m_renderer.totals.low += delta.low;
+    m_renderer.totals.overdue += delta.overdue;
+    m_renderer.totals.fresh += delta.fresh;
     invalidate();
 }
 

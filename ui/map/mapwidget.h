@@ -4,6 +4,7 @@
 #include "geo/viewport.h"
 #include "maphouseholds.h"
 #include "maprenderer.h"
+#include "storage/changenotifier.h"
 
 #include <QImage>
 #include <QPolygonF>
@@ -121,6 +122,9 @@ protected:
 
 private:
     void reload();
+    // A committed change: changed households are read again and updated where they stand on
+    // the map; what cannot be updated in place (a new, removed or moved household) reloads.
+    void storeChanged(const Storage::ChangeSet &changes);
     void indexReady();
     void updateFilterBanner();
     void changeViewport(const Geo::Viewport &viewport, bool settle);
@@ -136,6 +140,12 @@ private:
     MapRenderer m_renderer;
     TileLayer *m_tiles;
     MapHouseholds m_households;
+public:
+    // The households' data behind the map (counters of full and in-place index updates).
+    const MapHouseholds &householdData() const { return m_households; }
+    // The district's totals the legend shows.
+    const Storage::TierCounts &totals() const { return m_renderer.totals; }
+private:
     MapFilterBanner *m_filterBanner;
     LegendToggle *m_legendToggle;
 

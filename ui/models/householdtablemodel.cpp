@@ -19,6 +19,7 @@ HouseholdTableModel::HouseholdTableModel(WorkspaceController *controller, QObjec
     , m_controller(controller)
 {
     connect(controller, &WorkspaceController::householdsChanged, this, &HouseholdTableModel::reload);
+    connect(controller, &WorkspaceController::storeChanged, this, &HouseholdTableModel::storeChanged);
     connect(controller, &WorkspaceController::disclosureChanged, this, [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -71,6 +72,81 @@ int HouseholdTableModel::rowOfRowId(qint64 rowId) const
             m_rowOf.insert(m_rowIds[i], int(i));
     }
     return m_rowOf.value(rowId, -1);
+}
+
+QList<int> HouseholdTableModel::rowsOf(const QStringList &householdIds) const
+{
+    QList<int> out;
+    const auto points = m_controller->householdPointsOf(householdIds);
+    if (!points)
+        return out;
+    for (const Storage::HouseholdPoint &p : *points) {
+        if (const int row = rowOfRowId(p.rowId); row >= 0)
+            out << row;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int HouseholdTableModel::rowOf(const QString &householdId) const
+{
+    const QList<int> rows = rowsOf({householdId});
+    return rows.isEmpty() ? -1 : rows.first();
+}
+
+bool HouseholdTableModel::orderOrMembershipMayChange() const
+{
+    const Storage::HouseholdQuery &q = m_query;
+    return q.tier || q.overdueOnly || q.newOnly || !q.worker.isEmpty() || q.tong > 0 || q.ban > 0
+           || q.caseStage || !q.text.trimmed().isEmpty() || q.order != Storage::HouseholdOrder::Row
+           || q.limit > 0;
+}
+
+void HouseholdTableModel::storeChanged(const Storage::ChangeSet &changes)
+{
+    if (!changes.householdsAdded.isEmpty() || !changes.householdsRemoved.isEmpty()) {
+        reload();
+        return;
+    }
+    if (changes.householdsChanged.isEmpty() && changes.casesMoved.isEmpty())
+        return;
+    if (orderOrMembershipMayChange()) {
+        std::vector<qint64> now = m_controller->listedRowIds(m_query);
+        if (now != m_rowIds) {
+            std::vector<qint64> a = now, b = m_rowIds;
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            if (a != b) {
+                reload(); // households came into the list or left it
+                return;
+            }
+            // The same households in another order: rows move, selections and the current row
+            // follow their households.
+            Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+            const QModelIndexList before = persistentIndexList();
+            QList<qint64> rowIdsBefore;
+            for (const QModelIndex &i : before)
+                rowIdsBefore << rowIdAt(i.row());
+            m_rowIds = std::move(now);
+            m_rowOf.clear();
+            m_pages.clear();
+            QModelIndexList after;
+            for (qsizetype k = 0; k < before.size(); ++k) {
+                const int row = rowOfRowId(rowIdsBefore.at(k));
+                after << (row >= 0 ? index(row, before.at(k).column()) : QModelIndex());
+            }
+            changePersistentIndexList(before, after);
+            Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        }
+    }
+    QStringList ids;
+    ids.reserve(changes.householdsChanged.size());
+    for (auto it = changes.householdsChanged.cbegin(); it != changes.householdsChanged.cend(); ++it)
+        ids << it.key();
+    for (const int row : rowsOf(ids)) {
+        m_pages.remove(row / pageSize); // read again on the next data()
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 const Household *HouseholdTableModel::household(int row) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/household.h"
+#include "storage/changenotifier.h"
 #include "storage/householdstore.h"
 
 #include <QAbstractTableModel>
@@ -37,11 +38,20 @@ public:
 
     qint64 rowIdAt(int row) const;
     int rowOfRowId(qint64 rowId) const; // -1 when not listed
+    // The row of a household by id, -1 when not listed; rowsOf: of several, the listed ones.
+    int rowOf(const QString &householdId) const;
+    QList<int> rowsOf(const QStringList &householdIds) const;
     // The listed households' rowids in ascending order (the set the map shows while filtered).
     std::vector<qint64> sortedRowIds() const;
 
+    // A committed change: the rows of changed households are read again (dataChanged); when the
+    // change reorders the list the rows move first (layoutChanged, selections kept); an added or
+    // removed household, or a change that moves households in or out of the query, resets it.
+    void storeChanged(const Storage::ChangeSet &changes);
+
 private:
     const Household *household(int row) const;
+    bool orderOrMembershipMayChange() const;
 
     WorkspaceController *m_controller;
     Storage::HouseholdQuery m_query;

@@ -223,7 +223,7 @@ bool ConflictDialog::choose(Sync::Resolution resolution)
     }
     m_message->setText(resolution == Sync::Resolution::Mine ? tr("내 값을 남겼습니다. 다음 동기화 때 전해집니다.")
                                                            : tr("서버 값을 남겼습니다."));
-    m_controller->notifyHouseholdsChanged();
+    m_controller->reloadAll();
     Q_EMIT resolved();
     const QString text = m_message->text();
     reload();

@@ -64,6 +64,7 @@ SyncRunner::SyncRunner(WorkspaceController *controller, QObject *parent)
         Q_EMIT stateChanged();
     });
     connect(controller, &WorkspaceController::householdsChanged, this, &SyncRunner::stateChanged);
+    connect(controller, &WorkspaceController::storeChanged, this, &SyncRunner::stateChanged); // the outbox grew
 }
 
 QString SyncRunner::server() const
@@ -134,7 +135,7 @@ Result<Sync::SyncReport> SyncRunner::syncNow(const QString &server, const QStrin
     auto r = Sync::SyncService(*ws).syncAs(server, ws->session()->name(), password.isEmpty() ? m_password : password, o);
     m_running = false;
     if (r) {
-        m_controller->notifyHouseholdsChanged();
+        m_controller->reloadAll(); // a pull can change anything
         Q_EMIT synced(*r);
     }
     Q_EMIT stateChanged();

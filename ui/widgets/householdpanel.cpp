@@ -169,6 +169,8 @@ HouseholdPanel::HouseholdPanel(WorkspaceController *controller, QUndoStack *undo
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     connect(controller, &WorkspaceController::householdsChanged, this, &HouseholdPanel::refresh);
+    // Any committed change may show on the open household (its own edits, a case moved, an undo).
+    connect(controller, &WorkspaceController::storeChanged, this, &HouseholdPanel::refresh);
     connect(controller, &WorkspaceController::disclosureChanged, this, &HouseholdPanel::render);
     clear();
 }
@@ -490,7 +492,6 @@ void HouseholdPanel::openCase()
     auto opened = CaseWork(*m_controller->workspace()).openCase(m_view->household.id, type);
     if (!opened)
         fail(tr("사례 열기"), ErrorText::describe(opened.error()));
-    m_controller->notifyHouseholdsChanged();
 }
 
 void HouseholdPanel::toggleCheckin()
@@ -511,7 +512,6 @@ void HouseholdPanel::toggleCheckin()
         if (auto c = work.checkIn(m_view->household.id, minutes); !c)
             fail(tr("안전 체크인"), ErrorText::describe(c.error()));
     }
-    m_controller->notifyHouseholdsChanged();
 }
 
 void HouseholdPanel::attachPhoto()
@@ -537,7 +537,6 @@ void HouseholdPanel::attachPhoto()
                                                              f.readAll(), true);
     if (!added)
         fail(tr("사진 첨부"), ErrorText::describe(added.error()));
-    m_controller->notifyHouseholdsChanged();
 }
 
 void HouseholdPanel::viewPhotos()
@@ -573,7 +572,6 @@ void HouseholdPanel::takeBackSelected()
                                                               m_view->household.id, reason);
     if (!done)
         fail(tr("기록 취소"), ErrorText::describe(done.error()));
-    m_controller->notifyHouseholdsChanged();
 }
 
 } // namespace VisitMap::Ui

@@ -515,9 +515,8 @@ void IntakePanel::decisionFailed(const QString &what, const Error &error)
 
 void IntakePanel::afterDecision()
 {
-    // The decision changed households (a new one, a new flag, a new score): the list, the map
-    // and the queue show it at once.
-    m_controller->notifyHouseholdsChanged();
+    // The decision changed households (a new one, a new flag, a new score): the store announces
+    // them to the list and the map; the queue is read again here.
     refresh();
 }
 
@@ -666,7 +665,6 @@ QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
     if (result->skipped)
         lines << tr("이미 있는 %1건은 건너뛰었습니다.").arg(result->skipped);
     lines << result->notes;
-    m_controller->notifyHouseholdsChanged();
     refresh();
     return lines.join(u'\n');
 }

@@ -22,6 +22,7 @@ UrgentStatusLabel::UrgentStatusLabel(WorkspaceController *controller, QWidget *p
                   "신고가 중복·종결되면 빠집니다."));
     connect(controller, &WorkspaceController::sessionChanged, this, &UrgentStatusLabel::refresh);
     connect(controller, &WorkspaceController::householdsChanged, this, &UrgentStatusLabel::refresh);
+    connect(controller, &WorkspaceController::storeChanged, this, &UrgentStatusLabel::refresh);
     refresh();
 }
 

@@ -255,3 +255,38 @@ TEST_CASE("An empty district and a single household index without trouble", "[co
         CHECK(single.item(z, 0).fresh == 1);
     }
 }
+
+TEST_CASE("Updating a household in place gives the index a fresh build would", "[core][geo]")
+{
+    std::vector<Geo::MapPoint> points = district(20000, 11);
+    ClusterIndex index = ClusterIndex::build(points);
+    std::mt19937 rng(5);
+    for (int k = 0; k < 300; ++k) {
+        const std::uint32_t i = rng() % std::uint32_t(points.size());
+        Geo::MapPoint &p = points[i];
+        p.tier = RiskTier(rng() % 3);
+        p.overdue = rng() % 2;
+        p.fresh = rng() % 2;
+        const std::uint32_t at = index.findKey(p.key);
+        REQUIRE(at == i);
+        REQUIRE(index.updatePoint(at, p.tier, p.overdue, p.fresh));
+    }
+    CHECK_FALSE(index.updatePoint(std::uint32_t(points.size()), RiskTier::High, true, true));
+    const ClusterIndex fresh = ClusterIndex::build(points);
+    for (int z = fresh.options().minZoom; z <= fresh.leafLevel(); ++z) {
+        REQUIRE(index.itemCount(z) == fresh.itemCount(z));
+        for (std::uint32_t t = 0; t < fresh.itemCount(z); ++t) {
+            const ClusterIndex::Item a = index.item(z, t), b = fresh.item(z, t);
+            REQUIRE(a.count == b.count);
+            REQUIRE(a.high == b.high);
+            REQUIRE(a.medium == b.medium);
+            REQUIRE(a.overdue == b.overdue);
+            REQUIRE(a.fresh == b.fresh);
+        }
+    }
+    for (std::uint32_t i = 0; i < points.size(); ++i) {
+        REQUIRE(index.tier(i) == points[i].tier);
+        REQUIRE(index.overdue(i) == points[i].overdue);
+        REQUIRE(index.fresh(i) == points[i].fresh);
+    }
+}
