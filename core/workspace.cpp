@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
-#include "storage/changenotifier.h"
 #include "security/auditdetail.h"
+#include "storage/changenotifier.h"
 
 #include "storage/urgencybackfill.h"
 #include "storage/accountstore.h"

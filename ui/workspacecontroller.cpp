@@ -193,7 +193,8 @@ WorkspaceController::householdPointsOf(const QStringList &householdIds) const
         return std::nullopt;
     if (householdIds.isEmpty())
         return std::vector<Storage::HouseholdPoint>();
-    auto points = Storage::HouseholdStore(m_ws->db()).pointsOf(householdIds, today(), m_ws->session()->offices);
+    auto points = Storage::HouseholdStore(m_ws->db())
+                      .pointsOf(householdIds, today(), m_ws->session()->offices);
     if (!points)
         return std::nullopt;
     return std::move(*points);

@@ -77,7 +77,8 @@ public:
     // The same facts for these households only (ids), in rowid order: what the views read again
     // when the store's notifier says they changed. Households outside the account's offices are
     // left out. None when the read failed.
-    std::optional<std::vector<Storage::HouseholdPoint>> householdPointsOf(const QStringList &householdIds) const;
+    std::optional<std::vector<Storage::HouseholdPoint>>
+    householdPointsOf(const QStringList &householdIds) const;
 
     // Edits need no call here: the store's notifier announces each committed change
     // (storeChanged). What changes everything at once (a sync pull, an import that added 행정동)

@@ -367,13 +367,16 @@ bool ClusterIndex::updatePoint(std::uint32_t point, RiskTier tier, bool overdue,
     if (point >= m_flags.size() || m_levels.empty())
         return false;
     const std::uint8_t before = m_flags[point];
-    const std::uint8_t after = std::uint8_t(std::uint8_t(tier) | (overdue ? 4 : 0) | (fresh ? 8 : 0));
+    const std::uint8_t after
+        = std::uint8_t(std::uint8_t(tier) | (overdue ? 4 : 0) | (fresh ? 8 : 0));
     if (before == after)
         return true;
     m_flags[point] = after;
     std::uint32_t t = m_pointLeaf[point];
     level(leafLevel()).flags[t] = after;
-    const auto is = [](std::uint8_t f, RiskTier r) { return (f & 3) == std::uint8_t(r) ? 1 : 0; };
+    const auto is = [](std::uint8_t f, RiskTier r) {
+        return (f & 3) == std::uint8_t(r) ? 1 : 0;
+    };
     const int dHigh = is(after, RiskTier::High) - is(before, RiskTier::High);
     const int dMedium = is(after, RiskTier::Medium) - is(before, RiskTier::Medium);
     const int dOverdue = ((after & 4) ? 1 : 0) - ((before & 4) ? 1 : 0);

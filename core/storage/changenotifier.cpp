@@ -85,7 +85,9 @@ ChangeNotifier::ChangeNotifier(QObject *parent)
     qRegisterMetaType<ChangeSet>();
 }
 
-void ChangeNotifier::recordChange(const QString &entity, const QString &entityId, ChangeOp op,
+void ChangeNotifier::recordChange(const QString &entity,
+                                  const QString &entityId,
+                                  ChangeOp op,
                                   const QJsonObject &payload)
 {
     ChangeSet &s = m_levels.last();

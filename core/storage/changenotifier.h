@@ -31,14 +31,15 @@ struct ChangeSet
     QSet<QString> householdsAdded;
     QHash<QString, HouseholdAspects> householdsChanged; // never lists an added or removed one
     QSet<QString> householdsRemoved;
-    QSet<QString> visitsLogged;  // visit ids
-    QSet<QString> casesMoved;    // case ids (a new case, a stage change)
-    QSet<QString> entities;      // every entity kind written ("household", "visit", "office", ...)
+    QSet<QString> visitsLogged; // visit ids
+    QSet<QString> casesMoved;   // case ids (a new case, a stage change)
+    QSet<QString> entities;     // every entity kind written ("household", "visit", "office", ...)
 
     bool isEmpty() const
     {
-        return householdsAdded.isEmpty() && householdsChanged.isEmpty() && householdsRemoved.isEmpty()
-               && visitsLogged.isEmpty() && casesMoved.isEmpty() && entities.isEmpty();
+        return householdsAdded.isEmpty() && householdsChanged.isEmpty()
+               && householdsRemoved.isEmpty() && visitsLogged.isEmpty() && casesMoved.isEmpty()
+               && entities.isEmpty();
     }
     // Added, changed and removed households together.
     QSet<QString> touchedHouseholds() const;
@@ -58,7 +59,9 @@ public:
     explicit ChangeNotifier(QObject *parent = nullptr);
 
     // From the Journal: one recorded change (the outbox's entity, id, operation and payload).
-    void recordChange(const QString &entity, const QString &entityId, ChangeOp op,
+    void recordChange(const QString &entity,
+                      const QString &entityId,
+                      ChangeOp op,
                       const QJsonObject &payload);
     // From the Journal: an access-log row written about a household (not a mere view).
     void recordHouseholdTouched(const QString &householdId);

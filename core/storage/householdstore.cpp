@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdstore.h"
 
-#include <algorithm>
 #include "security/auditdetail.h"
+#include <algorithm>
 
 #include "database.h"
 #include "duerule.h"
@@ -490,8 +490,9 @@ Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
     return readPoints(today, offices, nullptr);
 }
 
-Result<std::vector<HouseholdPoint>> HouseholdStore::pointsOf(const QStringList &ids, const QDate &today,
-                                                            const QStringList &offices) const
+Result<std::vector<HouseholdPoint>> HouseholdStore::pointsOf(const QStringList &ids,
+                                                             const QDate &today,
+                                                             const QStringList &offices) const
 {
     std::vector<HouseholdPoint> out;
     for (qsizetype from = 0; from < ids.size(); from += 500) {
@@ -506,8 +507,9 @@ Result<std::vector<HouseholdPoint>> HouseholdStore::pointsOf(const QStringList &
     return out;
 }
 
-Result<std::vector<HouseholdPoint>> HouseholdStore::readPoints(const QDate &today, const QStringList &offices,
-                                                              const QStringList *ids) const
+Result<std::vector<HouseholdPoint>> HouseholdStore::readPoints(const QDate &today,
+                                                               const QStringList &offices,
+                                                               const QStringList *ids) const
 {
     QVariantList binds{Iso::date(today)};
     QStringList where;
@@ -515,8 +517,9 @@ Result<std::vector<HouseholdPoint>> HouseholdStore::readPoints(const QDate &toda
         where << Database::inList(QStringLiteral("office_code"), offices, binds);
     if (ids)
         where << Database::inList(QStringLiteral("id"), *ids, binds);
-    const QString filter = where.isEmpty() ? QString()
-                                           : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString filter = where.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     auto q = m_db.execute(QStringLiteral(
                               "SELECT rowid, lon, lat, COALESCE(risk_override, risk_tier), "
                               "%1, flagged_new_at IS NOT NULL "

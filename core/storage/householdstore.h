@@ -109,8 +109,8 @@ public:
     Result<std::vector<HouseholdPoint>> points(const QDate &today, const QStringList &offices = {}) const;
     // The same facts for these households only (by id), in rowid order; a household outside the
     // offices, or no longer in the store, is left out.
-    Result<std::vector<HouseholdPoint>> pointsOf(const QStringList &ids, const QDate &today,
-                                                 const QStringList &offices = {}) const;
+    Result<std::vector<HouseholdPoint>>
+    pointsOf(const QStringList &ids, const QDate &today, const QStringList &offices = {}) const;
     Result<QString> idForRow(qint64 rowId) const;
     Result<bool> exists(const QString &id) const;
     // The 행정동 a household belongs to; nullopt when there is no such household.
@@ -153,8 +153,8 @@ private:
     static QString selectColumns();
     static constexpr int columnCount = 28; // of selectColumns()
     static Household readHousehold(const QSqlQuery &q, int first = 0);
-    Result<std::vector<HouseholdPoint>> readPoints(const QDate &today, const QStringList &offices,
-                                                   const QStringList *ids) const;
+    Result<std::vector<HouseholdPoint>>
+    readPoints(const QDate &today, const QStringList &offices, const QStringList *ids) const;
 
     Database &m_db;
 };

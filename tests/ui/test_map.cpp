@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands/householdcommands.h"
 #include "geo/boundarycatalog.h"
 #include "geo/webmercator.h"
-#include "theme.h"
 #include "mainwindow.h"
 #include "map/mapexport.h"
 #include "map/maprenderer.h"
 #include "map/mapwidget.h"
 #include "map/tilelayer.h"
-#include "commands/householdcommands.h"
 #include "models/householdtablemodel.h"
-#include "workflow/casework.h"
 #include "support/testsupport.h"
+#include "theme.h"
 #include "uitestsupport.h"
+#include "workflow/casework.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -175,7 +175,8 @@ TEST_CASE("Clicking a cluster zooms into it, clicking a household opens it", "[u
     }
 }
 
-TEST_CASE("A risk change redraws the household in its new tier, the index updated where it stands", "[ui][map]")
+TEST_CASE("A risk change redraws the household in its new tier, the index updated where it stands",
+          "[ui][map]")
 {
     Window w;
     const auto before = w.map->households().index();
@@ -340,7 +341,8 @@ TEST_CASE("Saving the map as PNG or PDF asks a reason and logs it", "[ui][map][p
     CHECK_FALSE(QFile::exists(png + QStringLiteral(".part")));
 }
 
-TEST_CASE("A logged visit updates its household's mark and list row in place, without a rebuild", "[ui][map]")
+TEST_CASE("A logged visit updates its household's mark and list row in place, without a rebuild",
+          "[ui][map]")
 {
     Window w;
     Ui::HouseholdTableModel *model = w.window.householdModel();
@@ -390,5 +392,6 @@ TEST_CASE("A logged visit updates its household's mark and list row in place, wi
     REQUIRE(nowRow >= 0);
     REQUIRE(changed.size() == 1);
     CHECK(changed.first().at(0).value<QModelIndex>().row() == nowRow);
-    CHECK_FALSE(model->data(model->index(nowRow, 0), Ui::HouseholdTableModel::OverdueRole).toBool());
+    CHECK_FALSE(
+        model->data(model->index(nowRow, 0), Ui::HouseholdTableModel::OverdueRole).toBool());
 }

@@ -17,7 +17,8 @@ Geo::ClusterIndex::Options HouseholdLayer::indexOptions()
     return o;
 }
 
-std::shared_ptr<Geo::ClusterIndex> HouseholdLayer::buildIndex(const std::vector<Storage::HouseholdPoint> &points)
+std::shared_ptr<Geo::ClusterIndex>
+HouseholdLayer::buildIndex(const std::vector<Storage::HouseholdPoint> &points)
 {
     std::vector<Geo::MapPoint> mp;
     mp.reserve(points.size());

@@ -34,7 +34,8 @@ class HouseholdLayer
 public:
     // The index the map uses: clustered up to zoom 16, every household from zoom 17.
     static Geo::ClusterIndex::Options indexOptions();
-    static std::shared_ptr<Geo::ClusterIndex> buildIndex(const std::vector<Storage::HouseholdPoint> &points);
+    static std::shared_ptr<Geo::ClusterIndex>
+    buildIndex(const std::vector<Storage::HouseholdPoint> &points);
 
     void setIndex(std::shared_ptr<const Geo::ClusterIndex> index) { m_index = std::move(index); }
     // The index and its cluster badges drawn at a device pixel ratio: the worker's whole job.

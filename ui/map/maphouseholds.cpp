@@ -2,9 +2,9 @@
 #include "maphouseholds.h"
 
 #include <QCoreApplication>
-#include <algorithm>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace VisitMap::Ui {
 
@@ -134,7 +134,9 @@ bool MapHouseholds::update(const Points &changed, Storage::TierCounts *delta)
     if (isBusy() || !m_points || !m_all.index || m_readError)
         return false;
     Points &points = *m_points;
-    const auto byRow = [](const Storage::HouseholdPoint &p, qint64 row) { return p.rowId < row; };
+    const auto byRow = [](const Storage::HouseholdPoint &p, qint64 row) {
+        return p.rowId < row;
+    };
     // First check every household can change in place, so a refusal changes nothing.
     std::vector<std::size_t> at;
     at.reserve(changed.size());

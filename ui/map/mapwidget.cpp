@@ -116,11 +116,15 @@ void MapWidget::storeChanged(const Storage::ChangeSet &changes)
     bool statusOrRisk = false;
     QStringList ids;
     ids.reserve(changes.householdsChanged.size());
-    for (auto it = changes.householdsChanged.cbegin(); it != changes.householdsChanged.cend(); ++it) {
+    for (auto it = changes.householdsChanged.cbegin(); it != changes.householdsChanged.cend();
+         ++it) {
         ids << it.key();
-        statusOrRisk = statusOrRisk || (it.value() & (Storage::HouseholdAspect::Risk | Storage::HouseholdAspect::Status));
+        statusOrRisk
+            = statusOrRisk
+              || (it.value() & (Storage::HouseholdAspect::Risk | Storage::HouseholdAspect::Status));
     }
-    const auto points = changes.changesOnlyInPlace() ? m_controller->householdPointsOf(ids) : std::nullopt;
+    const auto points
+        = changes.changesOnlyInPlace() ? m_controller->householdPointsOf(ids) : std::nullopt;
     Storage::TierCounts delta;
     if (!points || !m_households.update(*points, &delta)) {
         reload();

@@ -140,11 +140,13 @@ private:
     MapRenderer m_renderer;
     TileLayer *m_tiles;
     MapHouseholds m_households;
+
 public:
     // The households' data behind the map (counters of full and in-place index updates).
     const MapHouseholds &householdData() const { return m_households; }
     // The district's totals the legend shows.
     const Storage::TierCounts &totals() const { return m_renderer.totals; }
+
 private:
     MapFilterBanner *m_filterBanner;
     LegendToggle *m_legendToggle;

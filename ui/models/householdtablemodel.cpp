@@ -19,7 +19,8 @@ HouseholdTableModel::HouseholdTableModel(WorkspaceController *controller, QObjec
     , m_controller(controller)
 {
     connect(controller, &WorkspaceController::householdsChanged, this, &HouseholdTableModel::reload);
-    connect(controller, &WorkspaceController::storeChanged, this, &HouseholdTableModel::storeChanged);
+    connect(controller, &WorkspaceController::storeChanged, this,
+            &HouseholdTableModel::storeChanged);
     connect(controller, &WorkspaceController::disclosureChanged, this, [this] {
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));

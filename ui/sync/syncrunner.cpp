@@ -64,7 +64,8 @@ SyncRunner::SyncRunner(WorkspaceController *controller, QObject *parent)
         Q_EMIT stateChanged();
     });
     connect(controller, &WorkspaceController::householdsChanged, this, &SyncRunner::stateChanged);
-    connect(controller, &WorkspaceController::storeChanged, this, &SyncRunner::stateChanged); // the outbox grew
+    connect(controller, &WorkspaceController::storeChanged, this,
+            &SyncRunner::stateChanged); // the outbox grew
 }
 
 QString SyncRunner::server() const

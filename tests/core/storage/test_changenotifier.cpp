@@ -27,11 +27,11 @@ struct Heard
     explicit Heard(Workspace &ws)
     {
         Storage::Database *db = &ws.db();
-        connection = QObject::connect(&ws.notifier(), &Storage::ChangeNotifier::changed,
-                                      [this, db](const ChangeSet &s) {
-                                          duringTransaction = duringTransaction || db->inTransaction();
-                                          sets.append(s);
-                                      });
+        connection = QObject::connect(
+            &ws.notifier(), &Storage::ChangeNotifier::changed, [this, db](const ChangeSet &s) {
+                duringTransaction = duringTransaction || db->inTransaction();
+                sets.append(s);
+            });
     }
     ~Heard() { QObject::disconnect(connection); }
 };
@@ -67,7 +67,8 @@ struct Signed
 
 } // namespace
 
-TEST_CASE("A logged visit announces its household and visit once, after the commit", "[core][storage]")
+TEST_CASE("A logged visit announces its household and visit once, after the commit",
+          "[core][storage]")
 {
     Signed s;
     Heard heard(*s.ws);
@@ -88,7 +89,8 @@ TEST_CASE("A risk override announces exactly that household, as a risk change", 
 {
     Signed s;
     Heard heard(*s.ws);
-    REQUIRE_OK(CaseWork(*s.ws).setRiskOverride(s.other, RiskTier::High, QStringLiteral("보호자 입원")));
+    REQUIRE_OK(
+        CaseWork(*s.ws).setRiskOverride(s.other, RiskTier::High, QStringLiteral("보호자 입원")));
     REQUIRE(heard.sets.size() == 1);
     CHECK_FALSE(heard.duringTransaction);
     const ChangeSet &c = heard.sets.first();
@@ -112,14 +114,18 @@ TEST_CASE("A rolled-back transaction announces nothing, a rolled-back savepoint 
     REQUIRE_FALSE(failed);
     CHECK(heard.sets.isEmpty());
     CHECK(Test::count(*s.ws, QStringLiteral("SELECT COUNT(*) FROM visits WHERE household_id = '%1' "
-                                            "AND at = '%2'").arg(s.household, Iso::utc(s.visit().at))) == 0);
+                                            "AND at = '%2'")
+                                 .arg(s.household, Iso::utc(s.visit().at)))
+          == 0);
 
     // The inner savepoint rolls back (the override), the outer transaction commits (the visit).
     const Status kept = s.ws->db().transaction([&]() -> Status {
         if (auto v = work.logVisit(s.visit()); !v)
             return fail(v.error());
         (void)s.ws->db().transaction([&]() -> Status {
-            if (auto ok = work.setRiskOverride(s.other, RiskTier::High, QStringLiteral("보호자 입원")); !ok)
+            if (auto ok
+                = work.setRiskOverride(s.other, RiskTier::High, QStringLiteral("보호자 입원"));
+                !ok)
                 return ok;
             return fail(ErrorCode::Validation, QStringLiteral("given up"));
         });
@@ -137,7 +143,8 @@ TEST_CASE("An import announces exactly the households it added", "[core][storage
     auto demo = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(demo->signInDemo(QStringLiteral("demo-lead")));
     const QString out = dir.path(QStringLiteral("all.csv"));
-    REQUIRE(Export::ExportService(*demo).run({Export::ExportKind::Households, out, QStringLiteral("이관"), true}));
+    REQUIRE(Export::ExportService(*demo).run(
+        {Export::ExportKind::Households, out, QStringLiteral("이관"), true}));
 
     auto real = Test::openStore(Test::realStoreCopy(dir));
     Test::addDemoWorkerAccounts(*real);
