@@ -5,6 +5,8 @@
 #include "security/keyring.h"
 #include "util/result.h"
 
+#include <QVariant>
+
 namespace VisitMap {
 class Clock;
 namespace Storage {
@@ -33,6 +35,11 @@ public:
     // Stores a key that arrived sealed for this account (from the central store).
     Status storeSealed(const QString &officeCode, const QByteArray &keyCheck,
                        const Account &account, const QByteArray &sealed, const QString &actor);
+    // The check of the office's key this store holds (null when it holds none).
+    Result<QVariant> keyCheck(const QString &officeCode) const;
+    // Notes that the office has a key elsewhere (its check), unless this store holds one: the
+    // store then waits for it instead of making one of its own.
+    Status noteKey(const QString &officeCode, const QByteArray &keyCheck, const QString &actor);
 
 private:
     Status insertGrant(const QString &officeCode, const QString &staffId, const QByteArray &sealed,

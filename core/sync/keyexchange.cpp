@@ -2,7 +2,7 @@
 #include "keyexchange.h"
 
 #include "centralstore.h"
-#include "entitymap.h"
+#include "storage/entitymap.h"
 #include "storage/accountstore.h"
 #include "security/crypto.h"
 #include "storage/keystore.h"
@@ -70,8 +70,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
         serverChecks.insert(office, check);
         if (session->keyring.has(office))
             continue;
-        auto local = m_ws.db().scalar(
-            QStringLiteral("SELECT key_check FROM data_keys WHERE office_code = ?"), {office});
+        auto local = keys.keyCheck(office);
         if (!local)
             return fail(local.error());
         if (!local->isNull() && local->toByteArray() != check)
@@ -111,13 +110,10 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     if (!known)
         return fail(known.error());
     while (known->next()) {
-        auto q = m_ws.db().execute(
-            QStringLiteral("INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, "
-                           "created_by) VALUES (?,?,?,?)"),
-            {known->value(0).toString(), known->value(1).toByteArray(),
-             Iso::utc(m_ws.clock().now()), QStringLiteral("central store")});
-        if (!q)
-            return fail(q.error());
+        if (auto ok = keys.noteKey(known->value(0).toString(), known->value(1).toByteArray(),
+                                   QStringLiteral("central store"));
+            !ok)
+            return fail(ok.error());
     }
     if (received) {
         if (auto ok = m_ws.reloadKeys(); !ok)

@@ -124,7 +124,7 @@ TEST_CASE("No core file includes a header from a layer its own layer does not us
         for (const QString &d : l.dirs)
             layerOfDir.insert(d, l.name);
     const auto mayUse = reachable(layers);
-    static const QRegularExpression include(QStringLiteral(R"(^\s*#\s*include\s*"([^"]+)")"),
+    static const QRegularExpression include(QStringLiteral(R"re(^\s*#\s*include\s*"([^"]+)")re"),
                                             QRegularExpression::MultilineOption);
     QStringList problems;
     int includes = 0;
