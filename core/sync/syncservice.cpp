@@ -188,9 +188,8 @@ Result<SyncReport> SyncService::syncAs(const QString &conninfo, const QString &u
 
 Status SyncService::enrol(CentralConnection &c, const QString &name, const QString &password, SyncReport &report)
 {
-    auto me = c.exec(QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
-                                       "FROM visitmap.staff WHERE role_name = session_user"),
-                     {}, QStringLiteral("reading the account"));
+    CentralStore central(c);
+    auto me = central.staffRecord();
     if (!me)
         return fail(me.error());
     if (!me->next())
@@ -209,12 +208,10 @@ Status SyncService::enrol(CentralConnection &c, const QString &name, const QStri
     account.password = password;
     const Security::WrappedKeyPair serverKeys{me->value(2).toByteArray(), me->value(3).toByteArray(),
                                               me->value(4).toByteArray()};
-    auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
-                         {}, QStringLiteral("reading the account's offices"));
+    auto grants = central.grantedAreas();
     if (!grants)
         return fail(grants.error());
-    while (grants->next())
-        account.grants << grants->value(0).toString();
+    account.grants = *grants;
     auto created = m_ws.accounts().create(account, QStringLiteral("central store"));
     if (!created)
         return fail(created.error().code,
@@ -260,13 +257,10 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         return fail(ErrorCode::AuthFailed, QStringLiteral("sign in before syncing"));
     SyncReport report;
     auto step = [&]() -> Status {
-        auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user"), {},
-                             QStringLiteral("reading the account's offices"));
+        auto grants = CentralStore(c).grantedAreas();
         if (!grants)
             return fail(grants.error());
-        QStringList areas;
-        while (grants->next())
-            areas << grants->value(0).toString();
+        const QStringList areas = *grants;
         if (areas.isEmpty() && m_ws.session()->role() != Role::Admin)
             return fail(ErrorCode::PermissionDenied,
                         QStringLiteral("the central store grants '%1' no office").arg(m_ws.session()->name()));
@@ -467,9 +461,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
             break;
         if (batch.isEmpty())
             continue;
-        auto r = c.exec(QStringLiteral("SELECT visitmap.push(?::jsonb)"),
-                        {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact))},
-                        QStringLiteral("sending changes"));
+        auto r = CentralStore(c).push(QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)));
         if (!r)
             return fail(r.error());
         QJsonObject result;
@@ -531,11 +523,7 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
 
 Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 {
-    auto q = c.exec(QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
-                                      "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
-                                      "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
-                                      "WHERE c.id > ? ORDER BY c.id"),
-                    {state(kConflictCursor).toLongLong()}, QStringLiteral("reading conflicts"));
+    auto q = CentralStore(c).conflictsAfter(state(kConflictCursor).toLongLong());
     if (!q)
         return fail(q.error());
     Storage::Database &db = m_ws.db();
@@ -558,21 +546,17 @@ Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport &report)
 {
     Storage::Database &db = m_ws.db();
-    auto total = c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
-                        {state(kRevision).toLongLong()}, QStringLiteral("counting changes"));
+    CentralStore central(c);
+    auto total = central.changesAfterCount(state(kRevision).toLongLong());
     if (!total)
         return fail(total.error());
-    const qint64 expected = total->next() ? total->value(0).toLongLong() : 0;
+    const qint64 expected = *total;
     OutboxStore outbox(db);
     qint64 done = 0;
     for (;;) {
         const qint64 from = state(kRevision).toLongLong();
         // The entity's state as it stands (merged by the server) for every change after from.
-        auto q = c.exec(QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
-                                          "FROM visitmap.changes c "
-                                          "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
-                                          "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
-                        {from, o.pullBatch}, QStringLiteral("receiving changes"));
+        auto q = central.changesAfter(from, o.pullBatch);
         if (!q)
             return fail(q.error());
         QList<PulledChange> items;
