@@ -5,6 +5,8 @@
 #include "security/keyring.h"
 #include "util/result.h"
 
+#include <QVariant>
+
 namespace VisitMap {
 class Clock;
 namespace Storage {
@@ -36,6 +38,11 @@ public:
     // Drops every key sealed to an account (its password was reset, so its old key pair is gone):
     // key holders seal the keys to its new key pair at their next sign-in.
     Status dropGrants(const QString &staffId);
+    // The check of the office's key this store holds (null when it holds none).
+    Result<QVariant> keyCheck(const QString &officeCode) const;
+    // Notes that the office has a key elsewhere (its check), unless this store holds one: the
+    // store then waits for it instead of making one of its own.
+    Status noteKey(const QString &officeCode, const QByteArray &keyCheck, const QString &actor);
 
 private:
     Status insertGrant(const QString &officeCode, const QString &staffId, const QByteArray &sealed,

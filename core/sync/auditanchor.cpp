@@ -19,8 +19,8 @@ Result<AuditAnchor::Outcome> AuditAnchor::send(CentralConnection &c)
     if (!*head)
         return Outcome{};
     const QString store = Storage::MetaStore(m_ws.db()).storeId();
-    auto prior = c.exec(QStringLiteral("SELECT seq FROM visitmap.audit_anchor(?)"), {store},
-                        QStringLiteral("reading the access-log anchor"));
+    CentralStore central(c);
+    auto prior = central.auditAnchor(store);
     if (!prior)
         return fail(prior.error());
     QString priorMac;
@@ -31,9 +31,7 @@ Result<AuditAnchor::Outcome> AuditAnchor::send(CentralConnection &c)
         priorMac = *mac;
     }
     const Security::AuditHead &h = **head;
-    auto r = c.exec(QStringLiteral("SELECT visitmap.anchor_audit(?, ?, ?, ?, ?, ?)"),
-                    {store, h.sealedSeq, h.sealedMac, h.entries, h.purged, priorMac},
-                    QStringLiteral("anchoring the access log"));
+    auto r = central.anchorAudit(store, h.sealedSeq, h.sealedMac, h.entries, h.purged, priorMac);
     if (!r)
         return fail(r.error());
     Outcome out;

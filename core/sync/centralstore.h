@@ -53,6 +53,53 @@ private:
     QString m_name;
 };
 
+// The statements the sync runs on the central store, one per step; each answers the query to
+// read (its columns as the comment says). Every statement against the central store stands in
+// this module.
+class CentralStore
+{
+public:
+    explicit CentralStore(CentralConnection &connection) : m_c(connection) {}
+
+    // display_name, kind, public_key, wrapped_secret_key, kdf_salt of the signed-in staff
+    // member; no row when the login role is not staff.
+    Result<QSqlQuery> staffRecord();
+    // The areas granted to the signed-in staff member, in order.
+    Result<QStringList> grantedAreas();
+    // Stores the account's wrapped key pair; one row: whether what is sealed to it there is sealed
+    // to this pair.
+    Result<QSqlQuery> setAccountKeys(const QByteArray &publicKey, const QByteArray &wrappedSecretKey,
+                                     const QByteArray &salt, bool replace);
+    // office_code, sealed_key, key_check of the office keys sealed to the signed-in account.
+    Result<QSqlQuery> keysSealedToMe();
+    // Gives back a key sealed to the account that does not open.
+    Status returnKey(const QString &officeCode);
+    // office_code, key_check of every office that has a key.
+    Result<QSqlQuery> officeKeys();
+    // office_code, role_name, public_key of colleagues of these offices who lack their key.
+    Result<QSqlQuery> keyless(const QStringList &officeCodes);
+    // Offers the office's key (its check) sealed to colleagues (a JSON array of role_name,
+    // sealed_key); one row: how many it took.
+    Result<QSqlQuery> putKeys(const QString &officeCode, const QByteArray &keyCheck, const QString &grantsJson);
+    // One row: the JSON result of applying the batch (a JSON array of changes).
+    Result<QSqlQuery> push(const QString &batchJson);
+    // id, entity, entity_id, office_code, field, base, mine, theirs (JSON text), the author of
+    // theirs, detected_at of the conflicts after id, in order.
+    Result<QSqlQuery> conflictsAfter(qint64 id);
+    // How many changes come after the revision.
+    Result<qint64> changesAfterCount(qint64 revision);
+    // rev, entity, entity_id, the entity's data (JSON text) and rev, change_id of up to limit
+    // changes after the revision, in order.
+    Result<QSqlQuery> changesAfter(qint64 revision, int limit);
+    // seq of the store's last access-log anchor (no row: none yet).
+    Result<QSqlQuery> auditAnchor(const QString &store);
+    Result<QSqlQuery> anchorAudit(const QString &store, const QVariant &sealedSeq, const QVariant &sealedMac,
+                                  const QVariant &entries, const QVariant &purged, const QString &priorMac);
+
+private:
+    CentralConnection &m_c;
+};
+
 // Creating and migrating the central store, and its staff login roles (an administrator's
 // connection: a role that may create roles).
 class ServerAdmin

@@ -2,7 +2,7 @@
 #include "conflictstore.h"
 #include "security/auditdetail.h"
 
-#include "entitymap.h"
+#include "storage/entitymap.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "util/clock.h"
@@ -59,48 +59,25 @@ QString ConflictStore::fieldLabel(const QString &entity, const QString &field)
 Result<QList<Conflict>> ConflictStore::open() const
 {
     Storage::Database &db = m_ws.db();
-    auto q = db.execute(QStringLiteral("SELECT id, entity, entity_id, office_code, field, base_value, mine_value, "
-                                       "theirs_value, theirs_by, detected_at FROM conflicts WHERE resolved_at IS NULL "
-                                       "ORDER BY detected_at, id"));
-    if (!q)
-        return fail(q.error());
+    auto all = ConflictRecords(db).unresolved();
+    if (!all)
+        return fail(all.error());
     QList<Conflict> out;
     const auto *session = m_ws.session();
-    while (q->next()) {
-        Conflict c;
-        c.id = q->value(0).toString();
-        c.entity = q->value(1).toString();
-        c.entityId = q->value(2).toString();
-        c.officeCode = q->value(3).toString();
-        if (session && !session->covers(c.officeCode))
-            continue;
-        c.field = q->value(4).toString();
-        c.base = jsonFromText(q->value(5));
-        c.mine = jsonFromText(q->value(6));
-        c.theirs = jsonFromText(q->value(7));
-        c.theirsBy = q->value(8).toString();
-        c.detectedAt = Iso::parse(q->value(9).toString());
-        out.append(c);
+    for (const Conflict &c : *all) {
+        if (!session || session->covers(c.officeCode))
+            out.append(c);
     }
+    RowCodec codec(db);
     for (Conflict &c : out) {
         if (c.entity == QLatin1String("household")) {
             c.householdId = c.entityId;
         } else if (const EntitySpec *spec = entitySpec(c.entity)) {
-            RowCodec codec(db);
-            if (auto has = codec.hasColumn(spec->table, QStringLiteral("household_id")); has && *has) {
-                auto h = db.scalar(QStringLiteral("SELECT household_id FROM %1 WHERE %2 = ?").arg(spec->table, spec->idColumn),
-                                   {c.entityId});
-                if (h)
-                    c.householdId = h->toString();
-            }
+            if (auto h = codec.householdOf(*spec, c.entityId))
+                c.householdId = *h;
         }
-        if (!c.householdId.isEmpty()) {
-            auto a = db.scalar(QStringLiteral("SELECT road_address || CASE WHEN address_detail <> '' THEN ' ' || "
-                                              "address_detail ELSE '' END FROM households WHERE id = ?"),
-                               {c.householdId});
-            if (a)
-                c.householdAddress = a->toString();
-        }
+        if (!c.householdId.isEmpty())
+            c.householdAddress = ConflictRecords(db).householdAddress(c.householdId);
     }
     return out;
 }
@@ -128,28 +105,23 @@ Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
     Storage::Journal &journal = m_ws.journal();
     return db.transaction([&]() -> Status {
         RowCodec codec(db);
-        const QJsonValue chosen = resolution == Resolution::Mine ? c.mine : c.theirs;
+        ConflictRecords records(db);
+        const bool mine = resolution == Resolution::Mine;
+        const QJsonValue chosen = mine ? c.mine : c.theirs;
         auto value = codec.toSql(spec->table, c.field, chosen);
         if (!value)
             return fail(value.error());
-        auto u = db.execute(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(spec->table, c.field, spec->idColumn),
-                            {*value, c.entityId});
-        if (!u)
-            return fail(u.error());
-        if (resolution == Resolution::Mine) {
+        if (auto ok = records.setField(*spec, c.entityId, c.field, *value); !ok)
+            return ok;
+        if (mine) {
             // Sent from the value the central store holds, so it applies there.
             if (auto ok = journal.recordChange(c.entity, c.entityId, Storage::ChangeOp::Update, c.officeCode,
                                                QJsonObject{{c.field, c.mine}}, QJsonObject{{c.field, c.theirs}});
                 !ok)
                 return ok;
         }
-        auto r = db.execute(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, "
-                                           "resolved_value = ? WHERE id = ?"),
-                            {Iso::utc(journal.now()), session->name(),
-                             resolution == Resolution::Mine ? QStringLiteral("mine") : QStringLiteral("theirs"),
-                             jsonText(chosen), c.id});
-        if (!r)
-            return fail(r.error());
+        if (auto ok = records.markResolved(c.id, journal.now(), session->name(), mine, chosen); !ok)
+            return ok;
         return journal.audit(
             {Security::AuditAction::Update,
              c.entity == QLatin1String("household") ? QStringLiteral("household") : c.entity,
@@ -158,8 +130,7 @@ Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
              Security::AuditDetail(Security::AuditDetailCode::ConflictResolved)
                  .with(u"entity", c.entity)
                  .with(u"field", c.field)
-                 .with(u"kept", resolution == Resolution::Mine ? QStringLiteral("mine")
-                                                               : QStringLiteral("theirs"))
+                 .with(u"kept", mine ? QStringLiteral("mine") : QStringLiteral("theirs"))
                  .encode(),
              {}});
     });

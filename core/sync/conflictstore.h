@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/conflictrecords.h"
 #include "util/result.h"
 
 #include <QDateTime>
@@ -12,24 +13,6 @@ class Workspace;
 }
 
 namespace VisitMap::Sync {
-
-// A field two people changed from the same value: the central store kept theirs; the person
-// whose change it refused decides.
-struct Conflict
-{
-    QString id;
-    QString entity;
-    QString entityId;
-    QString officeCode;
-    QString field;
-    QJsonValue base;   // the value both started from
-    QJsonValue mine;   // what this store's account set
-    QJsonValue theirs; // what the central store kept
-    QString theirsBy;
-    QDateTime detectedAt;
-    QString householdId;
-    QString householdAddress;
-};
 
 enum class Resolution { Mine, Theirs };
 

@@ -2,7 +2,7 @@
 #include "keyexchange.h"
 
 #include "centralstore.h"
-#include "entitymap.h"
+#include "storage/entitymap.h"
 #include "storage/accountstore.h"
 #include "security/crypto.h"
 #include "storage/keystore.h"
@@ -29,10 +29,9 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     auto account = m_ws.accounts().find(session->name());
     if (!account)
         return fail(account.error());
-    auto set = m_c.exec(
-        QStringLiteral("SELECT visitmap.set_account_keys(?, ?, ?, ?)"),
-        {account->keys.publicKey, account->keys.wrappedSecretKey, account->keys.salt, replacePair},
-        QStringLiteral("storing the account's key pair"));
+    CentralStore central(m_c);
+    auto set = central.setAccountKeys(account->keys.publicKey, account->keys.wrappedSecretKey, account->keys.salt,
+                                      replacePair);
     if (!set)
         return fail(set.error());
     // Whether what is sealed to the account on the server is sealed to this store's key pair.
@@ -45,11 +44,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     out.pairStored = samePair;
 
     // 2. Office keys sealed to this account that this store lacks.
-    auto mine = m_c.exec(
-        QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
-                       "JOIN visitmap.office_keys k ON k.office_code = g.office_code "
-                       "WHERE g.role_name = session_user"),
-        {}, QStringLiteral("reading office keys"));
+    auto mine = central.keysSealedToMe();
     if (!mine)
         return fail(mine.error());
     Security::KeyStore keys(m_ws.db(), m_ws.clock());
@@ -70,8 +65,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
         serverChecks.insert(office, check);
         if (session->keyring.has(office))
             continue;
-        auto local = m_ws.db().scalar(
-            QStringLiteral("SELECT key_check FROM data_keys WHERE office_code = ?"), {office});
+        auto local = keys.keyCheck(office);
         if (!local)
             return fail(local.error());
         if (!local->isNull() && local->toByteArray() != check)
@@ -83,9 +77,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
                 continue; // sealed to the server's other key pair, not to this store's
             // Not the office's key, or not sealed to this account: given back, so that a colleague
             // who holds the key seals it again at their next sync.
-            auto back = m_c.exec(QStringLiteral("SELECT visitmap.return_key(?)"), {office},
-                                 QStringLiteral("returning an office key that does not open"));
-            if (!back)
+            if (auto back = central.returnKey(office); !back)
                 return fail(back.error());
             ++report.keysReturned;
             report.notices
@@ -106,18 +98,14 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     }
     // Offices that have a key on the central store but none sealed to this account yet: noted, so
     // that this store waits for it instead of making a key of its own.
-    auto known = m_c.exec(QStringLiteral("SELECT office_code, key_check FROM visitmap.office_keys"),
-                          {}, QStringLiteral("reading office keys"));
+    auto known = central.officeKeys();
     if (!known)
         return fail(known.error());
     while (known->next()) {
-        auto q = m_ws.db().execute(
-            QStringLiteral("INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, "
-                           "created_by) VALUES (?,?,?,?)"),
-            {known->value(0).toString(), known->value(1).toByteArray(),
-             Iso::utc(m_ws.clock().now()), QStringLiteral("central store")});
-        if (!q)
-            return fail(q.error());
+        if (auto ok = keys.noteKey(known->value(0).toString(), known->value(1).toByteArray(),
+                                   QStringLiteral("central store"));
+            !ok)
+            return fail(ok.error());
     }
     if (received) {
         if (auto ok = m_ws.reloadKeys(); !ok)
@@ -133,11 +121,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     }
     if (offices.isEmpty())
         return out;
-    auto keyless = m_c.exec(
-        QStringLiteral(
-            "SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
-        {QStringLiteral("{%1}").arg(offices.join(u','))},
-        QStringLiteral("listing colleagues without keys"));
+    auto keyless = central.keyless(offices);
     if (!keyless)
         return fail(keyless.error());
     QHash<QString, QJsonArray> grants;
@@ -156,9 +140,7 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
         if (serverChecks.contains(office) && serverChecks.value(office) == check
             && !grants.contains(office))
             continue;
-        auto put = m_c.exec(QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"),
-                            {office, check, jsonText(grants.value(office))},
-                            QStringLiteral("offering office keys"));
+        auto put = central.putKeys(office, check, jsonText(grants.value(office)));
         if (!put) {
             if (put.error().message.contains(QLatin1String("another data key"))) {
                 out.refusedOffices << office;

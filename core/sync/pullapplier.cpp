@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pullapplier.h"
 
-#include "entitymap.h"
-#include "quarantinestore.h"
+#include "storage/entitymap.h"
+#include "storage/outboxstore.h"
+#include "storage/publishstore.h"
+#include "storage/quarantinestore.h"
 #include "storage/database.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
@@ -23,7 +25,7 @@ constexpr int kNoticesShown = 20;
 
 // One record in its own savepoint. Fields this store changed and has not sent yet stay as they
 // are here.
-Status PullApplier::applyOne(const PulledChange &it, RowCodec &codec, QSqlQuery &pending)
+Status PullApplier::applyOne(const PulledChange &it, RowCodec &codec, OutboxStore &outbox)
 {
     if (!it.spec)
         return fail(ErrorCode::Validation,
@@ -31,24 +33,18 @@ Status PullApplier::applyOne(const PulledChange &it, RowCodec &codec, QSqlQuery 
     Storage::Database &db = m_ws.db();
     return db.transaction([&]() -> Status {
         QSet<QString> skip;
-        Storage::Database::bind(pending, 0, it.spec->entity);
-        Storage::Database::bind(pending, 1, it.id);
-        if (auto ok = Storage::Database::run(pending); !ok)
-            return ok;
-        while (pending.next()) {
-            const QJsonObject p
-                = QJsonDocument::fromJson(pending.value(0).toString().toUtf8()).object();
+        auto pending = outbox.unsentPayloads(it.spec->entity, it.id);
+        if (!pending)
+            return fail(pending.error());
+        for (const QJsonObject &p : *pending) {
             for (auto k = p.begin(); k != p.end(); ++k)
                 skip.insert(k.key());
         }
         if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
             return ok;
         if (it.spec->entity == QLatin1String("household")) {
-            auto m = db.execute(
-                QStringLiteral("UPDATE households SET published = 1, revision = ? WHERE id = ?"),
-                {it.rev, it.id});
-            if (!m)
-                return fail(m.error());
+            if (auto ok = PublishStore(db).markPulled(it.id, it.rev); !ok)
+                return ok;
         }
         return QuarantineStore(db).clearPulled(it.entity, it.id);
     });
@@ -63,10 +59,11 @@ void PullApplier::noteRefresh(const PulledChange &it, QSet<QString> &refresh)
         refresh.insert(it.data.value(QStringLiteral("household_id")).toString());
     } else if (it.spec->entity == QLatin1String("void")
                && it.data.value(QStringLiteral("entity")).toString() == QLatin1String("visit")) {
-        auto h = m_ws.db().scalar(QStringLiteral("SELECT household_id FROM visits WHERE id = ?"),
-                                  {it.data.value(QStringLiteral("entity_id")).toString()});
-        if (h && !h->isNull())
-            refresh.insert(h->toString());
+        RowCodec codec(m_ws.db());
+        auto h = codec.householdOf(*entitySpec(QStringLiteral("visit")),
+                                   it.data.value(QStringLiteral("entity_id")).toString());
+        if (h && !h->isEmpty())
+            refresh.insert(*h);
     }
 }
 
@@ -90,10 +87,7 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
     Storage::Database &db = m_ws.db();
     RowCodec codec(db);
     QuarantineStore quarantine(db);
-    auto pending = db.prepare(QStringLiteral(
-        "SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
-    if (!pending)
-        return fail(pending.error());
+    OutboxStore outbox(db);
     std::stable_sort(changes.begin(), changes.end(),
                      [](const PulledChange &a, const PulledChange &b) {
                          return (a.spec ? a.spec->rank : 0) < (b.spec ? b.spec->rank : 0);
@@ -101,7 +95,7 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
     Outcome outcome;
     QSet<QString> refresh;
     for (const PulledChange &it : changes) {
-        if (auto one = applyOne(it, codec, *pending); !one) {
+        if (auto one = applyOne(it, codec, outbox); !one) {
             QuarantinedChange qc;
             qc.direction = QuarantinedChange::Direction::Pull;
             qc.changeId = it.changeId;
@@ -136,10 +130,7 @@ Result<int> PullApplier::retryQuarantined()
     if (waiting->isEmpty())
         return 0;
     RowCodec codec(db);
-    auto pending = db.prepare(QStringLiteral(
-        "SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
-    if (!pending)
-        return fail(pending.error());
+    OutboxStore outbox(db);
     QList<PulledChange> changes;
     for (const QuarantinedChange &q : *waiting)
         changes.append(
@@ -151,7 +142,7 @@ Result<int> PullApplier::retryQuarantined()
     int applied = 0;
     QSet<QString> refresh;
     for (const PulledChange &it : changes) {
-        if (!it.spec || !applyOne(it, codec, *pending))
+        if (!it.spec || !applyOne(it, codec, outbox))
             continue; // still waiting, with its first reason
         noteRefresh(it, refresh);
         ++applied;

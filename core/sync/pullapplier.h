@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
-#include <QSqlQuery>
 #include <QStringList>
 
 namespace VisitMap {
@@ -16,6 +15,7 @@ class Workspace;
 namespace VisitMap::Sync {
 
 struct EntitySpec;
+class OutboxStore;
 class RowCodec;
 
 // One pulled change: the record's state as the central store holds it.
@@ -53,7 +53,7 @@ public:
     Result<int> retryQuarantined();
 
 private:
-    Status applyOne(const PulledChange &change, RowCodec &codec, QSqlQuery &pending);
+    Status applyOne(const PulledChange &change, RowCodec &codec, OutboxStore &outbox);
     void noteRefresh(const PulledChange &change, QSet<QString> &households);
     Status refreshHouseholds(const QSet<QString> &households);
 

@@ -3,11 +3,15 @@
 
 #include "auditanchor.h"
 #include "centralstore.h"
-#include "entitymap.h"
+#include "storage/entitymap.h"
 #include "keyexchange.h"
 #include "pullapplier.h"
-#include "pushplanner.h"
-#include "quarantinestore.h"
+#include "storage/pushplanner.h"
+#include "storage/conflictrecords.h"
+#include "storage/outboxstore.h"
+#include "storage/publishstore.h"
+#include "storage/quarantinestore.h"
+#include "storage/syncstatestore.h"
 #include "storage/accountstore.h"
 #include "security/crypto.h"
 #include "security/permissions.h"
@@ -73,17 +77,12 @@ bool areasCover(const QStringList &areas, const QString &officeCode)
 
 QString SyncService::state(const QString &key) const
 {
-    auto v = m_ws.db().scalar(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key});
-    return v ? v->toString() : QString();
+    return SyncStateStore(m_ws.db()).value(key);
 }
 
 Status SyncService::setState(const QString &key, const QString &value)
 {
-    auto q = m_ws.db().execute(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
-                               {key, value});
-    if (!q)
-        return fail(q.error());
-    return {};
+    return SyncStateStore(m_ws.db()).set(key, value);
 }
 
 QString SyncService::server() const
@@ -116,14 +115,14 @@ Result<SyncStatus> SyncService::status() const
 {
     SyncStatus s;
     s.server = state(kServer);
-    auto pending = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    auto pending = OutboxStore(m_ws.db()).unsentCount();
     if (!pending)
         return fail(pending.error());
-    s.pending = pending->toInt();
-    auto open = m_ws.db().scalar(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL"));
+    s.pending = int(*pending);
+    auto open = ConflictRecords(m_ws.db()).unresolvedCount();
     if (!open)
         return fail(open.error());
-    s.openConflicts = open->toInt();
+    s.openConflicts = *open;
     auto quarantined = QuarantineStore(m_ws.db()).count();
     if (!quarantined)
         return fail(quarantined.error());
@@ -189,9 +188,8 @@ Result<SyncReport> SyncService::syncAs(const QString &conninfo, const QString &u
 
 Status SyncService::enrol(CentralConnection &c, const QString &name, const QString &password, SyncReport &report)
 {
-    auto me = c.exec(QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
-                                       "FROM visitmap.staff WHERE role_name = session_user"),
-                     {}, QStringLiteral("reading the account"));
+    CentralStore central(c);
+    auto me = central.staffRecord();
     if (!me)
         return fail(me.error());
     if (!me->next())
@@ -210,12 +208,10 @@ Status SyncService::enrol(CentralConnection &c, const QString &name, const QStri
     account.password = password;
     const Security::WrappedKeyPair serverKeys{me->value(2).toByteArray(), me->value(3).toByteArray(),
                                               me->value(4).toByteArray()};
-    auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
-                         {}, QStringLiteral("reading the account's offices"));
+    auto grants = central.grantedAreas();
     if (!grants)
         return fail(grants.error());
-    while (grants->next())
-        account.grants << grants->value(0).toString();
+    account.grants = *grants;
     auto created = m_ws.accounts().create(account, QStringLiteral("central store"));
     if (!created)
         return fail(created.error().code,
@@ -261,13 +257,10 @@ Result<SyncReport> SyncService::run(CentralConnection &c, const SyncOptions &o)
         return fail(ErrorCode::AuthFailed, QStringLiteral("sign in before syncing"));
     SyncReport report;
     auto step = [&]() -> Status {
-        auto grants = c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user"), {},
-                             QStringLiteral("reading the account's offices"));
+        auto grants = CentralStore(c).grantedAreas();
         if (!grants)
             return fail(grants.error());
-        QStringList areas;
-        while (grants->next())
-            areas << grants->value(0).toString();
+        const QStringList areas = *grants;
         if (areas.isEmpty() && m_ws.session()->role() != Role::Admin)
             return fail(ErrorCode::PermissionDenied,
                         QStringLiteral("the central store grants '%1' no office").arg(m_ws.session()->name()));
@@ -321,7 +314,7 @@ Status SyncService::publish(const QStringList &areas, const QStringList &refused
         return {};
     Storage::Database &db = m_ws.db();
     QStringList published = state(kPublishedOffices).split(u',', Qt::SkipEmptyParts);
-    auto offices = db.strings(QStringLiteral("SELECT code FROM offices ORDER BY code"));
+    auto offices = PublishStore(db).officeCodes();
     if (!offices)
         return fail(offices.error());
     Storage::Journal &journal = m_ws.journal();
@@ -329,24 +322,20 @@ Status SyncService::publish(const QStringList &areas, const QStringList &refused
         if (!areasCover(areas, office) || refusedOffices.contains(office))
             continue;
         const bool firstTime = !published.contains(office);
-        auto waiting = db.scalar(QStringLiteral(
-                                     "SELECT COUNT(*) FROM households h WHERE office_code = ? AND published = 0 AND NOT "
-                                     "EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'household' AND o.entity_id = h.id)"),
-                                 {office});
+        PublishStore store(db);
+        OutboxStore outbox(db);
+        auto waiting = store.unpublishedHouseholds(office);
         if (!waiting)
             return fail(waiting.error());
-        if (!firstTime && waiting->toInt() == 0)
+        if (!firstTime && *waiting == 0)
             continue;
         auto ok = db.transaction([&]() -> Status {
-            auto before = db.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox"));
+            auto before = outbox.lastSeq();
             if (!before)
                 return fail(before.error());
-            auto offer = [&](const QString &entity, const QString &selectIds, const QVariantList &binds) -> Status {
+            auto offer = [&](const QString &entity, bool withLoose = false) -> Status {
                 const EntitySpec *spec = entitySpec(entity);
-                auto ids = db.strings(QStringLiteral("SELECT t.%1 FROM %2 t WHERE t.%1 IN (%3) AND NOT EXISTS "
-                                                     "(SELECT 1 FROM outbox o WHERE o.entity = '%4' AND o.entity_id = t.%1)")
-                                          .arg(spec->idColumn, spec->table, selectIds, entity),
-                                      binds);
+                auto ids = store.unoffered(entity, office, withLoose);
                 if (!ids)
                     return fail(ids.error());
                 for (const QString &id : *ids) {
@@ -360,51 +349,31 @@ Status SyncService::publish(const QStringList &areas, const QStringList &refused
                 }
                 return {};
             };
-            if (auto r = db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS publish_households (id TEXT PRIMARY KEY)")); !r)
+            if (auto r = store.stageHouseholds(office); !r)
                 return r;
-            if (auto r = db.exec(QStringLiteral("DELETE FROM publish_households")); !r)
-                return r;
-            auto fill = db.execute(QStringLiteral("INSERT INTO publish_households SELECT id FROM households h WHERE "
-                                                  "office_code = ? AND published = 0 AND NOT EXISTS (SELECT 1 FROM outbox o "
-                                                  "WHERE o.entity = 'household' AND o.entity_id = h.id)"),
-                                   {office});
-            if (!fill)
-                return fail(fill.error());
             if (firstTime) {
-                if (auto r = offer(QStringLiteral("office"), QStringLiteral("?"), {office}); !r)
+                if (auto r = offer(QStringLiteral("office")); !r)
                     return r;
             }
-            if (auto r = offer(QStringLiteral("household"), QStringLiteral("SELECT id FROM publish_households"), {}); !r)
+            if (auto r = offer(QStringLiteral("household")); !r)
                 return r;
-            const QString inHouseholds = QStringLiteral("SELECT id FROM %1 WHERE household_id IN (SELECT id FROM publish_households)");
             for (const QString &entity : householdChildEntities()) {
-                const EntitySpec *spec = entitySpec(entity);
-                QString ids = inHouseholds.arg(spec->table);
-                if (firstTime && (entity == QLatin1String("crisis_report") || entity == QLatin1String("signal")))
-                    ids += QStringLiteral(" UNION SELECT id FROM %1 WHERE household_id IS NULL AND office_code = ?").arg(spec->table);
-                if (auto r = offer(entity, ids, ids.contains(u'?') ? QVariantList{office} : QVariantList{}); !r)
+                const bool withLoose = firstTime
+                                       && (entity == QLatin1String("crisis_report") || entity == QLatin1String("signal"));
+                if (auto r = offer(entity, withLoose); !r)
                     return r;
                 if (entity == QLatin1String("case")) {
-                    if (auto r = offer(QStringLiteral("stage_change"),
-                                      QStringLiteral("SELECT id FROM case_stage_changes WHERE case_id IN (SELECT id FROM "
-                                                     "cases WHERE household_id IN (SELECT id FROM publish_households))"),
-                                      {});
-                        !r)
+                    if (auto r = offer(QStringLiteral("stage_change")); !r)
                         return r;
                 }
             }
-            if (auto r = offer(QStringLiteral("void"), QStringLiteral("SELECT id FROM voids WHERE office_code = ?"), {office}); !r)
+            if (auto r = offer(QStringLiteral("void")); !r)
                 return r;
-            auto mark = db.execute(QStringLiteral("UPDATE households SET published = 1 WHERE id IN (SELECT id FROM publish_households)"));
-            if (!mark)
-                return fail(mark.error());
+            if (auto r = store.markStagedPublished(); !r)
+                return r;
             // Edits made before publishing go after the records they edit.
-            auto moved = db.execute(QStringLiteral(
-                                        "UPDATE outbox SET seq = seq + (SELECT MAX(seq) FROM outbox) WHERE sent_at IS NULL "
-                                        "AND seq <= ?"),
-                                    {*before});
-            if (!moved)
-                return fail(moved.error());
+            if (auto r = outbox.moveBehindNewest(*before); !r)
+                return r;
             if (firstTime) {
                 published << office;
                 return setState(kPublishedOffices, published.join(u','));
@@ -429,22 +398,19 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
     report.waitingForOthers = plan->otherAccounts;
     report.heldForOthers = plan->heldBehind;
     report.waitingForPublish = plan->forPublisher;
-    auto pending = db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    OutboxStore outbox(db);
+    auto pending = outbox.unsentCount();
     if (!pending)
         return fail(pending.error());
-    const qint64 total = pending->toLongLong() - plan->waiting.size();
+    const qint64 total = *pending - plan->waiting.size();
     qint64 cursor = 0;
     qint64 done = 0;
     int batchIndex = 0;
     const int perCall = std::clamp(o.pushBatch, 1, 1000);
     for (;;) {
-        auto q = db.execute(
-            QStringLiteral(
-                "SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
-                "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
-            {cursor, perCall});
-        if (!q)
-            return fail(q.error());
+        auto unsent = outbox.unsentAfter(cursor, perCall);
+        if (!unsent)
+            return fail(unsent.error());
         QJsonArray batch;
         QStringList seqs;
         QStringList households;
@@ -453,13 +419,15 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
         int rows = 0;
         // A batch ends at perCall rows or once it passes pushBytes (a single change larger than
         // that goes alone).
-        while (bytes < o.pushBytes && q->next()) {
+        for (const OutboxRow &row : *unsent) {
+            if (bytes >= o.pushBytes)
+                break;
             ++rows;
-            cursor = q->value(0).toLongLong();
-            const QString entity = q->value(2).toString();
-            const QString id = q->value(3).toString();
-            const QString op = q->value(4).toString();
-            const QString office = q->value(5).toString();
+            cursor = row.seq;
+            const QString &entity = row.entity;
+            const QString &id = row.entityId;
+            const QString &op = row.op;
+            const QString &office = row.officeCode;
             if (plan->waiting.contains(cursor))
                 continue;
             const EntitySpec *spec = entitySpec(entity);
@@ -467,36 +435,33 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
                 ++report.heldBack;
                 continue;
             }
-            QJsonObject payload = parseObject(q->value(6));
+            QJsonObject payload = row.payload;
             if (op == QLatin1String("insert") || op == QLatin1String("append")) {
-                auto row = codec.snapshot(*spec, id);
-                if (!row)
-                    return fail(row.error());
-                if (*row)
-                    payload = **row;
+                auto current = codec.snapshot(*spec, id);
+                if (!current)
+                    return fail(current.error());
+                if (*current)
+                    payload = **current;
             }
-            const QJsonObject change{{QStringLiteral("change_id"), q->value(1).toString()},
+            const QJsonObject change{{QStringLiteral("change_id"), row.changeId},
                                      {QStringLiteral("entity"), entity},
                                      {QStringLiteral("entity_id"), id},
                                      {QStringLiteral("office_code"), office},
                                      {QStringLiteral("op"), op},
                                      {QStringLiteral("payload"), payload},
-                                     {QStringLiteral("base"), parseObject(q->value(7))}};
+                                     {QStringLiteral("base"), row.base}};
             bytes += QJsonDocument(change).toJson(QJsonDocument::Compact).size();
             batch.append(change);
-            sent.insert(q->value(1).toString().toLower(), change);
-            seqs << q->value(0).toString();
+            sent.insert(row.changeId.toLower(), change);
+            seqs << QString::number(row.seq);
             if (entity == QLatin1String("household"))
                 households << id;
         }
-        q->finish();
         if (rows == 0)
             break;
         if (batch.isEmpty())
             continue;
-        auto r = c.exec(QStringLiteral("SELECT visitmap.push(?::jsonb)"),
-                        {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact))},
-                        QStringLiteral("sending changes"));
+        auto r = CentralStore(c).push(QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)));
         if (!r)
             return fail(r.error());
         QJsonObject result;
@@ -538,15 +503,12 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
                                           .arg(qc.entity, qc.entityId, qc.reason);
             }
             const QString now = Iso::utc(m_ws.clock().now());
-            auto m = db.execute(QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE seq IN (%1)")
-                                    .arg(seqs.join(u',')),
-                                {now});
-            if (!m)
-                return fail(m.error());
+            if (auto ok = outbox.markSent(seqs, now); !ok)
+                return ok;
+            PublishStore published(db);
             for (const QString &h : households) {
-                auto p = db.execute(QStringLiteral("UPDATE households SET published = 1 WHERE id = ?"), {h});
-                if (!p)
-                    return fail(p.error());
+                if (auto ok = published.markPublished(h); !ok)
+                    return ok;
             }
             return {};
         });
@@ -561,26 +523,21 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
 
 Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 {
-    auto q = c.exec(QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
-                                      "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
-                                      "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
-                                      "WHERE c.id > ? ORDER BY c.id"),
-                    {state(kConflictCursor).toLongLong()}, QStringLiteral("reading conflicts"));
+    auto q = CentralStore(c).conflictsAfter(state(kConflictCursor).toLongLong());
     if (!q)
         return fail(q.error());
     Storage::Database &db = m_ws.db();
     return db.transaction([&]() -> Status {
         qint64 last = state(kConflictCursor).toLongLong();
+        ConflictRecords records(db);
         while (q->next()) {
             last = q->value(0).toLongLong();
-            auto ins = db.execute(QStringLiteral("INSERT OR IGNORE INTO conflicts (id, entity, entity_id, office_code, "
-                                                 "field, base_value, mine_value, theirs_value, theirs_by, detected_at) "
-                                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"),
-                                  {QStringLiteral("central-%1").arg(last), q->value(1), q->value(2), q->value(3),
-                                   q->value(4), q->value(5), q->value(6), q->value(7), q->value(8),
-                                   Iso::utc(q->value(9).toDateTime().toUTC())});
-            if (!ins)
-                return fail(ins.error());
+            const CentralConflict conflict{last,          q->value(1).toString(), q->value(2).toString(),
+                                           q->value(3).toString(), q->value(4).toString(), q->value(5),
+                                           q->value(6),   q->value(7),            q->value(8),
+                                           q->value(9).toDateTime()};
+            if (auto ok = records.add(conflict); !ok)
+                return ok;
         }
         return setState(kConflictCursor, QString::number(last));
     });
@@ -589,24 +546,17 @@ Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
 Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport &report)
 {
     Storage::Database &db = m_ws.db();
-    auto total = c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
-                        {state(kRevision).toLongLong()}, QStringLiteral("counting changes"));
+    CentralStore central(c);
+    auto total = central.changesAfterCount(state(kRevision).toLongLong());
     if (!total)
         return fail(total.error());
-    const qint64 expected = total->next() ? total->value(0).toLongLong() : 0;
-    // Asked once per pulled change: prepared once.
-    auto ours = db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE change_id = ?"));
-    if (!ours)
-        return fail(ours.error());
+    const qint64 expected = *total;
+    OutboxStore outbox(db);
     qint64 done = 0;
     for (;;) {
         const qint64 from = state(kRevision).toLongLong();
         // The entity's state as it stands (merged by the server) for every change after from.
-        auto q = c.exec(QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
-                                          "FROM visitmap.changes c "
-                                          "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
-                                          "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
-                        {from, o.pullBatch}, QStringLiteral("receiving changes"));
+        auto q = central.changesAfter(from, o.pullBatch);
         if (!q)
             return fail(q.error());
         QList<PulledChange> items;
@@ -621,12 +571,10 @@ Status SyncService::pull(CentralConnection &c, const SyncOptions &o, SyncReport 
             const QString key = q->value(1).toString() + u'/' + q->value(2).toString();
             // This store's own changes are here already (a field the server kept instead arrives
             // with the change that set it).
-            Storage::Database::bind(*ours, 0, q->value(5).toString());
-            if (auto ok = Storage::Database::run(*ours); !ok)
-                return ok;
-            const bool mine = ours->next();
-            ours->finish();
-            if (mine)
+            auto mine = outbox.holds(q->value(5).toString());
+            if (!mine)
+                return fail(mine.error());
+            if (*mine)
                 continue;
             ++received;
             if (seen.contains(key))

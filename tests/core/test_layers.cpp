@@ -146,42 +146,21 @@ TEST_CASE("No core file includes a header from a layer its own layer does not us
     CHECK(problems.join(u'\n').toStdString() == "");
 }
 
-// Files of the sync layer whose statements against the local store have not yet moved into
-// core/storage. The list only shrinks: a file on it that holds no SQL any more fails the case
-// below, so it is taken off when its statements move.
-static const QStringList &syncFilesStillHoldingLocalSql()
-{
-    static const QStringList files{
-        QStringLiteral("sync/auditanchor.cpp"), QStringLiteral("sync/conflictstore.cpp"),
-        QStringLiteral("sync/entitymap.cpp"),   QStringLiteral("sync/keyexchange.cpp"),
-        QStringLiteral("sync/pullapplier.cpp"), QStringLiteral("sync/pushplanner.cpp"),
-        QStringLiteral("sync/quarantinestore.cpp"), QStringLiteral("sync/syncservice.cpp"),
-    };
-    return files;
-}
-
 TEST_CASE("SQL stands only in core/storage and in the central store's module", "[core][source]")
 {
     const QString central = QStringLiteral(VISITMAP_CENTRAL_SQL_MODULE);
     QStringList problems;
-    QSet<QString> pending(syncFilesStillHoldingLocalSql().begin(), syncFilesStillHoldingLocalSql().end());
     int statements = 0;
     for (const QString &f : coreFiles()) {
         const QString text = QString::fromUtf8(VisitMap::Test::readAll(coreDir() + u'/' + f));
         const bool allowed = f.startsWith(QStringLiteral("storage/")) || f.startsWith(central);
-        int here = 0;
         for (auto it = sqlLiteral().globalMatch(text); it.hasNext();) {
             const QString literal = it.next().captured(0);
             ++statements;
-            ++here;
-            if (!allowed && !pending.contains(f))
+            if (!allowed)
                 problems << QStringLiteral("core/%1: %2").arg(f, literal.left(70));
         }
-        if (pending.remove(f) && here == 0)
-            problems << QStringLiteral("core/%1 holds no SQL any more: take it off the list").arg(f);
     }
-    for (const QString &f : pending)
-        problems << QStringLiteral("core/%1 is on the list but does not exist").arg(f);
     // The pattern still sees the store's own statements, so a change that blinds it fails here.
     CHECK(statements > 200);
     CHECK(problems.join(u'\n').toStdString() == "");

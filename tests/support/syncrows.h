@@ -3,7 +3,7 @@
 
 #include "storage/database.h"
 #include "support/testsupport.h"
-#include "sync/entitymap.h"
+#include "storage/entitymap.h"
 #include "workspace.h"
 
 #include <QMap>

@@ -4,7 +4,7 @@
 #include "uitestsupport.h"
 
 #include "storage/database.h"
-#include "sync/quarantinestore.h"
+#include "storage/quarantinestore.h"
 #include "sync/syncrunner.h"
 
 #include <QLabel>

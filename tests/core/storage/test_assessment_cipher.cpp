@@ -9,7 +9,7 @@
 #include "storage/assessmentstore.h"
 #include "storage/database.h"
 #include "storage/journal.h"
-#include "sync/entitymap.h"
+#include "storage/entitymap.h"
 #include "sync/syncservice.h"
 
 #include <QFile>

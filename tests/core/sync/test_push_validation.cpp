@@ -6,8 +6,8 @@
 
 #include "model/visit.h"
 #include "storage/visitstore.h"
-#include "sync/entitymap.h"
-#include "sync/quarantinestore.h"
+#include "storage/entitymap.h"
+#include "storage/quarantinestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

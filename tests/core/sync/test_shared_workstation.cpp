@@ -7,7 +7,7 @@
 #include "model/visit.h"
 #include "storage/householdstore.h"
 #include "storage/visitstore.h"
-#include "sync/quarantinestore.h"
+#include "storage/quarantinestore.h"
 
 #include <QSqlQuery>
 

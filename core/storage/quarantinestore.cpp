@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quarantinestore.h"
 
-#include "storage/database.h"
+#include "database.h"
 #include "util/clock.h"
 
 #include <QJsonDocument>

@@ -53,6 +53,8 @@ public:
     Result<QVariant> toSql(const QString &table, const QString &column, const QJsonValue &value);
     static QJsonValue toJson(const QVariant &value, bool blob);
     Result<bool> hasColumn(const QString &table, const QString &column);
+    // The household the record hangs off (its household_id); empty when it has none or is gone.
+    Result<QString> householdOf(const EntitySpec &spec, const QString &id);
 
 private:
     struct Column

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entitymap.h"
 
-#include "storage/database.h"
+#include "database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -297,6 +297,20 @@ Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonOb
             return fail(cq.error());
     }
     return {};
+}
+
+Result<QString> RowCodec::householdOf(const EntitySpec &spec, const QString &id)
+{
+    auto has = hasColumn(spec.table, QStringLiteral("household_id"));
+    if (!has)
+        return fail(has.error());
+    if (!*has)
+        return QString();
+    auto h = m_db.scalar(QStringLiteral("SELECT household_id FROM %1 WHERE %2 = ?").arg(spec.table, spec.idColumn),
+                         {id});
+    if (!h)
+        return fail(h.error());
+    return h->isNull() ? QString() : h->toString();
 }
 
 } // namespace VisitMap::Sync

@@ -2,7 +2,7 @@
 #include "pushplanner.h"
 
 #include "entitymap.h"
-#include "storage/database.h"
+#include "database.h"
 
 #include <QSqlQuery>
 
