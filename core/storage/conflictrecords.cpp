@@ -9,11 +9,12 @@ namespace VisitMap::Sync {
 
 Status ConflictRecords::add(const CentralConflict &c)
 {
-    auto ins = m_db.execute(QStringLiteral("INSERT OR IGNORE INTO conflicts (id, entity, entity_id, office_code, "
-                                           "field, base_value, mine_value, theirs_value, theirs_by, detected_at) "
-                                           "VALUES (?,?,?,?,?,?,?,?,?,?)"),
-                            {QStringLiteral("central-%1").arg(c.id), c.entity, c.entityId, c.officeCode, c.field,
-                             c.base, c.mine, c.theirs, c.theirsBy, Iso::utc(c.detectedAt.toUTC())});
+    auto ins = m_db.execute(
+        QStringLiteral("INSERT OR IGNORE INTO conflicts (id, entity, entity_id, office_code, "
+                       "field, base_value, mine_value, theirs_value, theirs_by, detected_at) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+        {QStringLiteral("central-%1").arg(c.id), c.entity, c.entityId, c.officeCode, c.field,
+         c.base, c.mine, c.theirs, c.theirsBy, Iso::utc(c.detectedAt.toUTC())});
     if (!ins)
         return fail(ins.error());
     return {};
@@ -21,7 +22,8 @@ Status ConflictRecords::add(const CentralConflict &c)
 
 Result<int> ConflictRecords::unresolvedCount() const
 {
-    auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL"));
+    auto n
+        = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolved_at IS NULL"));
     if (!n)
         return fail(n.error());
     return n->toInt();
@@ -29,9 +31,10 @@ Result<int> ConflictRecords::unresolvedCount() const
 
 Result<QList<Conflict>> ConflictRecords::unresolved() const
 {
-    auto q = m_db.execute(QStringLiteral("SELECT id, entity, entity_id, office_code, field, base_value, mine_value, "
-                                         "theirs_value, theirs_by, detected_at FROM conflicts WHERE resolved_at IS "
-                                         "NULL ORDER BY detected_at, id"));
+    auto q = m_db.execute(
+        QStringLiteral("SELECT id, entity, entity_id, office_code, field, base_value, mine_value, "
+                       "theirs_value, theirs_by, detected_at FROM conflicts WHERE resolved_at IS "
+                       "NULL ORDER BY detected_at, id"));
     if (!q)
         return fail(q.error());
     QList<Conflict> out;
@@ -54,29 +57,37 @@ Result<QList<Conflict>> ConflictRecords::unresolved() const
 
 QString ConflictRecords::householdAddress(const QString &householdId) const
 {
-    auto a = m_db.scalar(QStringLiteral("SELECT road_address || CASE WHEN address_detail <> '' THEN ' ' || "
-                                        "address_detail ELSE '' END FROM households WHERE id = ?"),
-                         {householdId});
+    auto a = m_db.scalar(
+        QStringLiteral("SELECT road_address || CASE WHEN address_detail <> '' THEN ' ' || "
+                       "address_detail ELSE '' END FROM households WHERE id = ?"),
+        {householdId});
     return a ? a->toString() : QString();
 }
 
-Status ConflictRecords::setField(const EntitySpec &spec, const QString &entityId, const QString &field,
+Status ConflictRecords::setField(const EntitySpec &spec,
+                                 const QString &entityId,
+                                 const QString &field,
                                  const QVariant &value)
 {
-    auto u = m_db.execute(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(spec.table, field, spec.idColumn),
-                          {value, entityId});
+    auto u = m_db.execute(
+        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(spec.table, field, spec.idColumn),
+        {value, entityId});
     if (!u)
         return fail(u.error());
     return {};
 }
 
-Status ConflictRecords::markResolved(const QString &conflictId, const QDateTime &at, const QString &by, bool mine,
+Status ConflictRecords::markResolved(const QString &conflictId,
+                                     const QDateTime &at,
+                                     const QString &by,
+                                     bool mine,
                                      const QJsonValue &chosen)
 {
-    auto r = m_db.execute(QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, "
-                                         "resolved_value = ? WHERE id = ?"),
-                          {Iso::utc(at), by, mine ? QStringLiteral("mine") : QStringLiteral("theirs"),
-                           jsonText(chosen), conflictId});
+    auto r = m_db.execute(
+        QStringLiteral("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, "
+                       "resolved_value = ? WHERE id = ?"),
+        {Iso::utc(at), by, mine ? QStringLiteral("mine") : QStringLiteral("theirs"),
+         jsonText(chosen), conflictId});
     if (!r)
         return fail(r.error());
     return {};

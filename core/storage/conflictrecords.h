@@ -53,7 +53,10 @@ struct CentralConflict
 class ConflictRecords
 {
 public:
-    explicit ConflictRecords(Storage::Database &db) : m_db(db) {}
+    explicit ConflictRecords(Storage::Database &db)
+        : m_db(db)
+    {
+    }
 
     // Kept once (by its central id).
     Status add(const CentralConflict &conflict);
@@ -63,8 +66,14 @@ public:
     // The household's address as a person reads it; empty when unknown.
     QString householdAddress(const QString &householdId) const;
     // Sets the field of the record to the value (as the column holds it).
-    Status setField(const EntitySpec &spec, const QString &entityId, const QString &field, const QVariant &value);
-    Status markResolved(const QString &conflictId, const QDateTime &at, const QString &by, bool mine,
+    Status setField(const EntitySpec &spec,
+                    const QString &entityId,
+                    const QString &field,
+                    const QVariant &value);
+    Status markResolved(const QString &conflictId,
+                        const QDateTime &at,
+                        const QString &by,
+                        bool mine,
                         const QJsonValue &chosen);
 
 private:

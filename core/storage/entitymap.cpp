@@ -29,17 +29,25 @@ const QList<EntitySpec> &entitySpecs()
         {QStringLiteral("office"), QStringLiteral("offices"), QStringLiteral("code"), 0, false},
         {QStringLiteral("household"), QStringLiteral("households"), QStringLiteral("id"), 1, false},
         {QStringLiteral("person"), QStringLiteral("persons"), QStringLiteral("id"), 2, false},
-        {QStringLiteral("crisis_report"), QStringLiteral("crisis_reports"), QStringLiteral("id"), 2, false},
+        {QStringLiteral("crisis_report"), QStringLiteral("crisis_reports"), QStringLiteral("id"), 2,
+         false},
         {QStringLiteral("case"), QStringLiteral("cases"), QStringLiteral("id"), 3, false},
-        {QStringLiteral("signal"), QStringLiteral("crisis_signals"), QStringLiteral("id"), 3, false},
+        {QStringLiteral("signal"), QStringLiteral("crisis_signals"), QStringLiteral("id"), 3,
+         false},
         {QStringLiteral("visit"), QStringLiteral("visits"), QStringLiteral("id"), 3, true},
-        {QStringLiteral("service_link"), QStringLiteral("service_links"), QStringLiteral("id"), 3, false},
+        {QStringLiteral("service_link"), QStringLiteral("service_links"), QStringLiteral("id"), 3,
+         false},
         {QStringLiteral("facility"), QStringLiteral("facilities"), QStringLiteral("id"), 3, false},
-        {QStringLiteral("stage_change"), QStringLiteral("case_stage_changes"), QStringLiteral("id"), 4, true},
-        {QStringLiteral("checkin"), QStringLiteral("visit_checkins"), QStringLiteral("id"), 4, false},
-        {QStringLiteral("assessment"), QStringLiteral("need_assessments"), QStringLiteral("id"), 4, true},
-        {QStringLiteral("counseling"), QStringLiteral("counseling_notes"), QStringLiteral("id"), 4, true},
-        {QStringLiteral("attachment"), QStringLiteral("attachments"), QStringLiteral("id"), 4, true},
+        {QStringLiteral("stage_change"), QStringLiteral("case_stage_changes"), QStringLiteral("id"),
+         4, true},
+        {QStringLiteral("checkin"), QStringLiteral("visit_checkins"), QStringLiteral("id"), 4,
+         false},
+        {QStringLiteral("assessment"), QStringLiteral("need_assessments"), QStringLiteral("id"), 4,
+         true},
+        {QStringLiteral("counseling"), QStringLiteral("counseling_notes"), QStringLiteral("id"), 4,
+         true},
+        {QStringLiteral("attachment"), QStringLiteral("attachments"), QStringLiteral("id"), 4,
+         true},
         {QStringLiteral("void"), QStringLiteral("voids"), QStringLiteral("id"), 5, true},
     };
     return specs;
@@ -56,7 +64,8 @@ QJsonValue jsonFromText(const QVariant &text)
 {
     if (text.isNull())
         return QJsonValue::Null;
-    const QJsonDocument d = QJsonDocument::fromJson(QByteArray("[") + text.toString().toUtf8() + "]");
+    const QJsonDocument d
+        = QJsonDocument::fromJson(QByteArray("[") + text.toString().toUtf8() + "]");
     return d.isArray() && !d.array().isEmpty() ? d.array().first() : QJsonValue(text.toString());
 }
 
@@ -78,7 +87,9 @@ Result<QList<RowCodec::Column>> RowCodec::columns(const QString &table)
         return fail(q.error());
     QList<Column> out;
     while (q->next())
-        out.append({q->value(0).toString(), q->value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) == 0});
+        out.append(
+            {q->value(0).toString(),
+             q->value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) == 0});
     if (out.isEmpty())
         return fail(ErrorCode::Internal, QStringLiteral("the store has no table %1").arg(table));
     auto refs
@@ -120,7 +131,8 @@ QJsonValue RowCodec::toJson(const QVariant &value, bool blob)
     }
 }
 
-Result<QVariant> RowCodec::toSql(const QString &table, const QString &column, const QJsonValue &value)
+Result<QVariant>
+RowCodec::toSql(const QString &table, const QString &column, const QJsonValue &value)
 {
     auto cols = columns(table);
     if (!cols)
@@ -148,7 +160,8 @@ Result<QVariant> RowCodec::toSql(const QString &table, const QString &column, co
     return fail(ErrorCode::Validation, QStringLiteral("%1 has no column %2").arg(table, column));
 }
 
-Result<QJsonObject> RowCodec::readRow(const QString &table, const QString &where, const QVariantList &binds)
+Result<QJsonObject>
+RowCodec::readRow(const QString &table, const QString &where, const QVariantList &binds)
 {
     auto cols = columns(table);
     if (!cols)
@@ -159,7 +172,8 @@ Result<QJsonObject> RowCodec::readRow(const QString &table, const QString &where
         QStringList names;
         for (const Column &c : *cols)
             names << c.name;
-        auto q = m_db.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(names.join(u','), table, where));
+        auto q = m_db.prepare(
+            QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(names.join(u','), table, where));
         if (!q)
             return fail(q.error());
         it = m_selects.insert(key, *q);
@@ -209,8 +223,9 @@ Result<std::optional<QJsonObject>> RowCodec::snapshot(const EntitySpec &spec, co
         }
         row->insert(QStringLiteral("items"), items);
     } else if (spec.entity == QLatin1String("crisis_report")) {
-        auto c = m_db.scalar(QStringLiteral("SELECT contact_cipher FROM crisis_report_contacts WHERE report_id = ?"),
-                             {id});
+        auto c = m_db.scalar(
+            QStringLiteral("SELECT contact_cipher FROM crisis_report_contacts WHERE report_id = ?"),
+            {id});
         if (!c)
             return fail(c.error());
         if (!c->isNull())
@@ -227,13 +242,18 @@ Result<std::optional<QJsonObject>> RowCodec::snapshot(const EntitySpec &spec, co
     return std::optional<QJsonObject>(*row);
 }
 
-Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonObject &data, const QSet<QString> &skip)
+Status RowCodec::upsert(const EntitySpec &spec,
+                        const QString &id,
+                        const QJsonObject &data,
+                        const QSet<QString> &skip)
 {
     auto cols = columns(spec.table);
     if (!cols)
         return fail(cols.error());
-    if (spec.entity == QLatin1String("service_link") && data.value(QStringLiteral("resource")).isObject()) {
-        static const EntitySpec resource{QStringLiteral("resource"), QStringLiteral("resources"), QStringLiteral("id"), 0, false};
+    if (spec.entity == QLatin1String("service_link")
+        && data.value(QStringLiteral("resource")).isObject()) {
+        static const EntitySpec resource{QStringLiteral("resource"), QStringLiteral("resources"),
+                                         QStringLiteral("id"), 0, false};
         const QJsonObject r = data.value(QStringLiteral("resource")).toObject();
         auto known = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM resources WHERE id = ?"),
                                  {r.value(QStringLiteral("id")).toString()});
@@ -264,11 +284,15 @@ Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonOb
     QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(%4) DO ")
                       .arg(spec.table, names.join(u','), marks.join(u','), spec.idColumn);
     // Append-only records are never edited (their tables refuse it): a known one is left as it is.
-    sql += updates.isEmpty() || spec.appendOnly ? QStringLiteral("NOTHING") : QStringLiteral("UPDATE SET ") + updates.join(u',');
+    sql += updates.isEmpty() || spec.appendOnly
+               ? QStringLiteral("NOTHING")
+               : QStringLiteral("UPDATE SET ") + updates.join(u',');
     auto q = m_db.execute(sql, binds);
     if (!q)
-        return fail(ErrorCode::Sql, QStringLiteral("%1 %2: %3").arg(spec.entity, id, q.error().message));
-    if (spec.entity == QLatin1String("assessment") && data.value(QStringLiteral("items")).isArray()) {
+        return fail(ErrorCode::Sql,
+                    QStringLiteral("%1 %2: %3").arg(spec.entity, id, q.error().message));
+    if (spec.entity == QLatin1String("assessment")
+        && data.value(QStringLiteral("items")).isArray()) {
         for (const QJsonValue &v : data.value(QStringLiteral("items")).toArray()) {
             const QJsonObject item = v.toObject();
             // A ciphertext held here is never replaced by an older copy's plaintext.
@@ -288,11 +312,14 @@ Status RowCodec::upsert(const EntitySpec &spec, const QString &id, const QJsonOb
             if (!iq)
                 return fail(iq.error());
         }
-    } else if (spec.entity == QLatin1String("crisis_report") && data.value(QStringLiteral("contact_cipher")).isString()) {
-        auto cq = m_db.execute(QStringLiteral("INSERT OR REPLACE INTO crisis_report_contacts (report_id, office_code, "
-                                              "contact_cipher) VALUES (?,?,?)"),
-                               {id, data.value(QStringLiteral("office_code")).toVariant(),
-                                QByteArray::fromBase64(data.value(QStringLiteral("contact_cipher")).toString().toLatin1())});
+    } else if (spec.entity == QLatin1String("crisis_report")
+               && data.value(QStringLiteral("contact_cipher")).isString()) {
+        auto cq = m_db.execute(
+            QStringLiteral("INSERT OR REPLACE INTO crisis_report_contacts (report_id, office_code, "
+                           "contact_cipher) VALUES (?,?,?)"),
+            {id, data.value(QStringLiteral("office_code")).toVariant(),
+             QByteArray::fromBase64(
+                 data.value(QStringLiteral("contact_cipher")).toString().toLatin1())});
         if (!cq)
             return fail(cq.error());
     }
@@ -306,8 +333,9 @@ Result<QString> RowCodec::householdOf(const EntitySpec &spec, const QString &id)
         return fail(has.error());
     if (!*has)
         return QString();
-    auto h = m_db.scalar(QStringLiteral("SELECT household_id FROM %1 WHERE %2 = ?").arg(spec.table, spec.idColumn),
-                         {id});
+    auto h = m_db.scalar(
+        QStringLiteral("SELECT household_id FROM %1 WHERE %2 = ?").arg(spec.table, spec.idColumn),
+        {id});
     if (!h)
         return fail(h.error());
     return h->isNull() ? QString() : h->toString();

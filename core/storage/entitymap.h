@@ -39,14 +39,19 @@ const EntitySpec *entitySpec(const QString &entity);
 class RowCodec
 {
 public:
-    explicit RowCodec(Storage::Database &db) : m_db(db) {}
+    explicit RowCodec(Storage::Database &db)
+        : m_db(db)
+    {
+    }
 
     // The row as it stands (without the columns only this store keeps), with what travels with
     // it: an assessment's items, a report's sealed contact, a linked private resource.
     Result<std::optional<QJsonObject>> snapshot(const EntitySpec &spec, const QString &id);
     // Inserts the row or updates the fields given; fields in skip are left as they are here
     // (edits of this store not pushed yet).
-    Status upsert(const EntitySpec &spec, const QString &id, const QJsonObject &data,
+    Status upsert(const EntitySpec &spec,
+                  const QString &id,
+                  const QJsonObject &data,
                   const QSet<QString> &skip = {});
     // One field, as the column's type wants it ('' in a reference column is NULL: the stores
     // send an empty text for "no household" where their row holds NULL).
@@ -64,7 +69,8 @@ private:
         bool reference = false; // a foreign key: empty text is no reference (NULL)
     };
     Result<QList<Column>> columns(const QString &table);
-    Result<QJsonObject> readRow(const QString &table, const QString &where, const QVariantList &binds);
+    Result<QJsonObject>
+    readRow(const QString &table, const QString &where, const QVariantList &binds);
 
     Storage::Database &m_db;
     QHash<QString, QList<Column>> m_columns;

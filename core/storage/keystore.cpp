@@ -210,14 +210,17 @@ Status KeyStore::storeSealed(const QString &officeCode, const QByteArray &keyChe
 
 Result<QVariant> KeyStore::keyCheck(const QString &officeCode) const
 {
-    return m_db.scalar(QStringLiteral("SELECT key_check FROM data_keys WHERE office_code = ?"), {officeCode});
+    return m_db.scalar(QStringLiteral("SELECT key_check FROM data_keys WHERE office_code = ?"),
+                       {officeCode});
 }
 
-Status KeyStore::noteKey(const QString &officeCode, const QByteArray &keyCheck, const QString &actor)
+Status
+KeyStore::noteKey(const QString &officeCode, const QByteArray &keyCheck, const QString &actor)
 {
-    auto q = m_db.execute(QStringLiteral("INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, "
-                                         "created_by) VALUES (?,?,?,?)"),
-                          {officeCode, keyCheck, Iso::utc(m_clock.now()), actor});
+    auto q = m_db.execute(
+        QStringLiteral("INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, "
+                       "created_by) VALUES (?,?,?,?)"),
+        {officeCode, keyCheck, Iso::utc(m_clock.now()), actor});
     if (!q)
         return fail(q.error());
     return {};

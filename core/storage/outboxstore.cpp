@@ -34,9 +34,10 @@ Result<qint64> OutboxStore::lastSeq() const
 
 Result<QList<OutboxRow>> OutboxStore::unsentAfter(qint64 seq, int limit) const
 {
-    auto q = m_db.execute(QStringLiteral("SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
-                                         "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
-                          {seq, limit});
+    auto q = m_db.execute(
+        QStringLiteral("SELECT seq, change_id, entity, entity_id, op, office_code, payload, base "
+                       "FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?"),
+        {seq, limit});
     if (!q)
         return fail(q.error());
     QList<OutboxRow> rows;
@@ -50,9 +51,10 @@ Result<QList<OutboxRow>> OutboxStore::unsentAfter(qint64 seq, int limit) const
 
 Status OutboxStore::markSent(const QStringList &seqs, const QString &now)
 {
-    auto m = m_db.execute(QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE seq IN (%1)")
-                              .arg(seqs.join(u',')),
-                          {now});
+    auto m = m_db.execute(
+        QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE seq IN (%1)")
+            .arg(seqs.join(u',')),
+        {now});
     if (!m)
         return fail(m.error());
     return {};
@@ -60,9 +62,10 @@ Status OutboxStore::markSent(const QStringList &seqs, const QString &now)
 
 Status OutboxStore::moveBehindNewest(qint64 seq)
 {
-    auto moved = m_db.execute(QStringLiteral("UPDATE outbox SET seq = seq + (SELECT MAX(seq) FROM outbox) WHERE "
-                                             "sent_at IS NULL AND seq <= ?"),
-                              {seq});
+    auto moved = m_db.execute(
+        QStringLiteral("UPDATE outbox SET seq = seq + (SELECT MAX(seq) FROM outbox) WHERE "
+                       "sent_at IS NULL AND seq <= ?"),
+        {seq});
     if (!moved)
         return fail(moved.error());
     return {};
@@ -85,11 +88,12 @@ Result<bool> OutboxStore::holds(const QString &changeId)
     return found;
 }
 
-Result<QList<QJsonObject>> OutboxStore::unsentPayloads(const QString &entity, const QString &entityId)
+Result<QList<QJsonObject>> OutboxStore::unsentPayloads(const QString &entity,
+                                                       const QString &entityId)
 {
     if (!m_payloads) {
-        auto q = m_db.prepare(
-            QStringLiteral("SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
+        auto q = m_db.prepare(QStringLiteral(
+            "SELECT payload FROM outbox WHERE sent_at IS NULL AND entity = ? AND entity_id = ?"));
         if (!q)
             return fail(q.error());
         m_payloads = std::move(*q);

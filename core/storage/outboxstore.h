@@ -33,7 +33,10 @@ struct OutboxRow
 class OutboxStore
 {
 public:
-    explicit OutboxStore(Storage::Database &db) : m_db(db) {}
+    explicit OutboxStore(Storage::Database &db)
+        : m_db(db)
+    {
+    }
 
     Result<qint64> unsentCount() const;
     // The highest seq so far (0 for an empty outbox).

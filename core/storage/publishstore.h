@@ -17,7 +17,10 @@ namespace VisitMap::Sync {
 class PublishStore
 {
 public:
-    explicit PublishStore(Storage::Database &db) : m_db(db) {}
+    explicit PublishStore(Storage::Database &db)
+        : m_db(db)
+    {
+    }
 
     // Every office of the store, by code.
     Result<QStringList> officeCodes() const;
@@ -28,7 +31,8 @@ public:
     // The ids of records of the entity that the staged households hold (for "office": the office
     // itself; for "void": the office's voids) and that are not in the outbox yet. withLoose: also
     // the office's crisis reports and signals that belong to no household.
-    Result<QStringList> unoffered(const QString &entity, const QString &officeCode, bool withLoose) const;
+    Result<QStringList>
+    unoffered(const QString &entity, const QString &officeCode, bool withLoose) const;
     Status markStagedPublished();
     Status markPublished(const QString &householdId);
     // A household as it arrived from the central store, at its revision there.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pushplanner.h"
 
-#include "entitymap.h"
 #include "database.h"
+#include "entitymap.h"
 
 #include <QSqlQuery>
 

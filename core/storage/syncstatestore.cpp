@@ -13,8 +13,9 @@ QString SyncStateStore::value(const QString &key) const
 
 Status SyncStateStore::set(const QString &key, const QString &value)
 {
-    auto q = m_db.execute(QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
-                          {key, value});
+    auto q = m_db.execute(
+        QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
+        {key, value});
     if (!q)
         return fail(q.error());
     return {};

@@ -16,7 +16,10 @@ namespace VisitMap::Sync {
 class SyncStateStore
 {
 public:
-    explicit SyncStateStore(Storage::Database &db) : m_db(db) {}
+    explicit SyncStateStore(Storage::Database &db)
+        : m_db(db)
+    {
+    }
 
     // Empty when the key was never set (or cannot be read).
     QString value(const QString &key) const;

@@ -340,15 +340,18 @@ Status ServerAdmin::createUser(const QString &name, const QString &displayName, 
 
 Result<QSqlQuery> CentralStore::staffRecord()
 {
-    return m_c.exec(QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
-                                   "FROM visitmap.staff WHERE role_name = session_user"),
-                    {}, QStringLiteral("reading the account"));
+    return m_c.exec(
+        QStringLiteral("SELECT display_name, kind, public_key, wrapped_secret_key, kdf_salt "
+                       "FROM visitmap.staff WHERE role_name = session_user"),
+        {}, QStringLiteral("reading the account"));
 }
 
 Result<QStringList> CentralStore::grantedAreas()
 {
-    auto q = m_c.exec(QStringLiteral("SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
-                      {}, QStringLiteral("reading the account's offices"));
+    auto q = m_c.exec(
+        QStringLiteral(
+            "SELECT area FROM visitmap.grants WHERE role_name = session_user ORDER BY area"),
+        {}, QStringLiteral("reading the account's offices"));
     if (!q)
         return fail(q.error());
     QStringList areas;
@@ -357,19 +360,23 @@ Result<QStringList> CentralStore::grantedAreas()
     return areas;
 }
 
-Result<QSqlQuery> CentralStore::setAccountKeys(const QByteArray &publicKey, const QByteArray &wrappedSecretKey,
-                                               const QByteArray &salt, bool replace)
+Result<QSqlQuery> CentralStore::setAccountKeys(const QByteArray &publicKey,
+                                               const QByteArray &wrappedSecretKey,
+                                               const QByteArray &salt,
+                                               bool replace)
 {
     return m_c.exec(QStringLiteral("SELECT visitmap.set_account_keys(?, ?, ?, ?)"),
-                    {publicKey, wrappedSecretKey, salt, replace}, QStringLiteral("storing the account's key pair"));
+                    {publicKey, wrappedSecretKey, salt, replace},
+                    QStringLiteral("storing the account's key pair"));
 }
 
 Result<QSqlQuery> CentralStore::keysSealedToMe()
 {
-    return m_c.exec(QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
-                                   "JOIN visitmap.office_keys k ON k.office_code = g.office_code "
-                                   "WHERE g.role_name = session_user"),
-                    {}, QStringLiteral("reading office keys"));
+    return m_c.exec(
+        QStringLiteral("SELECT g.office_code, g.sealed_key, k.key_check FROM visitmap.key_grants g "
+                       "JOIN visitmap.office_keys k ON k.office_code = g.office_code "
+                       "WHERE g.role_name = session_user"),
+        {}, QStringLiteral("reading office keys"));
 }
 
 Status CentralStore::returnKey(const QString &officeCode)
@@ -389,36 +396,42 @@ Result<QSqlQuery> CentralStore::officeKeys()
 
 Result<QSqlQuery> CentralStore::keyless(const QStringList &officeCodes)
 {
-    return m_c.exec(QStringLiteral("SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
-                    {QStringLiteral("{%1}").arg(officeCodes.join(u','))},
-                    QStringLiteral("listing colleagues without keys"));
+    return m_c.exec(
+        QStringLiteral(
+            "SELECT office_code, role_name, public_key FROM visitmap.keyless(?::text[])"),
+        {QStringLiteral("{%1}").arg(officeCodes.join(u','))},
+        QStringLiteral("listing colleagues without keys"));
 }
 
-Result<QSqlQuery> CentralStore::putKeys(const QString &officeCode, const QByteArray &keyCheck,
+Result<QSqlQuery> CentralStore::putKeys(const QString &officeCode,
+                                        const QByteArray &keyCheck,
                                         const QString &grantsJson)
 {
-    return m_c.exec(QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"), {officeCode, keyCheck, grantsJson},
-                    QStringLiteral("offering office keys"));
+    return m_c.exec(QStringLiteral("SELECT visitmap.put_keys(?, ?, ?::jsonb)"),
+                    {officeCode, keyCheck, grantsJson}, QStringLiteral("offering office keys"));
 }
 
 Result<QSqlQuery> CentralStore::push(const QString &batchJson)
 {
-    return m_c.exec(QStringLiteral("SELECT visitmap.push(?::jsonb)"), {batchJson}, QStringLiteral("sending changes"));
+    return m_c.exec(QStringLiteral("SELECT visitmap.push(?::jsonb)"), {batchJson},
+                    QStringLiteral("sending changes"));
 }
 
 Result<QSqlQuery> CentralStore::conflictsAfter(qint64 id)
 {
-    return m_c.exec(QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
-                                   "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
-                                   "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
-                                   "WHERE c.id > ? ORDER BY c.id"),
-                    {id}, QStringLiteral("reading conflicts"));
+    return m_c.exec(
+        QStringLiteral(
+            "SELECT c.id, c.entity, c.entity_id, c.office_code, c.field, c.base_value::text, "
+            "c.mine_value::text, c.theirs_value::text, ch.author, c.detected_at "
+            "FROM visitmap.conflicts c LEFT JOIN visitmap.changes ch ON ch.rev = c.theirs_rev "
+            "WHERE c.id > ? ORDER BY c.id"),
+        {id}, QStringLiteral("reading conflicts"));
 }
 
 Result<qint64> CentralStore::changesAfterCount(qint64 revision)
 {
-    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"), {revision},
-                      QStringLiteral("counting changes"));
+    auto q = m_c.exec(QStringLiteral("SELECT COUNT(*) FROM visitmap.changes WHERE rev > ?"),
+                      {revision}, QStringLiteral("counting changes"));
     if (!q)
         return fail(q.error());
     return q->next() ? q->value(0).toLongLong() : 0;
@@ -427,11 +440,13 @@ Result<qint64> CentralStore::changesAfterCount(qint64 revision)
 Result<QSqlQuery> CentralStore::changesAfter(qint64 revision, int limit)
 {
     // The entity's state as it stands (merged by the server) for every change after revision.
-    return m_c.exec(QStringLiteral("SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
-                                   "FROM visitmap.changes c "
-                                   "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
-                                   "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
-                    {revision, limit}, QStringLiteral("receiving changes"));
+    return m_c.exec(
+        QStringLiteral(
+            "SELECT c.rev, c.entity, c.entity_id, e.data::text, e.rev, c.change_id::text "
+            "FROM visitmap.changes c "
+            "JOIN visitmap.entities e ON e.entity = c.entity AND e.entity_id = c.entity_id "
+            "WHERE c.rev > ? ORDER BY c.rev LIMIT ?"),
+        {revision, limit}, QStringLiteral("receiving changes"));
 }
 
 Result<QSqlQuery> CentralStore::auditAnchor(const QString &store)
@@ -440,9 +455,12 @@ Result<QSqlQuery> CentralStore::auditAnchor(const QString &store)
                     QStringLiteral("reading the access-log anchor"));
 }
 
-Result<QSqlQuery> CentralStore::anchorAudit(const QString &store, const QVariant &sealedSeq,
-                                            const QVariant &sealedMac, const QVariant &entries,
-                                            const QVariant &purged, const QString &priorMac)
+Result<QSqlQuery> CentralStore::anchorAudit(const QString &store,
+                                            const QVariant &sealedSeq,
+                                            const QVariant &sealedMac,
+                                            const QVariant &entries,
+                                            const QVariant &purged,
+                                            const QString &priorMac)
 {
     return m_c.exec(QStringLiteral("SELECT visitmap.anchor_audit(?, ?, ?, ?, ?, ?)"),
                     {store, sealedSeq, sealedMac, entries, purged, priorMac},

@@ -59,7 +59,10 @@ private:
 class CentralStore
 {
 public:
-    explicit CentralStore(CentralConnection &connection) : m_c(connection) {}
+    explicit CentralStore(CentralConnection &connection)
+        : m_c(connection)
+    {
+    }
 
     // display_name, kind, public_key, wrapped_secret_key, kdf_salt of the signed-in staff
     // member; no row when the login role is not staff.
@@ -68,8 +71,10 @@ public:
     Result<QStringList> grantedAreas();
     // Stores the account's wrapped key pair; one row: whether what is sealed to it there is sealed
     // to this pair.
-    Result<QSqlQuery> setAccountKeys(const QByteArray &publicKey, const QByteArray &wrappedSecretKey,
-                                     const QByteArray &salt, bool replace);
+    Result<QSqlQuery> setAccountKeys(const QByteArray &publicKey,
+                                     const QByteArray &wrappedSecretKey,
+                                     const QByteArray &salt,
+                                     bool replace);
     // office_code, sealed_key, key_check of the office keys sealed to the signed-in account.
     Result<QSqlQuery> keysSealedToMe();
     // Gives back a key sealed to the account that does not open.
@@ -80,7 +85,8 @@ public:
     Result<QSqlQuery> keyless(const QStringList &officeCodes);
     // Offers the office's key (its check) sealed to colleagues (a JSON array of role_name,
     // sealed_key); one row: how many it took.
-    Result<QSqlQuery> putKeys(const QString &officeCode, const QByteArray &keyCheck, const QString &grantsJson);
+    Result<QSqlQuery>
+    putKeys(const QString &officeCode, const QByteArray &keyCheck, const QString &grantsJson);
     // One row: the JSON result of applying the batch (a JSON array of changes).
     Result<QSqlQuery> push(const QString &batchJson);
     // id, entity, entity_id, office_code, field, base, mine, theirs (JSON text), the author of
@@ -93,8 +99,12 @@ public:
     Result<QSqlQuery> changesAfter(qint64 revision, int limit);
     // seq of the store's last access-log anchor (no row: none yet).
     Result<QSqlQuery> auditAnchor(const QString &store);
-    Result<QSqlQuery> anchorAudit(const QString &store, const QVariant &sealedSeq, const QVariant &sealedMac,
-                                  const QVariant &entries, const QVariant &purged, const QString &priorMac);
+    Result<QSqlQuery> anchorAudit(const QString &store,
+                                  const QVariant &sealedSeq,
+                                  const QVariant &sealedMac,
+                                  const QVariant &entries,
+                                  const QVariant &purged,
+                                  const QString &priorMac);
 
 private:
     CentralConnection &m_c;

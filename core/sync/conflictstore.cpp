@@ -2,8 +2,8 @@
 #include "conflictstore.h"
 #include "security/auditdetail.h"
 
-#include "storage/entitymap.h"
 #include "storage/database.h"
+#include "storage/entitymap.h"
 #include "storage/journal.h"
 #include "util/clock.h"
 #include "workspace.h"

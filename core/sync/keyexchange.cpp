@@ -2,12 +2,12 @@
 #include "keyexchange.h"
 
 #include "centralstore.h"
-#include "storage/entitymap.h"
-#include "storage/accountstore.h"
 #include "security/crypto.h"
-#include "storage/keystore.h"
 #include "security/permissions.h"
+#include "storage/accountstore.h"
 #include "storage/database.h"
+#include "storage/entitymap.h"
+#include "storage/keystore.h"
 #include "syncservice.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -30,8 +30,8 @@ KeyExchange::run(const QStringList &areas, bool replacePair, SyncReport &report)
     if (!account)
         return fail(account.error());
     CentralStore central(m_c);
-    auto set = central.setAccountKeys(account->keys.publicKey, account->keys.wrappedSecretKey, account->keys.salt,
-                                      replacePair);
+    auto set = central.setAccountKeys(account->keys.publicKey, account->keys.wrappedSecretKey,
+                                      account->keys.salt, replacePair);
     if (!set)
         return fail(set.error());
     // Whether what is sealed to the account on the server is sealed to this store's key pair.

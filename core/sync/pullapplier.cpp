@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pullapplier.h"
 
+#include "storage/database.h"
 #include "storage/entitymap.h"
 #include "storage/outboxstore.h"
 #include "storage/publishstore.h"
 #include "storage/quarantinestore.h"
-#include "storage/database.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
 #include "workspace.h"

@@ -3,20 +3,20 @@
 
 #include "auditanchor.h"
 #include "centralstore.h"
-#include "storage/entitymap.h"
 #include "keyexchange.h"
 #include "pullapplier.h"
-#include "storage/pushplanner.h"
-#include "storage/conflictrecords.h"
-#include "storage/outboxstore.h"
-#include "storage/publishstore.h"
-#include "storage/quarantinestore.h"
-#include "storage/syncstatestore.h"
-#include "storage/accountstore.h"
 #include "security/crypto.h"
 #include "security/permissions.h"
+#include "storage/accountstore.h"
+#include "storage/conflictrecords.h"
 #include "storage/database.h"
+#include "storage/entitymap.h"
 #include "storage/journal.h"
+#include "storage/outboxstore.h"
+#include "storage/publishstore.h"
+#include "storage/pushplanner.h"
+#include "storage/quarantinestore.h"
+#include "storage/syncstatestore.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -359,7 +359,8 @@ Status SyncService::publish(const QStringList &areas, const QStringList &refused
                 return r;
             for (const QString &entity : householdChildEntities()) {
                 const bool withLoose = firstTime
-                                       && (entity == QLatin1String("crisis_report") || entity == QLatin1String("signal"));
+                                       && (entity == QLatin1String("crisis_report")
+                                           || entity == QLatin1String("signal"));
                 if (auto r = offer(entity, withLoose); !r)
                     return r;
                 if (entity == QLatin1String("case")) {
@@ -461,7 +462,8 @@ Status SyncService::push(CentralConnection &c, const QStringList &areas, const S
             break;
         if (batch.isEmpty())
             continue;
-        auto r = CentralStore(c).push(QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)));
+        auto r = CentralStore(c).push(
+            QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)));
         if (!r)
             return fail(r.error());
         QJsonObject result;
@@ -532,9 +534,15 @@ Status SyncService::fetchConflicts(CentralConnection &c, SyncReport &)
         ConflictRecords records(db);
         while (q->next()) {
             last = q->value(0).toLongLong();
-            const CentralConflict conflict{last,          q->value(1).toString(), q->value(2).toString(),
-                                           q->value(3).toString(), q->value(4).toString(), q->value(5),
-                                           q->value(6),   q->value(7),            q->value(8),
+            const CentralConflict conflict{last,
+                                           q->value(1).toString(),
+                                           q->value(2).toString(),
+                                           q->value(3).toString(),
+                                           q->value(4).toString(),
+                                           q->value(5),
+                                           q->value(6),
+                                           q->value(7),
+                                           q->value(8),
                                            q->value(9).toDateTime()};
             if (auto ok = records.add(conflict); !ok)
                 return ok;

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "storage/database.h"
-#include "support/testsupport.h"
 #include "storage/entitymap.h"
+#include "support/testsupport.h"
 #include "workspace.h"
 
 #include <QMap>

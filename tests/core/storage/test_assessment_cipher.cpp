@@ -8,8 +8,8 @@
 #include "security/keyring.h"
 #include "storage/assessmentstore.h"
 #include "storage/database.h"
-#include "storage/journal.h"
 #include "storage/entitymap.h"
+#include "storage/journal.h"
 #include "sync/syncservice.h"
 
 #include <QFile>

@@ -5,9 +5,9 @@
 #include "support/syncfixture.h"
 
 #include "model/visit.h"
-#include "storage/visitstore.h"
 #include "storage/entitymap.h"
 #include "storage/quarantinestore.h"
+#include "storage/visitstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,8 +6,8 @@
 
 #include "model/visit.h"
 #include "storage/householdstore.h"
-#include "storage/visitstore.h"
 #include "storage/quarantinestore.h"
+#include "storage/visitstore.h"
 
 #include <QSqlQuery>
 
