@@ -193,16 +193,7 @@ Status KeyStore::storeSealed(const QString &officeCode, const QByteArray &keyChe
                              const Account &account, const QByteArray &sealed, const QString &actor)
 {
     return m_db.transaction([&]() -> Status {
-        auto q = m_db.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO data_keys (office_code, key_check, created_at, created_by) "
-            "VALUES (?,?,?,?)"));
-        if (!q)
-            return fail(q.error());
-        Storage::Database::bind(*q, 0, officeCode);
-        Storage::Database::bind(*q, 1, keyCheck);
-        Storage::Database::bind(*q, 2, Iso::utc(m_clock.now()));
-        Storage::Database::bind(*q, 3, actor);
-        if (auto r = Storage::Database::run(*q); !r)
+        if (auto r = noteKey(officeCode, keyCheck, actor); !r)
             return r;
         return insertGrant(officeCode, account.id, sealed, actor);
     });
