@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storesetup.h"
 
-#include "geo/boundarycatalog.h"
 #include "access/accountadmin.h"
+#include "geo/boundarycatalog.h"
 #include "security/passwordpolicy.h"
 #include "storage/database.h"
 #include "storage/journal.h"
 #include "storage/officestore.h"
 #include "storage/storelock.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -154,7 +155,7 @@ Status StoreSetup::setUp(Workspace &ws, const Plan &plan, const Progress &progre
             return cancelled();
         // The whole 시군구 is drawn (a place just across the served 행정동 is still named).
         const QList<Office> district = Geo::BoundaryCatalog::bundled().district(plan.sggCode);
-        if (auto r = Storage::OfficeStore(ws.db()).upsert(district, ws.journal()); !r)
+        if (auto r = ws.stores().offices().upsert(district, ws.journal()); !r)
             return r;
         if (auto r = ws.setSetting(officeDistrictKey(), plan.sggCode); !r)
             return r;

@@ -4,20 +4,21 @@
 #include "security/auditdetail.h"
 #include "storage/changenotifier.h"
 
-#include "storage/urgencybackfill.h"
-#include "storage/accountstore.h"
-#include "storage/auditlog.h"
 #include "access/authenticator.h"
-#include "storage/keystore.h"
 #include "security/passwordpolicy.h"
+#include "storage/accountstore.h"
 #include "storage/assessmentstore.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
+#include "storage/keystore.h"
 #include "storage/metastore.h"
-#include "storage/settingstore.h"
 #include "storage/migrator.h"
 #include "storage/officestore.h"
+#include "storage/settingstore.h"
+#include "storage/stores.h"
+#include "storage/urgencybackfill.h"
 #include "util/clock.h"
 #include "util/uuid.h"
 
@@ -53,16 +54,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
     ws->m_db = std::move(*db);
     ws->m_notifier = std::make_unique<Storage::ChangeNotifier>();
     ws->m_db->setNotifier(ws->m_notifier.get());
+    ws->m_stores = std::make_unique<Storage::Stores>(*ws->m_db);
     ws->m_clock = clock ? clock : &Clock::system();
     ws->m_audit = std::make_unique<Security::AuditLog>(*ws->m_db, *ws->m_clock);
     ws->m_journal = std::make_unique<Storage::Journal>(*ws->m_db, *ws->m_audit, *ws->m_clock);
     ws->m_accounts = std::make_unique<Security::AccountStore>(*ws->m_db, *ws->m_clock);
     ws->m_journal->setActor({QStringLiteral("system"), Security::AuditLog::machineAddress()});
-    Storage::MetaStore meta(*ws->m_db);
+    Storage::MetaStore &meta = ws->stores().meta();
     // Data steps that SQL alone cannot do, once per store after its migration.
     if (auto pending = meta.get(QStringLiteral("search_keys_pending")); pending && *pending == QLatin1String("1")) {
         auto done = ws->m_db->transaction([&]() -> Status {
-            if (auto n = Storage::HouseholdStore(*ws->m_db).refreshSearchKeys(); !n)
+            if (auto n = ws->stores().households().refreshSearchKeys(); !n)
                 return fail(n.error());
             return meta.remove(QStringLiteral("search_keys_pending"));
         });
@@ -88,6 +90,21 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, OpenMode
     return ws;
 }
 
+bool Workspace::busyElsewhere() const
+{
+    return m_db->busyElsewhere();
+}
+
+void Workspace::moveToThread(QThread *thread)
+{
+    m_db->moveToThread(thread);
+}
+
+int Workspace::schemaVersion() const
+{
+    return m_db->userVersion();
+}
+
 QString Workspace::path() const
 {
     return m_db->path();
@@ -95,12 +112,12 @@ QString Workspace::path() const
 
 bool Workspace::isDemo() const
 {
-    return Storage::MetaStore(*m_db).isDemo();
+    return m_stores->meta().isDemo();
 }
 
 QString Workspace::demoArea() const
 {
-    auto v = Storage::MetaStore(*m_db).get(QStringLiteral("demo_area"));
+    auto v = m_stores->meta().get(QStringLiteral("demo_area"));
     return v ? *v : QString();
 }
 
@@ -139,7 +156,7 @@ Result<const Security::Session *> Workspace::signInDemo(const QString &name)
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("this is not a demo store: sign in with --user NAME and the "
                                    "password in $VISITMAP_PASSWORD"));
-    auto password = Storage::MetaStore(*m_db).get(QStringLiteral("demo_password:") + name);
+    auto password = m_stores->meta().get(QStringLiteral("demo_password:") + name);
     if (!password || password->isEmpty())
         return fail(ErrorCode::NotFound, QStringLiteral("the demo store has no account '%1'").arg(name));
     return signIn(name, *password);
@@ -150,7 +167,7 @@ Status Workspace::refreshOffices()
     if (!m_session)
         return {};
     Security::Session &session = *m_session;
-    auto offices = Storage::OfficeStore(*m_db).all();
+    auto offices = m_stores->offices().all();
     if (!offices)
         return fail(offices.error());
     session.offices.clear();
@@ -172,7 +189,7 @@ Status Workspace::refreshOffices()
     }
     // Needs-assessment notes an older store (or an older colleague's sync) left in the clear
     // are encrypted as soon as an account holding the office key is here.
-    if (auto swept = Storage::AssessmentStore(*m_db).encryptPlaintextNotes(session.keyring); !swept)
+    if (auto swept = m_stores->assessments().encryptPlaintextNotes(session.keyring); !swept)
         return fail(swept.error());
     return {};
 }
@@ -257,7 +274,7 @@ Status Workspace::changePassword(const QString &oldPassword, const QString &newP
         return ok;
     m_session->account.keys = keys;
     if (isDemo())
-        (void)Storage::MetaStore(*m_db).set(QStringLiteral("demo_password:") + name, newPassword);
+        (void)m_stores->meta().set(QStringLiteral("demo_password:") + name, newPassword);
     return m_audit->append(
         name, m_session->machine,
         {AuditAction::AccountChange,
@@ -281,7 +298,7 @@ Status Workspace::require(Security::Permission permission) const
 
 QString Workspace::setting(const QString &key, const QString &fallback) const
 {
-    auto v = Storage::SettingStore(*m_db).value(key);
+    auto v = m_stores->settings().value(key);
     if (!v || !*v)
         return fallback;
     return **v;
@@ -291,7 +308,7 @@ Status Workspace::setSetting(const QString &key, const QString &value)
 {
     return m_db->transaction([&]() -> Status {
         const QString actor = m_session ? m_session->name() : QStringLiteral("system");
-        if (auto ok = Storage::SettingStore(*m_db).set(key, value, m_clock->now(), actor); !ok)
+        if (auto ok = m_stores->settings().set(key, value, m_clock->now(), actor); !ok)
             return ok;
         return m_journal->audit({AuditAction::Update,
                                  QStringLiteral("setting"),

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QThread;
+
 namespace VisitMap {
 
 class Clock;
@@ -18,6 +20,7 @@ namespace Storage {
 class ChangeNotifier;
 class Database;
 class Journal;
+class Stores;
 } // namespace Storage
 
 // An open local store and whoever is signed in to it: what the app and the command line both
@@ -42,11 +45,19 @@ public:
     const Storage::Database &db() const { return *m_db; }
     const Clock &clock() const { return *m_clock; }
     Storage::Journal &journal() { return *m_journal; }
+    // The store's stores, built once with it: `ws.stores().households().get(id)`.
+    Storage::Stores &stores() const { return *m_stores; }
+    // Another process holds the store's write lock for the moment (an import or a sync there).
+    bool busyElsewhere() const;
+    // Hands the store's connection to the thread a long job runs on, and back (ImportJob).
+    void moveToThread(QThread *thread);
     // Announces what each committed transaction of this store changed.
     Storage::ChangeNotifier &notifier() { return *m_notifier; }
     Security::AuditLog &auditLog() { return *m_audit; }
     Security::AccountStore &accounts() { return *m_accounts; }
     QString path() const;
+    // The schema version the store was migrated to.
+    int schemaVersion() const;
 
     bool isDemo() const;
     QString demoArea() const;
@@ -92,6 +103,7 @@ private:
 
     std::unique_ptr<Storage::ChangeNotifier> m_notifier; // outlives the connection that feeds it
     std::unique_ptr<Storage::Database> m_db;
+    std::unique_ptr<Storage::Stores> m_stores;
     std::unique_ptr<Clock> m_ownedClock;
     const Clock *m_clock = nullptr;
     std::unique_ptr<Security::AuditLog> m_audit;

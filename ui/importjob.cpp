@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
-#include "storage/database.h"
 #include "workspace.h"
 
 #include <QThread>
@@ -42,13 +41,13 @@ void ImportJob::start()
             },
             &m_cancel);
         m_result = Import::ImportService(m_ws, control).run(m_kind, m_path, m_options);
-        m_ws.db().moveToThread(home);
+        m_ws.moveToThread(home);
     });
     connect(m_thread, &QThread::finished, this, [this] {
         m_running = false;
         Q_EMIT finished();
     });
-    m_ws.db().moveToThread(m_thread);
+    m_ws.moveToThread(m_thread);
     m_thread->start();
 }
 

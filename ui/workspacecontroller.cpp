@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacecontroller.h"
 
-#include "storage/accountstore.h"
 #include "access/disclosure.h"
+#include "export/exportservice.h"
 #include "security/masking.h"
-#include "storage/database.h"
+#include "storage/accountstore.h"
 #include "storage/facilitystore.h"
 #include "storage/officestore.h"
 #include "storage/statsstore.h"
+#include "storage/stores.h"
+#include "sync/conflictstore.h"
+#include "sync/syncservice.h"
 #include "util/clock.h"
+#include "workflow/casework.h"
+#include "workflow/facilitydirectory.h"
+#include "workflow/photoaccess.h"
 #include "workspace.h"
 
 namespace VisitMap::Ui {
@@ -27,17 +33,30 @@ Status WorkspaceController::open(const QString &path)
 
 void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
 {
+    // The services hold the workspace by reference: they go before it does.
+    m_conflicts.reset();
+    m_sync.reset();
+    m_exports.reset();
+    m_facilityDirectory.reset();
+    m_photos.reset();
+    m_caseWork.reset();
     m_disclosure.reset();
     m_ws = std::move(workspace);
     if (m_ws) {
         m_disclosure = std::make_unique<Security::Disclosure>(*m_ws);
+        m_caseWork = std::make_unique<CaseWork>(*m_ws);
+        m_photos = std::make_unique<PhotoAccess>(*m_ws);
+        m_facilityDirectory = std::make_unique<FacilityDirectory>(*m_ws);
+        m_exports = std::make_unique<Export::ExportService>(*m_ws);
+        m_sync = std::make_unique<Sync::SyncService>(*m_ws);
+        m_conflicts = std::make_unique<Sync::ConflictStore>(*m_ws);
         // The notifier lives and dies with the workspace, and the connection with it. An import
         // on a worker announces its batches while it holds the store's connection: the views
         // could not read them then, and the import reads everything again when it ends.
         Workspace *ws = m_ws.get();
         connect(&m_ws->notifier(), &Storage::ChangeNotifier::changed, this,
                 [this, ws](const Storage::ChangeSet &changes) {
-                    if (ws == m_ws.get() && !ws->db().busyElsewhere())
+                    if (ws == m_ws.get() && !ws->busyElsewhere())
                         Q_EMIT storeChanged(changes);
                 });
     }
@@ -52,7 +71,7 @@ void WorkspaceController::cacheOffices()
     m_officeNames.clear();
     if (!m_ws)
         return;
-    auto all = Storage::OfficeStore(m_ws->db()).all();
+    auto all = m_ws->stores().offices().all();
     if (!all)
         return;
     const Security::Session *s = m_ws->session();
@@ -174,7 +193,7 @@ std::vector<qint64> WorkspaceController::listedRowIds(const Storage::HouseholdQu
     if (q.offices.isEmpty())
         return {};
     q.today = today();
-    auto ids = Storage::HouseholdStore(m_ws->db()).rowIds(q);
+    auto ids = m_ws->stores().households().rowIds(q);
     return ids ? std::move(*ids) : std::vector<qint64>();
 }
 
@@ -182,7 +201,7 @@ std::vector<Storage::HouseholdPoint> WorkspaceController::householdPoints() cons
 {
     if (!m_ws || !m_ws->session())
         return {};
-    auto points = Storage::HouseholdStore(m_ws->db()).points(today(), m_ws->session()->offices);
+    auto points = m_ws->stores().households().points(today(), m_ws->session()->offices);
     return points ? *points : std::vector<Storage::HouseholdPoint>();
 }
 
@@ -193,8 +212,8 @@ WorkspaceController::householdPointsOf(const QStringList &householdIds) const
         return std::nullopt;
     if (householdIds.isEmpty())
         return std::vector<Storage::HouseholdPoint>();
-    auto points = Storage::HouseholdStore(m_ws->db())
-                      .pointsOf(householdIds, today(), m_ws->session()->offices);
+    auto points
+        = m_ws->stores().households().pointsOf(householdIds, today(), m_ws->session()->offices);
     if (!points)
         return std::nullopt;
     return std::move(*points);
@@ -205,18 +224,15 @@ std::function<Result<std::vector<Storage::HouseholdPoint>>()> WorkspaceControlle
     using Points = Result<std::vector<Storage::HouseholdPoint>>;
     if (!m_ws || !m_ws->session())
         return [] { return Points(std::vector<Storage::HouseholdPoint>()); };
-    const QString path = m_ws->db().path();
+    const QString path = m_ws->path();
     const QDate day = today();
     const QStringList offices = m_ws->session()->offices;
     if (path.isEmpty() || path == QLatin1String(":memory:")) {
-        auto points = std::make_shared<Points>(Storage::HouseholdStore(m_ws->db()).points(day, offices));
+        auto points = std::make_shared<Points>(m_ws->stores().households().points(day, offices));
         return [points] { return *points; };
     }
     return [path, day, offices]() -> Points {
-        auto db = Storage::Database::open(path, Storage::Database::Mode::ReadOnly);
-        if (!db)
-            return fail(db.error());
-        return Storage::HouseholdStore(**db).points(day, offices);
+        return Storage::HouseholdStore::pointsInFile(path, day, offices);
     };
 }
 
@@ -224,7 +240,7 @@ Storage::TierCounts WorkspaceController::counts() const
 {
     if (!m_ws || !m_ws->session())
         return {};
-    auto c = Storage::HouseholdStore(m_ws->db()).counts(m_ws->session()->offices, today());
+    auto c = m_ws->stores().households().counts(m_ws->session()->offices, today());
     return c ? *c : Storage::TierCounts();
 }
 
@@ -233,7 +249,7 @@ QList<Facility> WorkspaceController::placedFacilities() const
     QList<Facility> out;
     if (!m_ws || !m_ws->session())
         return out;
-    auto all = Storage::FacilityStore(m_ws->db()).all();
+    auto all = m_ws->stores().facilities().all();
     if (!all)
         return out;
     for (const Facility &f : *all) {
@@ -248,7 +264,7 @@ QHash<QString, int> WorkspaceController::highRiskByOffice() const
     QHash<QString, int> out;
     if (!m_ws || !m_ws->session())
         return out;
-    auto stats = Storage::StatsStore(m_ws->db()).compute(today(), m_ws->session()->offices);
+    auto stats = m_ws->stores().stats().compute(today(), m_ws->session()->offices);
     if (!stats)
         return out;
     for (const Storage::DongStats &d : stats->dongs)
@@ -260,7 +276,7 @@ QString WorkspaceController::householdSummary(qint64 rowId) const
 {
     if (!m_ws || !m_ws->session())
         return {};
-    auto rows = Storage::HouseholdStore(m_ws->db()).byRowIds({rowId});
+    auto rows = m_ws->stores().households().byRowIds({rowId});
     if (!rows || rows->isEmpty())
         return {};
     return summaryLine(rows->first());
@@ -270,7 +286,7 @@ QString WorkspaceController::householdLine(const QString &householdId) const
 {
     if (!m_ws || !m_ws->session())
         return {};
-    auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
+    auto h = m_ws->stores().households().get(householdId);
     return h ? summaryLine(*h) : householdId;
 }
 
@@ -278,7 +294,7 @@ QString WorkspaceController::maskedHeadName(const QString &householdId) const
 {
     if (!m_ws || !m_ws->session())
         return {};
-    auto h = Storage::HouseholdStore(m_ws->db()).get(householdId);
+    auto h = m_ws->stores().households().get(householdId);
     return h ? Security::Mask::name(h->headName) : QString();
 }
 
@@ -297,13 +313,23 @@ QStringList WorkspaceController::householdIds(const QList<qint64> &rowIds) const
     if (!m_ws || !m_ws->session())
         return out;
     for (qsizetype from = 0; from < rowIds.size(); from += 500) {
-        auto rows = Storage::HouseholdStore(m_ws->db()).byRowIds(rowIds.mid(from, 500));
+        auto rows = m_ws->stores().households().byRowIds(rowIds.mid(from, 500));
         if (!rows)
             break;
         for (const Household &h : *rows)
             out << h.id;
     }
     return out;
+}
+
+std::optional<qint64> WorkspaceController::rowIdOf(const QString &householdId) const
+{
+    if (!m_ws || !m_ws->session())
+        return std::nullopt;
+    auto row = m_ws->stores().households().rowOfId(householdId);
+    if (!row)
+        return std::nullopt;
+    return *row;
 }
 
 } // namespace VisitMap::Ui

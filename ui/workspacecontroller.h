@@ -15,10 +15,20 @@
 #include <vector>
 
 namespace VisitMap {
+class CaseWork;
+class FacilityDirectory;
+class PhotoAccess;
 class Workspace;
+namespace Export {
+class ExportService;
+}
 namespace Security {
 class Disclosure;
 }
+namespace Sync {
+class ConflictStore;
+class SyncService;
+} // namespace Sync
 } // namespace VisitMap
 
 namespace VisitMap::Ui {
@@ -42,6 +52,14 @@ public:
     void signOut();
     // What the screen may show of people (masked lists, logged reveals).
     Security::Disclosure &disclosure() const { return *m_disclosure; }
+    // The services of the open store, built once when it opens (only while one is open): what
+    // the panels, dialogs and undo commands call.
+    CaseWork &caseWork() const { return *m_caseWork; }
+    PhotoAccess &photos() const { return *m_photos; }
+    FacilityDirectory &facilityDirectory() const { return *m_facilityDirectory; }
+    Export::ExportService &exports() const { return *m_exports; }
+    Sync::SyncService &sync() const { return *m_sync; }
+    Sync::ConflictStore &conflicts() const { return *m_conflicts; }
     bool can(int permission) const; // a Security::Permission
     QString accountName() const;
     QString roleLabel() const;
@@ -68,6 +86,8 @@ public:
     // The same line for a household by id (intake candidates).
     QString householdLine(const QString &householdId) const;
     QStringList householdIds(const QList<qint64> &rowIds) const;
+    // The row the map and the list know a household by; none when it is not in the store.
+    std::optional<qint64> rowIdOf(const QString &householdId) const;
     Storage::HouseholdQuery baseQuery() const; // restricted to the account's offices
     // The households a list query selects (in its order), held to the account's offices whatever
     // the query asks for: the one rule the list, the map and exports filter by. None when signed
@@ -117,6 +137,12 @@ private:
 
     std::unique_ptr<Workspace> m_ws;
     std::unique_ptr<Security::Disclosure> m_disclosure;
+    std::unique_ptr<CaseWork> m_caseWork;
+    std::unique_ptr<PhotoAccess> m_photos;
+    std::unique_ptr<FacilityDirectory> m_facilityDirectory;
+    std::unique_ptr<Export::ExportService> m_exports;
+    std::unique_ptr<Sync::SyncService> m_sync;
+    std::unique_ptr<Sync::ConflictStore> m_conflicts;
     QList<Office> m_offices;
     QHash<QString, QString> m_officeNames;
 };

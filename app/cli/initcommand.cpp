@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/metastore.h"
 #include "storage/migrator.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 namespace VisitMap::Cli {
@@ -23,8 +24,8 @@ int runInit(const QStringList &args)
     auto ws = Workspace::open(path);
     if (!ws)
         return report(ws.error());
-    out() << "store " << path << " schema " << (*ws)->db().userVersion() << " id "
-          << Storage::MetaStore((*ws)->db()).storeId() << Qt::endl;
+    out() << "store " << path << " schema " << (*ws)->schemaVersion() << " id "
+          << (*ws)->stores().meta().storeId() << Qt::endl;
     return Ok;
 }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 #include "commands.h"
-#include "routing/tsplib.h"
 #include "model/enums.h"
 #include "planning/dayplanner.h"
 #include "routing/solomon.h"
+#include "routing/tsplib.h"
 #include "security/masking.h"
 #include "storage/householdstore.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 #include <QJsonDocument>
@@ -93,14 +94,14 @@ int planDay(QCommandLineParser &p, const Routing::SolveOptions &options)
         err() << "note: " << plan->notice << Qt::endl;
     err() << "planned " << req.householdIds.size() << " households for " << req.teams << " teams in "
           << QString::number(plan->seconds, 'f', 3) << " s" << Qt::endl;
-    Storage::HouseholdStore store((*ws)->db());
+    Storage::HouseholdStore &store = (*ws)->stores().households();
     using Routing::DayPlanner;
     if (p.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(plan->toJson()).toJson(QJsonDocument::Indented);
         return Ok;
     }
     QString officeName = plan->officeCode;
-    if (auto offices = Storage::OfficeStore((*ws)->db()).all()) {
+    if (auto offices = (*ws)->stores().offices().all()) {
         for (const Office &o : *offices) {
             if (o.code == plan->officeCode)
                 officeName = o.name;

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "model/enums.h"
 #include "storage/statsstore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -35,7 +36,7 @@ int runStats(const QStringList &args)
         if (!today.isValid())
             return usage(QStringLiteral("--today must be YYYY-MM-DD"), p);
     }
-    auto stats = Storage::StatsStore((*ws)->db()).compute(today);
+    auto stats = (*ws)->stores().stats().compute(today);
     if (!stats)
         return report(stats.error());
     if (p.isSet(QStringLiteral("json"))) {

@@ -4,6 +4,7 @@
 #include "import/importservice.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workflow/casework.h"
 #include "workspace.h"
@@ -58,7 +59,7 @@ int visitAdd(const QStringList &args)
     auto logged = CaseWork(**ws).logVisit(v);
     if (!logged)
         return report(logged.error());
-    auto h = Storage::HouseholdStore((*ws)->db()).get(v.householdId);
+    auto h = (*ws)->stores().households().get(v.householdId);
     out() << "visit " << logged->id << " logged";
     if (h && h->nextVisitDue.isValid())
         out() << "; next visit due " << Iso::date(h->nextVisitDue);

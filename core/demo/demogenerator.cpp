@@ -8,22 +8,23 @@
 #include "householdsynth.h"
 #include "import/facilityimporter.h"
 #include "roadnames.h"
-#include "storage/accountstore.h"
-#include "storage/auditlog.h"
 #include "security/crypto.h"
 #include "security/keyring.h"
-#include "storage/keystore.h"
 #include "settlement.h"
+#include "storage/accountstore.h"
+#include "storage/auditlog.h"
 #include "storage/bulkload.h"
-#include "storage/searchkeys.h"
-#include "storage/sqlitebulkwriter.h"
 #include "storage/crisisstore.h"
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/journal.h"
+#include "storage/keystore.h"
 #include "storage/metastore.h"
-#include "storage/storelock.h"
 #include "storage/officestore.h"
+#include "storage/searchkeys.h"
+#include "storage/sqlitebulkwriter.h"
+#include "storage/storelock.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "util/csv.h"
 #include "util/random.h"
@@ -375,11 +376,11 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         }
         std::sort(offices.begin(), offices.end(),
                   [](const Office &a, const Office &b) { return a.code < b.code; });
-        if (auto ok = Storage::OfficeStore(db).upsert(offices, ws.journal()); !ok)
+        if (auto ok = ws.stores().offices().upsert(offices, ws.journal()); !ok)
             return fail(ok.error());
         summary.offices = int(offices.size());
 
-        Storage::MetaStore meta(db);
+        Storage::MetaStore &meta = ws.stores().meta();
         for (const auto &[k, v] : std::initializer_list<std::pair<QString, QString>>{
                  {QStringLiteral("synthetic"), QStringLiteral("1")},
                  {QStringLiteral("demo_area"), toCode(opt.area)},
@@ -429,7 +430,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         if (!ok)
             return fail(ok.error());
 
-        Storage::CrisisStore crisis(db);
+        Storage::CrisisStore &crisis = ws.stores().crises();
         auto version = crisis.currentVersion();
         if (!version)
             return fail(version.error());
@@ -661,7 +662,7 @@ Result<DemoSummary> DemoGenerator::generate(const QString &path, const DemoOptio
         auto facilities = areaFacilities(opt.area, locator, sggCodes);
         if (!facilities)
             return fail(facilities.error());
-        auto added = Storage::FacilityStore(db).add(*facilities, ws.journal());
+        auto added = ws.stores().facilities().add(*facilities, ws.journal());
         if (!added)
             return fail(added.error());
         summary.facilities = *added;

@@ -8,6 +8,7 @@
 #include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
 #include "util/csv.h"
@@ -151,7 +152,7 @@ Result<QList<Household>> ExportService::scoped(const ExportScope &scope) const
     const auto q = scopeQuery(scope);
     if (!q)
         return QList<Household>{};
-    auto list = Storage::HouseholdStore(m_ws.db()).list(*q);
+    auto list = m_ws.stores().households().list(*q);
     if (!list || scope.kind != ExportScope::Kind::Households)
         return list;
     const QSet<QString> chosen(scope.householdIds.cbegin(), scope.householdIds.cend());
@@ -176,7 +177,7 @@ Result<int> ExportService::householdCount(const ExportScope &scope) const
     const auto q = scopeQuery(scope);
     if (!q)
         return 0;
-    auto rows = Storage::HouseholdStore(m_ws.db()).rowIds(*q);
+    auto rows = m_ws.stores().households().rowIds(*q);
     if (!rows)
         return fail(rows.error());
     return int(rows->size());
@@ -215,7 +216,7 @@ Result<ExportResult> ExportService::summary(const ExportOptions &options)
     QString what;
     switch (options.kind) {
     case ExportKind::DongTierSummary: {
-        auto all = Storage::OfficeStore(m_ws.db()).all();
+        auto all = m_ws.stores().offices().all();
         if (!all)
             return fail(all.error());
         QList<Office> offices;
@@ -309,7 +310,7 @@ Result<ExportResult> ExportService::households(const ExportOptions &options)
     const bool masked = !options.unmasked;
     if (session.offices.isEmpty())
         return fail(ErrorCode::PermissionDenied, QStringLiteral("your account covers no 행정동 of this store"));
-    auto stored = Storage::HouseholdStore(m_ws.db()).exportRows(session.offices);
+    auto stored = m_ws.stores().households().exportRows(session.offices);
     if (!stored)
         return fail(stored.error());
     // Only the households of the scope; masking then works on what the file holds, so each
@@ -404,7 +405,7 @@ Result<int> ExportService::maskHouseholds(QList<QStringList> &rows,
                                           const QList<QString> &fullNames,
                                           const QList<Anonymiser::Point> &points) const
 {
-    auto offices = Storage::OfficeStore(m_ws.db()).all();
+    auto offices = m_ws.stores().offices().all();
     if (!offices)
         return fail(offices.error());
     auto coarse = Anonymiser::coarsen(points, *offices);
@@ -466,7 +467,7 @@ Result<ExportResult> ExportService::visits(const ExportOptions &options)
     query.offices = session.offices;
     if (query.offices.isEmpty())
         return fail(ErrorCode::PermissionDenied, QStringLiteral("your account covers no 행정동 of this store"));
-    auto visits = Storage::VisitStore(m_ws.db()).list(query);
+    auto visits = m_ws.stores().visits().list(query);
     if (!visits)
         return fail(visits.error());
     auto scopeIds = scopedIds(options.scope); // the visits of the scope's households

@@ -16,6 +16,7 @@
 #include "storage/householdstore.h"
 #include "storage/journal.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
 #include "visitimporter.h"
@@ -154,13 +155,13 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
         return reportFor(table.error());
     if (m_control.cancelled())
         return fail(ImportControl::cancelledError());
-    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    auto storeOffices = m_ws.stores().offices().all();
     if (!storeOffices)
         return fail(storeOffices.error());
     const QList<Office> offices = Geo::BoundaryCatalog::bundled().around(*storeOffices);
     const Geo::DongLocator locator(offices);
     const Security::Session *session = m_ws.session();
-    Storage::HouseholdStore store(m_ws.db());
+    Storage::HouseholdStore &store = m_ws.stores().households();
 
     HouseholdImporter::Context ctx;
     ctx.locator = &locator;
@@ -218,7 +219,7 @@ Result<ImportReport> ImportService::households(const QString &path, const Import
     const qint64 total = parsed.records.size();
     auto ok = m_ws.db().transaction([&]() -> Status {
         if (!added.isEmpty()) {
-            if (auto r = Storage::OfficeStore(m_ws.db()).upsert(added, m_ws.journal()); !r)
+            if (auto r = m_ws.stores().offices().upsert(added, m_ws.journal()); !r)
                 return r;
             if (auto r = m_ws.refreshOffices(); !r)
                 return r;
@@ -276,7 +277,7 @@ Result<ImportReport> ImportService::boundaries(const QString &path)
         return fail(ImportControl::cancelledError());
     if (!parsed.report.ok())
         return parsed.report;
-    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    auto storeOffices = m_ws.stores().offices().all();
     if (!storeOffices)
         return fail(storeOffices.error());
     QSet<QString> have;
@@ -290,8 +291,7 @@ Result<ImportReport> ImportService::boundaries(const QString &path)
     const QList<Office> fill = districtFill(codes, have);
     auto ok = m_ws.db().transaction([&]() -> Status {
         m_control.report(ImportStage::Writing, 0, 1);
-        if (auto r = Storage::OfficeStore(m_ws.db()).upsert(parsed.offices + fill, m_ws.journal());
-            !r)
+        if (auto r = m_ws.stores().offices().upsert(parsed.offices + fill, m_ws.journal()); !r)
             return r;
         if (m_control.cancelled())
             return fail(ImportControl::cancelledError());
@@ -321,7 +321,7 @@ Result<ImportReport> ImportService::facilities(const QString &path)
     auto table = ImportFile::readCsv(path);
     if (!table)
         return reportFor(table.error());
-    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    auto storeOffices = m_ws.stores().offices().all();
     if (!storeOffices)
         return fail(storeOffices.error());
     const Geo::DongLocator locator(*storeOffices);
@@ -330,7 +330,7 @@ Result<ImportReport> ImportService::facilities(const QString &path)
         return fail(ImportControl::cancelledError());
     if (!parsed.report.ok())
         return parsed.report;
-    Storage::FacilityStore store(m_ws.db());
+    Storage::FacilityStore &store = m_ws.stores().facilities();
     auto existing = store.existingCodes(QFileInfo(path).fileName());
     if (!existing)
         return fail(existing.error());
@@ -372,7 +372,7 @@ Result<ImportReport> ImportService::visits(const QString &path)
     auto table = ImportFile::readCsv(path);
     if (!table)
         return reportFor(table.error());
-    Storage::HouseholdStore households(m_ws.db());
+    Storage::HouseholdStore &households = m_ws.stores().households();
     const Security::Session *session = m_ws.session();
     auto parsed = VisitImporter::parse(
         *table, path, m_ws.clock().now(),
@@ -395,7 +395,7 @@ Result<ImportReport> ImportService::visits(const QString &path)
         return fail(ImportControl::cancelledError());
     if (!parsed.report.ok())
         return parsed.report;
-    Storage::VisitStore store(m_ws.db());
+    Storage::VisitStore &store = m_ws.stores().visits();
     QHash<QString, int> inFile; // household|at|kind|outcome -> its first line
     QList<Visit> fresh;
     for (qsizetype i = 0; i < parsed.visits.size(); ++i) {

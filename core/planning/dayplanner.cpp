@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dayplanner.h"
 
+#include "routing/vrpsolver.h"
 #include "security/permissions.h"
 #include "security/session.h"
 #include "storage/householdstore.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
-#include "routing/vrpsolver.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
@@ -89,7 +90,7 @@ Result<QStringList> DayPlanner::select(const QString &which, const QString &offi
         else
             return fail(ErrorCode::Usage, QStringLiteral("'%1' is not overdue, high or new").arg(w));
     }
-    auto list = Storage::HouseholdStore(m_ws.db()).list(q);
+    auto list = m_ws.stores().households().list(q);
     if (!list)
         return fail(list.error());
     QStringList ids;
@@ -210,7 +211,7 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
 
     QElapsedTimer timer;
     timer.start();
-    Storage::HouseholdStore store(m_ws.db());
+    Storage::HouseholdStore &store = m_ws.stores().households();
     DayPlan plan;
     plan.date = req.date.isValid() ? req.date : m_ws.clock().today();
     plan.request = req;
@@ -257,7 +258,7 @@ Result<DayPlan> DayPlanner::plan(const DayPlanRequest &req)
     }
     if (households.isEmpty())
         return plan;
-    auto offices = Storage::OfficeStore(m_ws.db()).all();
+    auto offices = m_ws.stores().offices().all();
     if (!offices)
         return fail(offices.error());
     for (const Office &o : *offices) {
@@ -359,7 +360,7 @@ Result<DayPlan> DayPlanner::reopen(const DayPlan &saved)
                     QStringLiteral("the plan belongs to 행정동 %1, outside your offices")
                         .arg(saved.officeCode));
     DayPlan plan = saved;
-    Storage::HouseholdStore store(m_ws.db());
+    Storage::HouseholdStore &store = m_ws.stores().households();
     auto read = [&](const QStringList &ids) -> Result<QList<Household>> {
         QList<Household> group;
         for (const QString &id : ids) {

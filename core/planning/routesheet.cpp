@@ -11,6 +11,7 @@
 #include "storage/journal.h"
 #include "storage/officestore.h"
 #include "storage/routeplanstore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -38,13 +39,13 @@ Result<RouteSheetData> prepare(Workspace &ws, const DayPlan &plan, bool unmasked
     out.officeLon = plan.officeLon;
     out.officeLat = plan.officeLat;
     out.officeName = plan.officeCode;
-    if (auto offices = Storage::OfficeStore(ws.db()).all()) {
+    if (auto offices = ws.stores().offices().all()) {
         for (const Office &o : *offices) {
             if (o.code == plan.officeCode)
                 out.officeName = o.name;
         }
     }
-    Storage::HouseholdStore store(ws.db());
+    Storage::HouseholdStore &store = ws.stores().households();
     int households = 0;
     for (const TeamRoute &r : plan.routes) {
         SheetTeam team;
@@ -118,7 +119,7 @@ Result<QString> save(Workspace &ws, DayPlan &plan)
         record.id = ws.journal().newId();
         record.createdAt = ws.journal().now();
         record.createdBy = ws.journal().actor().account;
-        if (auto done = Storage::RoutePlanStore(ws.db()).insert(record); !done)
+        if (auto done = ws.stores().routePlans().insert(record); !done)
             return fail(done.error());
         if (record.supersedes.isEmpty())
             return ws.journal().audit(
@@ -149,14 +150,14 @@ Result<QString> save(Workspace &ws, DayPlan &plan)
 
 Result<int> count(Workspace &ws, const QDate &date)
 {
-    return Storage::RoutePlanStore(ws.db()).countOn(date);
+    return ws.stores().routePlans().countOn(date);
 }
 
 Result<QList<SavedPlan>> list(Workspace &ws)
 {
     if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
         return fail(ok.error());
-    Storage::RoutePlanStore store(ws.db());
+    Storage::RoutePlanStore &store = ws.stores().routePlans();
     auto records = store.latest(ws.session()->offices);
     if (!records)
         return fail(records.error());
@@ -184,7 +185,7 @@ Result<DayPlan> open(Workspace &ws, const QString &id)
 {
     if (auto ok = ws.require(Security::Permission::PlanRoutes); !ok)
         return fail(ok.error());
-    auto record = Storage::RoutePlanStore(ws.db()).get(id);
+    auto record = ws.stores().routePlans().get(id);
     if (!record)
         return fail(record.error());
     if (!ws.session()->offices.contains(record->officeCode))

@@ -484,6 +484,16 @@ Result<TierCounts> HouseholdStore::counts(const QStringList &offices, const QDat
     return c;
 }
 
+Result<std::vector<HouseholdPoint>> HouseholdStore::pointsInFile(const QString &storePath,
+                                                                 const QDate &today,
+                                                                 const QStringList &offices)
+{
+    auto db = Database::open(storePath, Database::Mode::ReadOnly);
+    if (!db)
+        return fail(db.error());
+    return HouseholdStore(**db).points(today, offices);
+}
+
 Result<std::vector<HouseholdPoint>> HouseholdStore::points(const QDate &today,
                                                           const QStringList &offices) const
 {
@@ -552,6 +562,17 @@ Result<QString> HouseholdStore::idForRow(qint64 rowId) const
     if (v->isNull())
         return fail(ErrorCode::NotFound, QStringLiteral("no household at row %1").arg(rowId));
     return v->toString();
+}
+
+Result<qint64> HouseholdStore::rowOfId(const QString &householdId) const
+{
+    auto v
+        = m_db.scalar(QStringLiteral("SELECT rowid FROM households WHERE id = ?"), {householdId});
+    if (!v)
+        return fail(v.error());
+    if (v->isNull())
+        return fail(ErrorCode::NotFound, QStringLiteral("no household %1").arg(householdId));
+    return v->toLongLong();
 }
 
 Result<QList<Person>> HouseholdStore::members(const QString &householdId,

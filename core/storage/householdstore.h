@@ -107,11 +107,17 @@ public:
     Result<TierCounts> counts(const QStringList &offices, const QDate &today) const;
     // Every household of the offices (all when empty), in rowid order.
     Result<std::vector<HouseholdPoint>> points(const QDate &today, const QStringList &offices = {}) const;
+    // points() read through a read-only connection of its own to the store file at storePath, so
+    // any thread can read the map's positions while the window's connection stays where it is.
+    static Result<std::vector<HouseholdPoint>>
+    pointsInFile(const QString &storePath, const QDate &today, const QStringList &offices = {});
     // The same facts for these households only (by id), in rowid order; a household outside the
     // offices, or no longer in the store, is left out.
     Result<std::vector<HouseholdPoint>>
     pointsOf(const QStringList &ids, const QDate &today, const QStringList &offices = {}) const;
     Result<QString> idForRow(qint64 rowId) const;
+    // The other way: the row the map and the list know a household by. NotFound when there is none.
+    Result<qint64> rowOfId(const QString &householdId) const;
     Result<bool> exists(const QString &id) const;
     // The 행정동 a household belongs to; nullopt when there is no such household.
     Result<std::optional<QString>> officeOf(const QString &id) const;

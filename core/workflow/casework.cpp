@@ -2,9 +2,8 @@
 #include "casework.h"
 #include "security/auditdetail.h"
 
-#include "storage/riskstore.h"
-#include "storage/accountstore.h"
 #include "security/permissions.h"
+#include "storage/accountstore.h"
 #include "storage/assessmentstore.h"
 #include "storage/attachmentstore.h"
 #include "storage/casestore.h"
@@ -13,7 +12,9 @@
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/journal.h"
+#include "storage/riskstore.h"
 #include "storage/servicestore.h"
+#include "storage/stores.h"
 #include "storage/visitstore.h"
 #include "storage/voidlog.h"
 #include "util/clock.h"
@@ -29,7 +30,7 @@ Status CaseWork::allowedFor(const QString &householdId, int permission) const
 {
     if (auto ok = m_ws.require(Permission(permission)); !ok)
         return ok;
-    auto office = Storage::HouseholdStore(m_ws.db()).officeOf(householdId);
+    auto office = m_ws.stores().households().officeOf(householdId);
     if (!office)
         return fail(office.error());
     if (!*office)
@@ -47,17 +48,17 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
     Storage::Database &db = m_ws.db();
     const Security::Session &session = *m_ws.session();
     HouseholdView view;
-    auto h = Storage::HouseholdStore(db).get(householdId);
+    auto h = m_ws.stores().households().get(householdId);
     if (!h)
         return fail(h.error());
     view.household = *h;
     view.keysAvailable = session.keyring.has(h->officeCode);
-    auto members = Storage::HouseholdStore(db).members(householdId, &session.keyring,
-                                                       session.can(Permission::ViewHealthNotes));
+    auto members = m_ws.stores().households().members(householdId, &session.keyring,
+                                                      session.can(Permission::ViewHealthNotes));
     if (!members)
         return fail(members.error());
     view.members = *members;
-    auto risk = Storage::RiskStore(db).explain(householdId, m_ws.clock().today());
+    auto risk = m_ws.stores().risk().explain(householdId, m_ws.clock().today());
     if (!risk)
         return fail(risk.error());
     view.risk = *risk;
@@ -66,7 +67,7 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
     if (!timeline)
         return fail(timeline.error());
     view.timeline = *timeline;
-    auto cases = Storage::CaseStore(db).forHousehold(householdId);
+    auto cases = m_ws.stores().cases().forHousehold(householdId);
     if (!cases)
         return fail(cases.error());
     view.cases = *cases;
@@ -74,15 +75,15 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
         if (c.stage != CaseStage::Closure)
             view.deadlines = Risk::CaseDeadlines::forCase(c, m_ws.clock().today());
     }
-    auto services = Storage::ServiceStore(db).forHousehold(householdId);
+    auto services = m_ws.stores().services().forHousehold(householdId);
     if (!services)
         return fail(services.error());
     view.services = *services;
-    auto files = Storage::AttachmentStore(db).forHousehold(householdId);
+    auto files = m_ws.stores().attachments().forHousehold(householdId);
     if (!files)
         return fail(files.error());
     view.attachments = *files;
-    auto open = Storage::CheckinStore(db).open({h->officeCode});
+    auto open = m_ws.stores().checkins().open({h->officeCode});
     if (!open)
         return fail(open.error());
     for (const Checkin &c : *open) {
@@ -112,7 +113,7 @@ Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> asse
     Storage::Journal &journal = m_ws.journal();
     const Risk::VisitCycle cycle = m_ws.visitCycle();
     auto ok = db.transaction([&]() -> Status {
-        if (auto r = Storage::VisitStore(db).add(visit, journal, cycle); !r)
+        if (auto r = m_ws.stores().visits().add(visit, journal, cycle); !r)
             return r;
         if (assessment) {
             assessment->householdId = visit.householdId;
@@ -120,7 +121,7 @@ Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> asse
             if (!assessment->assessedAt.isValid())
                 assessment->assessedAt = visit.at;
             if (auto r
-                = Storage::AssessmentStore(db).add(*assessment, journal, m_ws.session()->keyring);
+                = m_ws.stores().assessments().add(*assessment, journal, m_ws.session()->keyring);
                 !r)
                 return r;
         }
@@ -129,10 +130,11 @@ Result<Visit> CaseWork::logVisit(Visit visit, std::optional<NeedAssessment> asse
             note->visitId = visit.id;
             if (!note->at.isValid())
                 note->at = visit.at;
-            if (auto r = Storage::CounselingStore(db).add(*note, journal, m_ws.session()->keyring); !r)
+            if (auto r = m_ws.stores().counseling().add(*note, journal, m_ws.session()->keyring);
+                !r)
                 return r;
         }
-        auto changed = Storage::RiskStore(db).recompute(visit.householdId, journal, cycle);
+        auto changed = m_ws.stores().risk().recompute(visit.householdId, journal, cycle);
         if (!changed)
             return fail(changed.error());
         return {};
@@ -154,10 +156,10 @@ Status CaseWork::logVisits(QList<Visit> &visits)
     Storage::Database &db = m_ws.db();
     const Risk::VisitCycle cycle = m_ws.visitCycle();
     return db.transaction([&]() -> Status {
-        if (auto r = Storage::VisitStore(db).addMany(visits, m_ws.journal(), cycle); !r)
+        if (auto r = m_ws.stores().visits().addMany(visits, m_ws.journal(), cycle); !r)
             return r;
         for (const QString &h : households) {
-            if (auto r = Storage::RiskStore(db).recompute(h, m_ws.journal(), cycle); !r)
+            if (auto r = m_ws.stores().risk().recompute(h, m_ws.journal(), cycle); !r)
                 return fail(r.error());
         }
         return {};
@@ -168,8 +170,8 @@ Result<NeedAssessment> CaseWork::assess(NeedAssessment assessment)
 {
     if (auto ok = allowedFor(assessment.householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    if (auto ok = Storage::AssessmentStore(m_ws.db()).add(assessment, m_ws.journal(),
-                                                          m_ws.session()->keyring);
+    if (auto ok
+        = m_ws.stores().assessments().add(assessment, m_ws.journal(), m_ws.session()->keyring);
         !ok)
         return fail(ok.error());
     return assessment;
@@ -179,7 +181,8 @@ Result<CounselingNote> CaseWork::addNote(CounselingNote note)
 {
     if (auto ok = allowedFor(note.householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    if (auto ok = Storage::CounselingStore(m_ws.db()).add(note, m_ws.journal(), m_ws.session()->keyring); !ok)
+    if (auto ok = m_ws.stores().counseling().add(note, m_ws.journal(), m_ws.session()->keyring);
+        !ok)
         return fail(ok.error());
     return note;
 }
@@ -211,9 +214,11 @@ Status CaseWork::takeBack(const QString &entity, const QString &entityId, const 
                     !r)
                     return r;
             }
-            if (auto r = Storage::VisitStore(db).refreshHousehold(householdId, m_ws.journal(), cycle); !r)
+            if (auto r
+                = m_ws.stores().visits().refreshHousehold(householdId, m_ws.journal(), cycle);
+                !r)
                 return r;
-            if (auto r = Storage::RiskStore(db).recompute(householdId, m_ws.journal(), cycle); !r)
+            if (auto r = m_ws.stores().risk().recompute(householdId, m_ws.journal(), cycle); !r)
                 return fail(r.error());
         }
         return {};
@@ -224,14 +229,15 @@ Status CaseWork::setRiskOverride(const QString &householdId, std::optional<RiskT
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return ok;
-    return Storage::RiskStore(m_ws.db()).setOverride(householdId, tier, reason, m_ws.journal(), m_ws.visitCycle());
+    return m_ws.stores().risk().setOverride(householdId, tier, reason, m_ws.journal(),
+                                            m_ws.visitCycle());
 }
 
 Result<ServiceLink> CaseWork::linkService(ServiceLink link)
 {
     if (auto ok = allowedFor(link.householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    if (auto ok = Storage::ServiceStore(m_ws.db()).link(link, m_ws.journal()); !ok)
+    if (auto ok = m_ws.stores().services().link(link, m_ws.journal()); !ok)
         return fail(ok.error());
     return link;
 }
@@ -241,24 +247,26 @@ Status CaseWork::setServiceStatus(const QString &householdId, const QString &lin
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return ok;
-    return Storage::ServiceStore(m_ws.db()).setStatus(linkId, status, m_ws.clock().today(), note, m_ws.journal());
+    return m_ws.stores().services().setStatus(linkId, status, m_ws.clock().today(), note,
+                                              m_ws.journal());
 }
 
 Result<CaseFile> CaseWork::openCase(const QString &householdId, CaseType caseType)
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    return Storage::CaseStore(m_ws.db()).openCase(householdId, caseType, m_ws.clock().today(), m_ws.journal());
+    return m_ws.stores().cases().openCase(householdId, caseType, m_ws.clock().today(),
+                                          m_ws.journal());
 }
 
 Status CaseWork::moveCase(const QString &caseId, CaseStage to, const QString &note)
 {
-    auto c = Storage::CaseStore(m_ws.db()).get(caseId);
+    auto c = m_ws.stores().cases().get(caseId);
     if (!c)
         return fail(c.error());
     if (auto ok = allowedFor(c->householdId, int(Permission::EditHouseholds)); !ok)
         return ok;
-    return Storage::CaseStore(m_ws.db()).moveTo(caseId, to, m_ws.clock().today(), note, m_ws.journal());
+    return m_ws.stores().cases().moveTo(caseId, to, m_ws.clock().today(), note, m_ws.journal());
 }
 
 Result<QHash<QString, QString>> CaseWork::assign(const QStringList &householdIds, const QString &worker)
@@ -274,7 +282,7 @@ Result<QHash<QString, QString>> CaseWork::assign(const QStringList &householdIds
         if (!account->active || account->role == Role::Admin)
             return fail(ErrorCode::Validation, QStringLiteral("'%1' cannot be assigned households").arg(worker));
     }
-    return Storage::HouseholdStore(m_ws.db()).assign(householdIds, worker, m_ws.journal());
+    return m_ws.stores().households().assign(householdIds, worker, m_ws.journal());
 }
 
 Status CaseWork::assignEach(const QHash<QString, QString> &workers)
@@ -283,19 +291,19 @@ Status CaseWork::assignEach(const QHash<QString, QString> &workers)
         if (auto ok = allowedFor(it.key(), int(Permission::AssignHouseholds)); !ok)
             return ok;
     }
-    return Storage::HouseholdStore(m_ws.db()).assignEach(workers, m_ws.journal());
+    return m_ws.stores().households().assignEach(workers, m_ws.journal());
 }
 
 Result<Checkin> CaseWork::checkIn(const QString &householdId, int expectedMinutes)
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    return Storage::CheckinStore(m_ws.db()).checkIn(householdId, expectedMinutes, m_ws.journal());
+    return m_ws.stores().checkins().checkIn(householdId, expectedMinutes, m_ws.journal());
 }
 
 Status CaseWork::checkOut(const QString &checkinId)
 {
-    return Storage::CheckinStore(m_ws.db()).checkOut(checkinId, {}, m_ws.journal());
+    return m_ws.stores().checkins().checkOut(checkinId, {}, m_ws.journal());
 }
 
 Result<Attachment> CaseWork::attach(const QString &householdId, const QString &fileName, const QByteArray &data,
@@ -303,8 +311,8 @@ Result<Attachment> CaseWork::attach(const QString &householdId, const QString &f
 {
     if (auto ok = allowedFor(householdId, int(Permission::EditHouseholds)); !ok)
         return fail(ok.error());
-    return Storage::AttachmentStore(m_ws.db()).add(householdId, fileName, data, consent, {}, m_ws.journal(),
-                                                   m_ws.session()->keyring);
+    return m_ws.stores().attachments().add(householdId, fileName, data, consent, {}, m_ws.journal(),
+                                           m_ws.session()->keyring);
 }
 
 } // namespace VisitMap

@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/facilitystore.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 #include <QHash>
@@ -21,7 +22,7 @@ Result<QList<Facility>> FacilityDirectory::list() const
 {
     if (auto ok = m_ws.require(Permission::ViewHouseholds); !ok)
         return fail(ok.error());
-    return Storage::FacilityStore(m_ws.db()).all();
+    return m_ws.stores().facilities().all();
 }
 
 QList<FacilityDirectory::Problem> FacilityDirectory::check(const Facility &f)
@@ -54,7 +55,7 @@ Status FacilityDirectory::edit(const Facility &facility)
     if (!check(facility).isEmpty())
         return fail(ErrorCode::Validation,
                     QStringLiteral("the facility's details do not pass the checks"));
-    Storage::FacilityStore store(m_ws.db());
+    Storage::FacilityStore &store = m_ws.stores().facilities();
     auto current = store.get(facility.id);
     if (!current)
         return fail(current.error());
@@ -69,7 +70,7 @@ Status FacilityDirectory::edit(const Facility &facility)
 
 Result<QString> FacilityDirectory::officeAt(double lon, double lat) const
 {
-    auto offices = Storage::OfficeStore(m_ws.db()).all();
+    auto offices = m_ws.stores().offices().all();
     if (!offices)
         return fail(offices.error());
     return Geo::DongLocator(*offices).locate(lon, lat);
@@ -96,10 +97,10 @@ Status FacilityDirectory::placeAt(const QString &facilityId, double lon, double 
     if (!m_ws.session()->covers(*office))
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("행정동 %1 is outside your offices").arg(*office));
-    return Storage::FacilityStore(m_ws.db()).place(
-        facilityId, lon, lat, *office,
-        by == PlacedBy::Address ? QStringLiteral("address") : QStringLiteral("user"),
-        m_ws.journal());
+    return m_ws.stores().facilities().place(facilityId, lon, lat, *office,
+                                            by == PlacedBy::Address ? QStringLiteral("address")
+                                                                    : QStringLiteral("user"),
+                                            m_ws.journal());
 }
 
 Result<FacilityDirectory::AddressMatch>
@@ -107,7 +108,7 @@ FacilityDirectory::addressCandidates(const QString &facilityId) const
 {
     if (auto ok = m_ws.require(Permission::ViewHouseholds); !ok)
         return fail(ok.error());
-    Storage::FacilityStore store(m_ws.db());
+    Storage::FacilityStore &store = m_ws.stores().facilities();
     auto f = store.get(facilityId);
     if (!f)
         return fail(f.error());

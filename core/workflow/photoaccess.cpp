@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 namespace VisitMap {
@@ -16,7 +17,7 @@ Status PhotoAccess::mayView(const QString &householdId, const QString &reportId)
         return ok;
     QString office;
     if (!householdId.isEmpty()) {
-        auto o = Storage::HouseholdStore(m_ws.db()).officeOf(householdId);
+        auto o = m_ws.stores().households().officeOf(householdId);
         if (!o)
             return fail(o.error());
         if (!*o)
@@ -24,7 +25,7 @@ Status PhotoAccess::mayView(const QString &householdId, const QString &reportId)
                         QStringLiteral("no household with id %1").arg(householdId));
         office = **o;
     } else {
-        auto r = Storage::ReportStore(m_ws.db()).get(reportId);
+        auto r = m_ws.stores().reports().get(reportId);
         if (!r)
             return fail(r.error());
         // A report outside every 행정동 (or without a place) waits in every intake queue.
@@ -42,19 +43,19 @@ Result<QList<Attachment>> PhotoAccess::forHousehold(const QString &householdId) 
 {
     if (auto ok = mayView(householdId, {}); !ok)
         return fail(ok.error());
-    return Storage::AttachmentStore(m_ws.db()).forHousehold(householdId);
+    return m_ws.stores().attachments().forHousehold(householdId);
 }
 
 Result<QList<Attachment>> PhotoAccess::forReport(const QString &reportId) const
 {
     if (auto ok = mayView({}, reportId); !ok)
         return fail(ok.error());
-    return Storage::AttachmentStore(m_ws.db()).forReport(reportId);
+    return m_ws.stores().attachments().forReport(reportId);
 }
 
 Result<QByteArray> PhotoAccess::open(const QString &attachmentId)
 {
-    Storage::AttachmentStore store(m_ws.db());
+    Storage::AttachmentStore &store = m_ws.stores().attachments();
     auto a = store.get(attachmentId);
     if (!a)
         return fail(a.error());

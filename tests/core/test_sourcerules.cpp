@@ -38,6 +38,20 @@ TEST_CASE("The core never includes a GUI header and the UI never runs SQL", "[co
     CHECK(sql.join(u'\n').toStdString() == "");
 }
 
+TEST_CASE(
+    "The UI reaches the store through the workspace's stores and services, never its connection",
+    "[core][source]")
+{
+    // Workspace::stores() hands out the stores built once with the store; the connection itself
+    // (Storage::Database) is the storage layer's. A window that held it could run statements past
+    // every store, or move it to a thread behind the import's back.
+    const QStringList bad
+        = offenders(sources(QStringLiteral("ui")),
+                    QRegularExpression(QStringLiteral(
+                        "(\\.|->)db\\(\\)|storage/database\\.h|Storage::Database\\b")));
+    CHECK(bad.join(u'\n').toStdString() == "");
+}
+
 TEST_CASE("Korean text is never wrapped in QLatin1String", "[core][source]")
 {
     // QLatin1String reads its bytes as Latin-1: Korean text inside never equals the real string.

@@ -34,7 +34,7 @@ RiskOverrideCommand::RiskOverrideCommand(WorkspaceController *controller,
 
 Status RiskOverrideCommand::doIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_tier, m_reason);
+    auto ok = m_controller->caseWork().setRiskOverride(m_household, m_tier, m_reason);
     return ok;
 }
 
@@ -42,7 +42,7 @@ Status RiskOverrideCommand::undoIt()
 {
     const QString reason = m_previous ? m_previousReason + QStringLiteral(" (") + undoReason() + QLatin1Char(')')
                                       : undoReason();
-    auto ok = CaseWork(*m_controller->workspace()).setRiskOverride(m_household, m_previous, reason);
+    auto ok = m_controller->caseWork().setRiskOverride(m_household, m_previous, reason);
     return ok;
 }
 
@@ -59,7 +59,7 @@ AssignCommand::AssignCommand(WorkspaceController *controller,
 
 Status AssignCommand::doIt()
 {
-    auto previous = CaseWork(*m_controller->workspace()).assign(m_households, m_worker);
+    auto previous = m_controller->caseWork().assign(m_households, m_worker);
     if (!previous)
         return fail(previous.error());
     m_previous = *previous;
@@ -68,7 +68,7 @@ Status AssignCommand::doIt()
 
 Status AssignCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).assignEach(m_previous);
+    auto ok = m_controller->caseWork().assignEach(m_previous);
     return ok;
 }
 
@@ -87,13 +87,13 @@ MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller,
 
 Status MoveCaseCommand::doIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_to, m_note);
+    auto ok = m_controller->caseWork().moveCase(m_case, m_to, m_note);
     return ok;
 }
 
 Status MoveCaseCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).moveCase(m_case, m_from, undoReason());
+    auto ok = m_controller->caseWork().moveCase(m_case, m_from, undoReason());
     return ok;
 }
 

@@ -29,7 +29,7 @@ Status LogVisitCommand::doIt()
 {
     Visit fresh = m_visit;
     fresh.id.clear();
-    auto result = CaseWork(*m_controller->workspace()).logVisit(fresh, m_assessment, m_note);
+    auto result = m_controller->caseWork().logVisit(fresh, m_assessment, m_note);
     if (!result)
         return fail(result.error());
     m_logged = *result;
@@ -38,8 +38,8 @@ Status LogVisitCommand::doIt()
 
 Status LogVisitCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("visit"), m_logged.id,
-                                                            m_logged.householdId, undoReason());
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("visit"), m_logged.id,
+                                                m_logged.householdId, undoReason());
     return ok;
 }
 
@@ -55,7 +55,7 @@ Status AddAssessmentCommand::doIt()
 {
     NeedAssessment fresh = m_assessment;
     fresh.id.clear();
-    auto result = CaseWork(*m_controller->workspace()).assess(fresh);
+    auto result = m_controller->caseWork().assess(fresh);
     if (!result)
         return fail(result.error());
     m_loggedId = result->id;
@@ -64,8 +64,8 @@ Status AddAssessmentCommand::doIt()
 
 Status AddAssessmentCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("assessment"), m_loggedId,
-                                                            m_assessment.householdId, undoReason());
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("assessment"), m_loggedId,
+                                                m_assessment.householdId, undoReason());
     return ok;
 }
 
@@ -79,7 +79,7 @@ Status AddNoteCommand::doIt()
 {
     CounselingNote fresh = m_note;
     fresh.id.clear();
-    auto result = CaseWork(*m_controller->workspace()).addNote(fresh);
+    auto result = m_controller->caseWork().addNote(fresh);
     if (!result)
         return fail(result.error());
     m_loggedId = result->id;
@@ -88,8 +88,8 @@ Status AddNoteCommand::doIt()
 
 Status AddNoteCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("counseling"), m_loggedId,
-                                                            m_note.householdId, undoReason());
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("counseling"), m_loggedId,
+                                                m_note.householdId, undoReason());
     return ok;
 }
 
@@ -103,7 +103,7 @@ Status LinkServiceCommand::doIt()
 {
     ServiceLink fresh = m_link;
     fresh.id.clear();
-    auto result = CaseWork(*m_controller->workspace()).linkService(fresh);
+    auto result = m_controller->caseWork().linkService(fresh);
     if (!result)
         return fail(result.error());
     m_loggedId = result->id;
@@ -112,8 +112,8 @@ Status LinkServiceCommand::doIt()
 
 Status LinkServiceCommand::undoIt()
 {
-    auto ok = CaseWork(*m_controller->workspace()).takeBack(QStringLiteral("service_link"), m_loggedId,
-                                                            m_link.householdId, undoReason());
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("service_link"), m_loggedId,
+                                                m_link.householdId, undoReason());
     return ok;
 }
 

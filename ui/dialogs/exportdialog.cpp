@@ -69,7 +69,7 @@ ExportDialog::ExportDialog(WorkspaceController *controller,
     m_kind->setAccessibleName(tr("내보낼 자료의 종류"));
 
     // Which households: the numbers are what the export covers for this account.
-    Export::ExportService service(*controller->workspace());
+    Export::ExportService &service = controller->exports();
     const auto count = [&](const ExportScope &scope) {
         return service.householdCount(scope).value_or(0);
     };
@@ -229,7 +229,7 @@ void ExportDialog::accept()
         m_reason->setFocus();
         return;
     }
-    auto result = Export::ExportService(*m_controller->workspace()).run(options);
+    auto result = m_controller->exports().run(options);
     if (!result) {
         if (result.error().code == ErrorCode::KeyUnavailable)
             m_message->setText(

@@ -118,7 +118,7 @@ void FacilitiesDialog::reload()
     const QString keep = selectedId();
     m_facilities.clear();
     if (m_controller->workspace()) {
-        auto all = FacilityDirectory(*m_controller->workspace()).list();
+        auto all = m_controller->facilityDirectory().list();
         if (all)
             m_facilities = *all;
         else
@@ -253,7 +253,7 @@ void FacilitiesDialog::placed(double lon, double lat)
     m_placing.clear();
     if (id.isEmpty())
         return;
-    FacilityDirectory directory(*m_controller->workspace());
+    FacilityDirectory &directory = m_controller->facilityDirectory();
     auto office = directory.officeAt(lon, lat);
     if (office && office->isEmpty()) {
         PlainText::warning(
@@ -281,7 +281,7 @@ void FacilitiesDialog::placeByAddress()
     if (!f)
         return;
     const QString id = f->id;
-    FacilityDirectory directory(*m_controller->workspace());
+    FacilityDirectory &directory = m_controller->facilityDirectory();
     auto match = directory.addressCandidates(id);
     if (!match) {
         PlainText::warning(this, tr("주소로 위치 지정"),

@@ -112,7 +112,7 @@ void FacilityEditDialog::accept()
         m_error->show();
         return;
     }
-    if (auto ok = FacilityDirectory(*m_controller->workspace()).edit(changed); !ok) {
+    if (auto ok = m_controller->facilityDirectory().edit(changed); !ok) {
         m_error->setText(ErrorText::describe(tr("시설 정보를 저장하지 못했습니다."), ok.error()));
         m_error->show();
         return;

@@ -171,7 +171,7 @@ void PhotoViewer::showIndex(int index)
     } else if (auto it = m_opened.constFind(a.id); it != m_opened.constEnd()) {
         m_image = *it;
     } else {
-        auto bytes = PhotoAccess(*m_controller->workspace()).open(a.id);
+        auto bytes = m_controller->photos().open(a.id);
         if (!bytes) {
             m_message->setText(ErrorText::describe(tr("사진을 열지 못했습니다."), bytes.error()));
             m_message->show();

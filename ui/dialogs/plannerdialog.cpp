@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plannerdialog.h"
 
+#include "access/disclosure.h"
 #include "dialogs/routesheetpdf.h"
 #include "dialogs/savedplanslist.h"
 #include "errortext.h"
@@ -9,9 +10,9 @@
 #include "map/routelayer.h"
 #include "model/enums.h"
 #include "plaintext.h"
-#include "access/disclosure.h"
 #include "security/permissions.h"
 #include "storage/householdstore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -404,7 +405,7 @@ QString PlannerDialog::summary() const
 
 void PlannerDialog::rebuildTree()
 {
-    Storage::HouseholdStore store(m_controller->workspace()->db());
+    Storage::HouseholdStore &store = m_controller->workspace()->stores().households();
     const Security::Disclosure &d = m_controller->disclosure();
     auto describe = [&](const QStringList &ids) {
         PlanTree::StopText text;
@@ -491,7 +492,7 @@ void PlannerDialog::showOnMap()
     RouteOverlay overlay;
     overlay.officeLon = m_plan.officeLon;
     overlay.officeLat = m_plan.officeLat;
-    Storage::HouseholdStore store(m_controller->workspace()->db());
+    Storage::HouseholdStore &store = m_controller->workspace()->stores().households();
     for (const Routing::TeamRoute &r : m_plan.routes) {
         RouteOverlay::Team t;
         t.team = r.team;

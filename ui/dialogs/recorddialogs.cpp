@@ -4,6 +4,7 @@
 #include "commands/householdcommands.h"
 #include "commands/logcommands.h"
 #include "storage/servicestore.h"
+#include "storage/stores.h"
 #include "theme.h"
 #include "widgets/needseditor.h"
 #include "workspace.h"
@@ -187,7 +188,7 @@ void ServiceLinkDialog::refresh()
     q.lifeCycle = m_lifeCycle->currentData().toString();
     q.situation = m_situation->currentData().toString();
     q.theme = m_theme->currentData().toString();
-    auto list = Storage::ServiceStore(m_controller->workspace()->db()).resources(q);
+    auto list = m_controller->workspace()->stores().services().resources(q);
     m_table->setRowCount(0);
     if (!list)
         return;

@@ -5,6 +5,7 @@
 #include "storage/accountstore.h"
 #include "storage/checkinstore.h"
 #include "storage/statsstore.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -41,7 +42,7 @@ WorkloadDialog::WorkloadDialog(WorkspaceController *controller, QWidget *parent)
     const auto person = [&names](const QString &account) {
         return names.value(account, account);
     };
-    if (auto load = Storage::StatsStore(ws.db()).workload(ws.clock().today(), offices)) {
+    if (auto load = ws.stores().stats().workload(ws.clock().today(), offices)) {
         m_workers->setRowCount(int(load->size()));
         for (int r = 0; r < load->size(); ++r) {
             const Storage::WorkerLoad &w = (*load)[r];
@@ -72,7 +73,7 @@ WorkloadDialog::WorkloadDialog(WorkspaceController *controller, QWidget *parent)
     m_checkins->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_checkins->verticalHeader()->hide();
     m_checkins->setAccessibleName(tr("체크아웃하지 않은 방문"));
-    if (auto overdue = Storage::CheckinStore(ws.db()).overdue(offices, ws.clock().now())) {
+    if (auto overdue = ws.stores().checkins().overdue(offices, ws.clock().now())) {
         m_checkins->setRowCount(int(overdue->size()));
         for (int r = 0; r < overdue->size(); ++r) {
             const Checkin &c = (*overdue)[r];

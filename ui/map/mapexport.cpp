@@ -48,7 +48,7 @@ Status save(MapWidget &map, WorkspaceController &controller, const QString &path
         }
     }
     const int shown = int(map.households().countsIn(map.viewport()).total());
-    if (auto logged = Export::ExportService(*controller.workspace()).logMapExport(path, shown, reason); !logged) {
+    if (auto logged = controller.exports().logMapExport(path, shown, reason); !logged) {
         QFile::remove(tmp);
         return logged;
     }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdtablemodel.h"
 
+#include "access/disclosure.h"
 #include "koreandate.h"
 #include "plaintext.h"
-#include "access/disclosure.h"
+#include "storage/stores.h"
 #include "theme.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -162,7 +163,7 @@ const Household *HouseholdTableModel::household(int row) const
         QList<qint64> ids;
         for (int r = page * pageSize; r < std::min(int(m_rowIds.size()), (page + 1) * pageSize); ++r)
             ids << m_rowIds[size_t(r)];
-        auto rows = Storage::HouseholdStore(m_controller->workspace()->db()).byRowIds(ids);
+        auto rows = m_controller->workspace()->stores().households().byRowIds(ids);
         it = m_pages.insert(page, rows ? *rows : QList<Household>());
     }
     const int offset = row - page * pageSize;

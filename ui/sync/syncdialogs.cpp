@@ -169,7 +169,7 @@ void ConflictDialog::reload()
 {
     m_conflicts.clear();
     if (Workspace *ws = m_controller->workspace()) {
-        auto open = Sync::ConflictStore(*ws).open();
+        auto open = m_controller->conflicts().open();
         if (open)
             m_conflicts = *open;
         else
@@ -217,7 +217,7 @@ bool ConflictDialog::choose(Sync::Resolution resolution)
     Workspace *ws = m_controller->workspace();
     if (!ws)
         return false;
-    if (auto ok = Sync::ConflictStore(*ws).resolve(c.id, resolution); !ok) {
+    if (auto ok = m_controller->conflicts().resolve(c.id, resolution); !ok) {
         m_message->setText(ErrorText::describe(tr("고르지 못했습니다."), ok.error()));
         return false;
     }

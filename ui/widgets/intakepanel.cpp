@@ -628,7 +628,7 @@ void IntakePanel::viewPhotos()
     const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
     if (!rp || !*rp)
         return;
-    auto photos = PhotoAccess(*m_controller->workspace()).forReport((*rp)->report.id);
+    auto photos = m_controller->photos().forReport((*rp)->report.id);
     if (!photos)
         return PlainText::warning(this, tr("사진 보기"), ErrorText::describe(tr("사진 목록을 읽지 못했습니다."), photos.error()));
     PhotoViewer viewer(m_controller, *photos, 0, this);

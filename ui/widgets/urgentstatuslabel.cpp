@@ -3,7 +3,6 @@
 
 #include "intake/intakeservice.h"
 #include "security/permissions.h"
-#include "storage/database.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -29,7 +28,7 @@ UrgentStatusLabel::UrgentStatusLabel(WorkspaceController *controller, QWidget *p
 void UrgentStatusLabel::refresh()
 {
     Workspace *ws = m_controller->workspace();
-    if (ws && ws->db().busyElsewhere())
+    if (ws && ws->busyElsewhere())
         return; // an import holds the store; keep the last count
     m_count = 0;
     if (ws && ws->session() && m_controller->can(int(Security::Permission::AssignHouseholds))) {
