@@ -1,39 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "access/disclosure.h"
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
-#include "dialogs/facilitiesdialog.h"
 #include "dialogs/dutyworkerdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/facilitiesdialog.h"
+#include "dialogs/importdialog.h"
+#include "dialogs/passworddialog.h"
+#include "dialogs/plannerdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "dialogs/signindialog.h"
 #include "dialogs/workloaddialog.h"
 #include "errortext.h"
 #include "filedialogs.h"
-#include "plaintext.h"
-#include "widgets/householdpanel.h"
-#include "widgets/intakepanel.h"
-#include "dialogs/plannerdialog.h"
-#include "storage/checkinstore.h"
-#include "sync/syncdialogs.h"
-#include "sync/syncrunner.h"
-#include "util/clock.h"
-#include "dialogs/exportdialog.h"
-#include "dialogs/importdialog.h"
-#include "dialogs/passworddialog.h"
-#include "dialogs/settingsdialog.h"
-#include "dialogs/signindialog.h"
 #include "idlewatcher.h"
 #include "map/mapexport.h"
 #include "map/mapwidget.h"
 #include "models/householdtablemodel.h"
-#include "access/disclosure.h"
+#include "plaintext.h"
 #include "security/permissions.h"
-#include "theme.h"
-#include "widgets/householdfilterbar.h"
-#include "widgets/lockscreen.h"
-#include "widgets/urgentstatuslabel.h"
-#include "storage/database.h"
 #include "storeswitcher.h"
+#include "sync/syncdialogs.h"
+#include "sync/syncrunner.h"
+#include "theme.h"
+#include "util/clock.h"
+#include "widgets/householdfilterbar.h"
+#include "widgets/householdpanel.h"
+#include "widgets/intakepanel.h"
+#include "window/householdselection.h"
+#include "window/screenlock.h"
+#include "window/windowstatus.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -71,23 +70,12 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     , m_map(new MapWidget(controller, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_pages(new QStackedWidget(this))
-    , m_lockScreen(new LockScreen(controller, this))
-    , m_idle(new IdleWatcher(controller->workspace()->clock(), controller->workspace()->idleLockMinutes(), this))
-    , m_warningBar(new QFrame(this))
-    , m_warningText(new QLabel(this))
     , m_undo(new QUndoStack(this))
     , m_panel(new HouseholdPanel(controller, m_undo, this))
     , m_panelDock(new QDockWidget(tr("가구 정보"), this))
     , m_intake(new IntakePanel(controller, this))
     , m_intakeDock(new QDockWidget(tr("접수 대기 (복지위기 알림 신고 · 발굴 대상자)"), this))
-    , m_intakeLabel(new QLabel(this))
-    , m_checkinAlert(new QLabel(this))
-    , m_checkinTimer(new QTimer(this))
-    , m_storeLabel(new QLabel(this))
-    , m_accountLabel(new QLabel(this))
-    , m_countLabel(new QLabel(this))
     , m_sync(new SyncRunner(controller, this))
-    , m_syncLabel(new QLabel(this))
 {
     setWindowTitle(tr("복지방문지도"));
     m_table->setModel(m_model);
@@ -117,57 +105,28 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     leftLayout->addWidget(heading);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_table, 1);
-    leftLayout->addWidget(m_countLabel);
+    m_status = new WindowStatus(controller, m_sync, m_model, m_intake, statusBar(), this);
+    leftLayout->addWidget(m_status->countLabel());
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_map);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({560, 1000});
 
-    // The warning a minute before the idle lock, with a way to keep working.
-    m_warningBar->setStyleSheet(QStringLiteral("QFrame { background: #FFF4E5; border-bottom: 1px solid #E8A33D; }"));
-    auto *warnLayout = new QHBoxLayout(m_warningBar);
-    warnLayout->setContentsMargins(12, 6, 12, 6);
-    warnLayout->addWidget(m_warningText, 1);
-    auto *keep = new QPushButton(tr("계속 사용"), m_warningBar);
-    warnLayout->addWidget(keep);
-    m_warningBar->hide();
     auto *workPage = new QWidget(this);
+    m_pages->addWidget(workPage);
+    setCentralWidget(m_pages);
+    m_lock = new ScreenLock(controller, this, m_pages, workPage);
     auto *workLayout = new QVBoxLayout(workPage);
     workLayout->setContentsMargins(0, 0, 0, 0);
     workLayout->setSpacing(0);
-    workLayout->addWidget(m_warningBar);
+    workLayout->addWidget(m_lock->warningBar());
     workLayout->addWidget(m_splitter, 1);
-    m_pages->addWidget(workPage);
-    m_pages->addWidget(m_lockScreen);
-    setCentralWidget(m_pages);
-    connect(keep, &QPushButton::clicked, this, [this] {
-        m_idle->extend();
-        m_warningBar->hide();
-    });
-    connect(m_idle, &IdleWatcher::warning, this, &MainWindow::showWarning);
-    connect(m_idle, &IdleWatcher::active, m_warningBar, &QWidget::hide);
-    connect(m_idle, &IdleWatcher::locked, this, &MainWindow::onLocked);
-    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::onUnlocked);
-    connect(m_lockScreen, &LockScreen::signedOut, this, &MainWindow::signOutAndAsk);
-
-    // Store paths and account names are shown as typed, never as markup.
-    m_storeLabel->setTextFormat(Qt::PlainText);
-    m_accountLabel->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_storeLabel, 1);
-    m_checkinAlert->setStyleSheet(QStringLiteral("color: #B3261E; font-weight: bold"));
-    statusBar()->addPermanentWidget(m_checkinAlert);
-    statusBar()->addPermanentWidget(m_syncLabel);
-    statusBar()->addPermanentWidget(m_accountLabel);
-    m_syncLabel->setAccessibleName(tr("동기화 상태"));
-    m_syncLabel->setTextFormat(Qt::RichText);
-    connect(m_syncLabel, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (link == QLatin1String("conflicts"))
-            openConflicts();
-        else
-            openSync();
-    });
-    connect(m_sync, &SyncRunner::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_lock, &ScreenLock::locking, this, &MainWindow::onLocking);
+    connect(m_lock, &ScreenLock::unlocked, this, &MainWindow::onUnlocked);
+    connect(m_lock, &ScreenLock::signOutRequested, this, &MainWindow::signOutAndAsk);
+    connect(m_status, &WindowStatus::syncRequested, this, [this] { openSync(); });
+    connect(m_status, &WindowStatus::conflictsRequested, this, [this] { openConflicts(); });
 
     m_panelDock->setObjectName(QStringLiteral("householdDock"));
     m_panelDock->setWidget(m_panel);
@@ -186,19 +145,9 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
     m_intakeDock->setMinimumHeight(260);
     addDockWidget(Qt::BottomDockWidgetArea, m_intakeDock);
     m_intakeDock->setVisible(m_intake->waiting() > 0);
-    statusBar()->addPermanentWidget(m_intakeLabel);
-    auto intakeChanged = [this] {
-        m_map->setIntakeMarks(m_intake->marks());
-        const int n = m_intake->waiting();
-        m_intakeLabel->setText(n ? tr("접수 대기 %1건").arg(n) : QString());
-        m_intakeLabel->setVisible(n > 0);
-    };
-    connect(m_intake, &IntakePanel::queueChanged, this, intakeChanged);
-    intakeChanged();
-    auto *urgent = new UrgentStatusLabel(controller, this);
-    statusBar()->addPermanentWidget(urgent);
-    connect(m_intake, &IntakePanel::queueChanged, urgent, &UrgentStatusLabel::refresh);
-    connect(m_checkinTimer, &QTimer::timeout, urgent, &UrgentStatusLabel::refresh);
+    connect(m_intake, &IntakePanel::queueChanged, this,
+            [this] { m_map->setIntakeMarks(m_intake->marks()); });
+    m_map->setIntakeMarks(m_intake->marks());
     connect(m_intake, &IntakePanel::workerWanted, this, [this](const QString &householdId) {
         AssignDialog dialog(m_controller, m_undo, {householdId}, this);
         dialog.exec();
@@ -215,9 +164,6 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
                     openHousehold(id);
                 statusBar()->showMessage(message, 10000);
             });
-    connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::checkOverdueCheckins);
-    connect(m_checkinTimer, &QTimer::timeout, this, &MainWindow::updateSyncStatus); // pending count, "last sync"
-    m_checkinTimer->start(60 * 1000);
 
     connect(m_filter, &HouseholdFilterBar::queryChanged, this, [this] {
         Storage::HouseholdQuery q = m_filter->query();
@@ -225,42 +171,24 @@ MainWindow::MainWindow(WorkspaceController *controller, QWidget *parent)
         q.descending = m_model->query().descending;
         m_model->setQuery(q);
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     // The map shows the households the list shows: the same rowids, never a second rule.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_map->setHouseholdFilter(m_filter->isActive() ? std::optional(m_model->sortedRowIds())
                                                        : std::nullopt);
     });
     connect(m_map, &MapWidget::filterClearRequested, m_filter, &HouseholdFilterBar::clear);
-    connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateStatus);
     connect(controller, &WorkspaceController::sessionChanged, this, &MainWindow::updateActions);
-    connect(m_map, &MapWidget::householdActivated, this, &MainWindow::selectInList);
     connect(m_map, &MapWidget::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    // One selection, two views: choosing on the map selects the rows in the list and the other
-    // way round.
-    connect(m_map, &MapWidget::selectionChanged, this, &MainWindow::selectRowsInList);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        if (m_syncingSelection)
-            return;
-        QList<qint64> rows;
-        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-            rows << m_model->rowIdAt(i.row());
-        m_map->setSelection(rows);
-    });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                const QString id = m_model->data(current, HouseholdTableModel::IdRole).toString();
-                if (!id.isEmpty() && id != m_panel->householdId()) {
-                    m_panel->showHousehold(id);
-                    m_panelDock->show();
-                }
-            });
+    m_selection = new HouseholdSelection(controller, m_map, m_table, m_model, m_panel, this);
+    connect(m_selection, &HouseholdSelection::panelShown, m_panelDock, &QWidget::show);
+    connect(m_selection, &HouseholdSelection::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     buildMenus();
     Storage::HouseholdQuery initial = m_filter->query();
     initial.order = Storage::HouseholdOrder::Tier;
     m_model->setQuery(initial);
-    updateStatus();
-    updateSyncStatus();
+    m_status->refresh();
+    m_status->refreshSync();
 
     QSettings settings;
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
@@ -292,8 +220,8 @@ void MainWindow::buildMenus()
             return;
         }
         if ((m_switcher->*how)()) {
-            m_idle->lock().setIdleMinutes(m_controller->workspace()->idleLockMinutes());
-            onUnlocked();
+            m_lock->applyIdleMinutes();
+            m_lock->unlock();
         }
     };
     QAction *newStore = file->addAction(tr("새 저장소(&N)…"));
@@ -423,7 +351,7 @@ void MainWindow::buildMenus()
     connect(m_settingsAction, &QAction::triggered, this, [this] {
         SettingsDialog dialog(m_controller, this);
         if (dialog.exec() == QDialog::Accepted)
-            m_idle->lock().setIdleMinutes(m_controller->workspace()->idleLockMinutes());
+            m_lock->applyIdleMinutes();
     });
     updateActions();
 }
@@ -552,105 +480,62 @@ void MainWindow::updateActions()
     m_planAction->setEnabled(m_controller->can(int(Permission::PlanRoutes)));
     for (QAction *a : std::as_const(m_importActions))
         a->setEnabled(m_controller->can(int(Permission::ImportData)));
-    checkOverdueCheckins();
+    m_status->checkOverdueCheckins();
 }
 
 bool MainWindow::storeBusy() const
 {
     Workspace *ws = m_controller->workspace();
-    return ws && ws->db().busyElsewhere();
-}
-
-void MainWindow::checkOverdueCheckins()
-{
-    if (storeBusy())
-        return; // an import holds the store; the next tick looks again
-    m_checkinAlert->clear();
-    if (!m_controller->can(int(Security::Permission::AssignHouseholds)))
-        return;
-    Workspace &ws = *m_controller->workspace();
-    auto overdue = Storage::CheckinStore(ws.db()).overdue(ws.session()->offices, ws.clock().now());
-    if (overdue && !overdue->isEmpty())
-        m_checkinAlert->setText(tr("⚠ 체크아웃하지 않은 가정방문 %1건 (팀장 → 업무량)").arg(overdue->size()));
+    return ws && ws->busyElsewhere();
 }
 
 bool MainWindow::openHousehold(const QString &householdId)
 {
-    if (!m_panel->showHousehold(householdId))
-        return false;
-    m_panelDock->show();
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        if (m_model->data(m_model->index(r, 0), HouseholdTableModel::IdRole).toString() == householdId) {
-            const QSignalBlocker block(m_table->selectionModel());
-            m_table->selectRow(r);
-            m_map->selectRowId(m_model->rowIdAt(r));
-            m_map->bringIntoView(m_model->rowIdAt(r));
-            break;
-        }
-    }
-    return true;
+    return m_selection->open(householdId);
 }
 
 QStringList MainWindow::selectedHouseholdIds() const
 {
-    // The shared selection: what was picked on the map or in the list.
-    return m_controller->householdIds(m_map->selection());
+    return m_selection->selectedIds();
+}
+
+void MainWindow::selectRowsInList(const QList<qint64> &rowIds)
+{
+    m_selection->selectRows(rowIds);
+}
+
+IdleWatcher *MainWindow::idleWatcher() const
+{
+    return m_lock->idleWatcher();
 }
 
 bool MainWindow::isLocked() const
 {
-    return m_pages->currentWidget() == m_lockScreen;
+    return m_lock->isLocked();
 }
 
 void MainWindow::lock()
 {
-    m_idle->lockNow();
+    m_lock->lockNow();
 }
 
-void MainWindow::showWarning(int secondsLeft)
+void MainWindow::onLocking()
 {
-    m_warningText->setText(tr("%1초 뒤 화면이 잠깁니다. 계속 사용하려면 [계속 사용]을 누르세요.").arg(secondsLeft));
-    m_warningBar->show();
-}
-
-void MainWindow::onLocked()
-{
-    if (isLocked())
-        return;
-    m_warningBar->hide();
-    // Nothing personal stays on screen: other windows go, lists forget what was revealed.
-    m_hiddenWhileLocked.clear();
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w != this && w->isVisible()) {
-            m_hiddenWhileLocked << w;
-            w->hide();
-        }
-    }
-    m_controller->disclosure().forget();
-    m_controller->notifyDisclosureChanged();
     m_panelDock->hide();
     m_intakeWasVisible = m_intakeDock->isVisible();
     m_intakeDock->hide();
     if (m_planner)
         m_planner->close(); // the plan shows households; it is made again after unlocking
     menuBar()->setEnabled(false);
-    m_pages->setCurrentWidget(m_lockScreen);
-    m_lockScreen->prepare();
-    (void)m_controller->workspace()->recordLock(QStringLiteral("screen")); // why: screen | idle
 }
 
 void MainWindow::onUnlocked()
 {
     menuBar()->setEnabled(true);
-    m_pages->setCurrentIndex(0);
-    m_idle->unlocked();
     if (!m_panel->householdId().isEmpty())
         m_panelDock->show();
     if (m_intakeWasVisible)
         m_intakeDock->show();
-    for (QWidget *w : std::as_const(m_hiddenWhileLocked))
-        w->show();
-    m_hiddenWhileLocked.clear();
     updateActions();
 }
 
@@ -689,23 +574,15 @@ void MainWindow::forgetPreviousPerson()
 {
     // Whatever the person who leaves searched, chose, opened or was told stays with them.
     m_filter->clear();
-    m_map->setSelection({});
-    m_table->selectionModel()->clear();
-    m_panel->clear();
+    m_selection->clear();
     m_panelDock->hide();
     m_intakeWasVisible = false;
     m_intakeDock->hide();
     m_undo->clear();
     if (m_planner)
         m_planner->close();
-    for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w != this && (w->isVisible() || m_hiddenWhileLocked.contains(w)))
-            w->close();
-    }
-    m_hiddenWhileLocked.clear();
-    m_warningBar->hide();
-    m_checkinAlert->clear();
-    statusBar()->clearMessage();
+    m_lock->closeOtherWindows();
+    m_status->clear();
 }
 
 void MainWindow::signOutAndAsk()
@@ -718,7 +595,7 @@ void MainWindow::signOutAndAsk()
         close();
         return;
     }
-    onUnlocked();
+    m_lock->unlock();
 }
 
 void MainWindow::focusView(const QString &view)
@@ -727,48 +604,6 @@ void MainWindow::focusView(const QString &view)
         m_splitter->setSizes({1100, 500});
     else
         m_splitter->setSizes({520, 1080});
-}
-
-void MainWindow::updateStatus()
-{
-    const QString store = QFileInfo(m_controller->storePath()).fileName();
-    m_storeLabel->setText(m_controller->isDemo() ? tr("저장소: %1 (합성 데모 자료)").arg(store)
-                                                 : tr("저장소: %1").arg(store));
-    if (m_controller->workspace() && m_controller->workspace()->session()
-        && !m_controller->workspace()->session()->waitingForKeys.isEmpty())
-        m_storeLabel->setText(m_storeLabel->text()
-                              + tr(" · 암호화 키를 기다리는 중: 행정동 %1곳 (키 보유자의 로그인 또는 동기화 후 열림)")
-                                    .arg(m_controller->workspace()->session()->waitingForKeys.size()));
-    m_accountLabel->setText(m_controller->accountName().isEmpty()
-                                ? tr("로그인 안 됨")
-                                : tr("%1 (%2)").arg(m_controller->accountName(), m_controller->roleLabel()));
-    const Storage::TierCounts c = m_controller->counts();
-    m_countLabel->setText(tr("목록 %L1가구 · 전체 %L2가구 (고위험 %L3 · 중위험 %L4 · 저위험 %L5) · 방문 지남 %L6")
-                              .arg(m_model->rowCount())
-                              .arg(c.total())
-                              .arg(c.high)
-                              .arg(c.medium)
-                              .arg(c.low)
-                              .arg(c.overdue));
-}
-
-void MainWindow::updateSyncStatus()
-{
-    if (storeBusy())
-        return;
-    const SyncRunner::StatusLine line = m_sync->statusLine();
-    const QString &text = line.text;
-    const bool problem = line.problem;
-    m_syncLabel->setVisible(!text.isEmpty());
-    const QString colour = problem ? QStringLiteral("#B3261E") : QStringLiteral("#1D1D1F");
-    // The line opens the sync (or, when conflicts wait, their panel).
-    const QString link = text.contains(tr("충돌")) ? QStringLiteral("conflicts") : QStringLiteral("sync");
-    m_syncLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:%2; text-decoration:none\">%3</a>")
-                             .arg(link, colour, text.toHtmlEscaped()));
-    const QString &why = line.toolTip;
-    const QString click = tr("눌러서 중앙 서버와 동기화 (Ctrl+Shift+Y)");
-    m_syncLabel->setToolTip(why.isEmpty() ? click : PlainText::toolTip(why + u'\n' + click));
-    m_syncLabel->setMinimumWidth(m_syncLabel->sizeHint().width()); // the store name gives way, not this
 }
 
 SyncDialog *MainWindow::openSync()
@@ -787,63 +622,11 @@ ConflictDialog *MainWindow::openConflicts()
     if (!m_conflictDialog) {
         m_conflictDialog = new ConflictDialog(m_controller, this);
         m_conflictDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_conflictDialog, &ConflictDialog::resolved, this, &MainWindow::updateSyncStatus);
+        connect(m_conflictDialog, &ConflictDialog::resolved, m_status, &WindowStatus::refreshSync);
     }
     m_conflictDialog->show();
     m_conflictDialog->raise();
     return m_conflictDialog;
-}
-
-void MainWindow::selectInList(qint64 rowId)
-{
-    const int row = m_model->rowOfRowId(rowId);
-    if (row < 0) {
-        // Not in the list as filtered: open it all the same.
-        const QStringList ids = m_controller->householdIds({rowId});
-        if (!ids.isEmpty() && m_panel->showHousehold(ids.first()))
-            m_panelDock->show();
-        return;
-    }
-    const QModelIndex index = m_model->index(row, 0);
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                          | QItemSelectionModel::Rows);
-    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
-}
-
-void MainWindow::selectRowsInList(const QList<qint64> &rowIds)
-{
-    m_syncingSelection = true;
-    std::vector<int> rows;
-    rows.reserve(std::size_t(rowIds.size()));
-    for (const qint64 id : rowIds) {
-        const int r = m_model->rowOfRowId(id);
-        if (r >= 0)
-            rows.push_back(r);
-    }
-    std::sort(rows.begin(), rows.end());
-    QItemSelection sel;
-    for (std::size_t i = 0; i < rows.size();) {
-        std::size_t j = i;
-        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
-            ++j;
-        sel.select(m_model->index(rows[i], 0), m_model->index(rows[j], m_model->columnCount() - 1));
-        i = j + 1;
-    }
-    {
-        const QSignalBlocker block(m_table->selectionModel());
-        m_table->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        if (!rows.empty())
-            m_table->selectionModel()->setCurrentIndex(m_model->index(rows.front(), 0), QItemSelectionModel::NoUpdate);
-    }
-    m_table->viewport()->update();
-    if (!rows.empty())
-        m_table->scrollTo(m_model->index(rows.front(), 0));
-    m_syncingSelection = false;
-    if (rowIds.size() != qsizetype(rows.size()))
-        statusBar()->showMessage(tr("선택한 %L1가구 중 %L2가구는 지금 목록의 조건 밖에 있습니다")
-                                     .arg(rowIds.size())
-                                     .arg(rowIds.size() - qsizetype(rows.size())),
-                                 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

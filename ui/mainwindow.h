@@ -27,11 +27,15 @@ class StoreSwitcher;
 class SyncRunner;
 class SyncDialog;
 class ConflictDialog;
-class LockScreen;
+class HouseholdSelection;
+class ScreenLock;
+class WindowStatus;
 class MapWidget;
 class WorkspaceController;
 
-// The workstation: the household list beside the map, status below. Wiring only.
+// The workstation: the household list beside the map, the household panel and the intake queue
+// docked, status below. Wiring and menus: the lock is ScreenLock's, the shared selection
+// HouseholdSelection's, the status lines WindowStatus's.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -48,7 +52,7 @@ public:
     HouseholdFilterBar *householdFilter() const { return m_filter; }
     // "map" or "list": which part gets the room (used by --screenshot and the View menu).
     void focusView(const QString &view);
-    IdleWatcher *idleWatcher() const { return m_idle; }
+    IdleWatcher *idleWatcher() const;
     HouseholdPanel *householdPanel() const { return m_panel; }
     IntakePanel *intakePanel() const { return m_intake; }
     // Shows the intake queue (reports and 발굴 entries waiting), with one item selected.
@@ -76,18 +80,14 @@ protected:
 
 private:
     void buildMenus();
-    void updateStatus();
     void updateActions();
-    void selectInList(qint64 rowId);
     void buildMapMenu();
     void exportMap();
     void configureTiles();
-    void showWarning(int secondsLeft);
-    void onLocked();
+    void onLocking();
     void onUnlocked();
     void signOutAndAsk();
     void forgetPreviousPerson();
-    void checkOverdueCheckins();
     bool storeBusy() const; // an import is running off the window's thread
 
     WorkspaceController *m_controller;
@@ -97,14 +97,9 @@ private:
     MapWidget *m_map;
     QSplitter *m_splitter;
     QStackedWidget *m_pages;
-    LockScreen *m_lockScreen;
-    IdleWatcher *m_idle;
-    QFrame *m_warningBar;
-    QLabel *m_warningText;
     QAction *m_revealAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_mapExportAction = nullptr;
-    bool m_syncingSelection = false;
     QAction *m_accessLogAction = nullptr;
     QAction *m_accountsAction = nullptr;
     QAction *m_settingsAction = nullptr;
@@ -115,24 +110,18 @@ private:
     QDockWidget *m_panelDock;
     IntakePanel *m_intake;
     QDockWidget *m_intakeDock;
-    QLabel *m_intakeLabel;
     bool m_intakeWasVisible = false;
     QList<QAction *> m_importActions;
     QAction *m_planAction = nullptr;
     QAction *m_dutyAction = nullptr;
     QPointer<PlannerDialog> m_planner;
     QPointer<FacilitiesDialog> m_facilities;
-    QLabel *m_checkinAlert;
-    QTimer *m_checkinTimer;
-    QList<QWidget *> m_hiddenWhileLocked;
-    QLabel *m_storeLabel;
-    QLabel *m_accountLabel;
-    QLabel *m_countLabel;
     SyncRunner *m_sync;
-    QLabel *m_syncLabel;
+    WindowStatus *m_status = nullptr;
+    ScreenLock *m_lock = nullptr;
+    HouseholdSelection *m_selection = nullptr;
     QPointer<SyncDialog> m_syncDialog;
     QPointer<ConflictDialog> m_conflictDialog;
-    void updateSyncStatus();
     StoreSwitcher *m_switcher = nullptr;
 };
 

@@ -6,7 +6,6 @@
 #include "sync/centralstore.h"
 #include "syncerrortext.h"
 #include "util/clock.h"
-#include "storage/database.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -71,7 +70,7 @@ SyncRunner::SyncRunner(WorkspaceController *controller, QObject *parent)
 QString SyncRunner::server() const
 {
     Workspace *ws = m_controller->workspace();
-    return ws ? Sync::SyncService(*ws).server() : QString();
+    return ws ? m_controller->sync().server() : QString();
 }
 
 QString SyncRunner::keyringKey(const QString &account, const QString &server)
@@ -133,7 +132,8 @@ Result<Sync::SyncReport> SyncRunner::syncNow(const QString &server, const QStrin
         QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
         return true;
     };
-    auto r = Sync::SyncService(*ws).syncAs(server, ws->session()->name(), password.isEmpty() ? m_password : password, o);
+    auto r = m_controller->sync().syncAs(server, ws->session()->name(),
+                                         password.isEmpty() ? m_password : password, o);
     m_running = false;
     if (r) {
         m_controller->reloadAll(); // a pull can change anything
@@ -146,7 +146,7 @@ Result<Sync::SyncReport> SyncRunner::syncNow(const QString &server, const QStrin
 void SyncRunner::periodic()
 {
     Workspace *ws = m_controller->workspace();
-    if (!ws || !ws->session() || m_password.isEmpty() || m_running || ws->db().busyElsewhere())
+    if (!ws || !ws->session() || m_password.isEmpty() || m_running || ws->busyElsewhere())
         return; // (an import holding the store: the next period syncs)
     const QString s = server();
     if (s.isEmpty())
@@ -177,13 +177,14 @@ SyncRunner::StatusLine SyncRunner::statusLine() const
         return line;
     }
     // One reading of the state for the line and its tooltip.
-    auto st = Sync::SyncService(*ws).status();
+    auto st = m_controller->sync().status();
     if (!st) {
         line.text = tr("동기화 상태를 읽지 못했습니다");
         return line;
     }
     line.text = lineText(&*st, &line.problem);
     line.toolTip = lineToolTip(&*st);
+    line.openConflicts = st->openConflicts;
     return line;
 }
 

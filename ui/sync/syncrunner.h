@@ -45,6 +45,7 @@ public:
         QString text;
         QString toolTip;
         bool problem = false;
+        int openConflicts = 0; // the line then leads to them rather than to the sync
     };
     StatusLine statusLine() const;
     bool isRunning() const { return m_running; }
