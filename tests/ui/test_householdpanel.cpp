@@ -4,6 +4,7 @@
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
 #include "mainwindow.h"
+#include "model/enums.h"
 #include "storage/casestore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
@@ -14,12 +15,14 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace VisitMap;
@@ -167,6 +170,30 @@ TEST_CASE("A case is opened and moved to the next stage from the panel, and undo
     desk.window->undoStack()->undo();
     cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
     CHECK(cases->first().stage == CaseStage::Discovery);
+}
+
+TEST_CASE("The case type chosen when opening a case is the type the case gets", "[ui][workflow]")
+{
+    Desk desk;
+    QPushButton *open = desk.panel()->button(QStringLiteral("openCase"));
+    REQUIRE(open->isEnabled());
+    // The dialog is modal: choose 통합사례관리 once it shows, as a worker would.
+    bool chosen = false;
+    QTimer::singleShot(0, [&chosen] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        auto *types = dialog->findChild<QComboBox *>();
+        REQUIRE(types);
+        types->setCurrentIndex(types->findData(int(CaseType::Intensive)));
+        chosen = types->currentText() == label(CaseType::Intensive);
+        dialog->accept();
+    });
+    open->click();
+    CHECK(chosen);
+    auto cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
+    REQUIRE(cases);
+    REQUIRE(cases->size() == 1);
+    CHECK(cases->first().caseType == CaseType::Intensive);
 }
 
 TEST_CASE("A team lead assigns the selected households to a worker", "[ui][workflow]")

@@ -18,8 +18,12 @@
 #include "workspace.h"
 #include "workspacecontroller.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -213,7 +217,7 @@ void HouseholdPanel::clear()
 
 bool HouseholdPanel::showHousehold(const QString &householdId)
 {
-    auto view = CaseWork(*m_controller->workspace()).open(householdId);
+    auto view = m_controller->caseWork().open(householdId);
     if (!view) {
         clear();
         m_subtitle->setText(esc(ErrorText::describe(tr("가구를 열지 못했습니다."), view.error())));
@@ -228,7 +232,7 @@ void HouseholdPanel::refresh()
 {
     if (!m_view)
         return;
-    auto view = CaseWork(*m_controller->workspace()).open(m_view->household.id, CaseWork::ViewLog::Refresh);
+    auto view = m_controller->caseWork().open(m_view->household.id, CaseWork::ViewLog::Refresh);
     if (!view) {
         clear();
         return;
@@ -479,17 +483,23 @@ void HouseholdPanel::openCase()
 {
     if (!m_view)
         return;
-    // The type is the position of the chosen row in the list shown.
-    const QList<CaseType> kinds{CaseType::General, CaseType::Intensive, CaseType::Linkage};
-    QStringList types;
-    for (CaseType k : kinds)
-        types << label(k);
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("사례 열기"), tr("사례 유형"), types, 0, false, &ok);
-    if (!ok)
+    // Each row carries its type: what is chosen is the type, never the words shown for it.
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("사례 열기"));
+    auto *types = new QComboBox(&dialog);
+    types->setAccessibleName(tr("사례 유형"));
+    for (CaseType k : {CaseType::General, CaseType::Intensive, CaseType::Linkage})
+        types->addItem(label(k), int(k));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("사례 유형"), types);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const CaseType type = kinds.value(std::max<qsizetype>(0, types.indexOf(chosen)));
-    auto opened = CaseWork(*m_controller->workspace()).openCase(m_view->household.id, type);
+    const auto type = CaseType(types->currentData().toInt());
+    auto opened = m_controller->caseWork().openCase(m_view->household.id, type);
     if (!opened)
         fail(tr("사례 열기"), ErrorText::describe(opened.error()));
 }
@@ -498,7 +508,7 @@ void HouseholdPanel::toggleCheckin()
 {
     if (!m_view)
         return;
-    CaseWork work(*m_controller->workspace());
+    CaseWork &work = m_controller->caseWork();
     if (m_view->openCheckin) {
         if (auto ok = work.checkOut(m_view->openCheckin->id); !ok)
             fail(tr("체크아웃"), ErrorText::describe(ok.error()));
@@ -533,8 +543,8 @@ void HouseholdPanel::attachPhoto()
                  .arg(QFileInfo(file).fileName()));
         return;
     }
-    auto added = CaseWork(*m_controller->workspace()).attach(m_view->household.id, QFileInfo(file).fileName(),
-                                                             f.readAll(), true);
+    auto added = m_controller->caseWork().attach(m_view->household.id, QFileInfo(file).fileName(),
+                                                 f.readAll(), true);
     if (!added)
         fail(tr("사진 첨부"), ErrorText::describe(added.error()));
 }
@@ -567,9 +577,9 @@ void HouseholdPanel::takeBackSelected()
                                                  QLineEdit::Normal, {}, &ok);
     if (!ok)
         return;
-    auto done = CaseWork(*m_controller->workspace()).takeBack(item->data(Qt::UserRole).toString(),
-                                                              item->data(Qt::UserRole + 1).toString(),
-                                                              m_view->household.id, reason);
+    auto done = m_controller->caseWork().takeBack(item->data(Qt::UserRole).toString(),
+                                                  item->data(Qt::UserRole + 1).toString(),
+                                                  m_view->household.id, reason);
     if (!done)
         fail(tr("기록 취소"), ErrorText::describe(done.error()));
 }
