@@ -8,7 +8,7 @@
 #include "storage/database.h"
 #include "storage/entitymap.h"
 #include "storage/keystore.h"
-#include "syncservice.h"
+#include "syncreport.h"
 #include "util/clock.h"
 #include "workspace.h"
 
