@@ -3,6 +3,9 @@
 
 #include "access/disclosure.h"
 #include "export/exportservice.h"
+#include "intake/reportintake.h"
+#include "intake/roundintake.h"
+#include "intake/urgentescalation.h"
 #include "security/masking.h"
 #include "storage/accountstore.h"
 #include "storage/facilitystore.h"
@@ -34,6 +37,9 @@ Status WorkspaceController::open(const QString &path)
 void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
 {
     // The services hold the workspace by reference: they go before it does.
+    m_escalation.reset();
+    m_roundIntake.reset();
+    m_reportIntake.reset();
     m_conflicts.reset();
     m_sync.reset();
     m_exports.reset();
@@ -50,6 +56,9 @@ void WorkspaceController::adopt(std::unique_ptr<Workspace> workspace)
         m_exports = std::make_unique<Export::ExportService>(*m_ws);
         m_sync = std::make_unique<Sync::SyncService>(*m_ws);
         m_conflicts = std::make_unique<Sync::ConflictStore>(*m_ws);
+        m_reportIntake = std::make_unique<Intake::ReportIntake>(*m_ws);
+        m_roundIntake = std::make_unique<Intake::RoundIntake>(*m_ws);
+        m_escalation = std::make_unique<Intake::UrgentEscalation>(*m_ws);
         // The notifier lives and dies with the workspace, and the connection with it. An import
         // on a worker announces its batches while it holds the store's connection: the views
         // could not read them then, and the import reads everything again when it ends.

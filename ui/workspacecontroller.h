@@ -22,6 +22,11 @@ class Workspace;
 namespace Export {
 class ExportService;
 }
+namespace Intake {
+class ReportIntake;
+class RoundIntake;
+class UrgentEscalation;
+} // namespace Intake
 namespace Security {
 class Disclosure;
 }
@@ -60,6 +65,9 @@ public:
     Export::ExportService &exports() const { return *m_exports; }
     Sync::SyncService &sync() const { return *m_sync; }
     Sync::ConflictStore &conflicts() const { return *m_conflicts; }
+    Intake::ReportIntake &reportIntake() const { return *m_reportIntake; }
+    Intake::RoundIntake &roundIntake() const { return *m_roundIntake; }
+    Intake::UrgentEscalation &escalation() const { return *m_escalation; }
     bool can(int permission) const; // a Security::Permission
     QString accountName() const;
     QString roleLabel() const;
@@ -143,6 +151,9 @@ private:
     std::unique_ptr<Export::ExportService> m_exports;
     std::unique_ptr<Sync::SyncService> m_sync;
     std::unique_ptr<Sync::ConflictStore> m_conflicts;
+    std::unique_ptr<Intake::ReportIntake> m_reportIntake;
+    std::unique_ptr<Intake::RoundIntake> m_roundIntake;
+    std::unique_ptr<Intake::UrgentEscalation> m_escalation;
     QList<Office> m_offices;
     QHash<QString, QString> m_officeNames;
 };

@@ -2,7 +2,8 @@
 #include "cliutil.h"
 #include "commands.h"
 #include "import/importservice.h"
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
+#include "intake/roundintake.h"
 #include "workspace.h"
 
 namespace VisitMap::Cli {
@@ -56,8 +57,8 @@ int runImport(const QStringList &args)
         return usage(QStringLiteral("--crs applies to households; a GeoJSON file names its own CRS"), p);
     Import::ImportOptions options;
     options.crs = p.value(QStringLiteral("crs"));
-    auto result = reports    ? Intake::IntakeService(**ws).importReports(file)
-                  : signals_ ? Intake::IntakeService(**ws).importSignals(file)
+    auto result = reports    ? Intake::ReportIntake(**ws).importReports(file)
+                  : signals_ ? Intake::RoundIntake(**ws).importSignals(file)
                              : Import::ImportService(**ws).run(kind, file, options);
     if (!result)
         return report(result.error());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 #include "commands.h"
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
+#include "intake/roundintake.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 QJsonArray candidatesJson(const QList<Intake::Candidate> &list);
 
-QJsonObject toJson(const Intake::IntakeService::Entry &e)
+QJsonObject toJson(const Intake::ReportIntake::Entry &e)
 {
     const CrisisReport &r = e.report;
     QJsonObject o{{QStringLiteral("kind"), QStringLiteral("report")},
@@ -49,7 +50,7 @@ QJsonArray candidatesJson(const QList<Intake::Candidate> &list)
     return candidates;
 }
 
-QJsonObject toJson(const Intake::IntakeService::SignalEntry &e)
+QJsonObject toJson(const Intake::RoundIntake::Entry &e)
 {
     const CrisisSignal &s = e.listing;
     QJsonArray items;
@@ -120,45 +121,46 @@ int runIntake(const QStringList &args)
         return report(ws.error());
     if (auto ok = signIn(**ws, p); !ok)
         return report(ok.error());
-    Intake::IntakeService intake(**ws);
+    Intake::RoundIntake roundIntake(**ws);
+    Intake::ReportIntake reportIntake(**ws);
     const QString id = p.value(QStringLiteral("report"));
     if (signalEntry) {
         const QString entry = p.value(QStringLiteral("signal"));
         if (action == QLatin1String("link")) {
-            if (auto ok = intake.linkSignal(entry, p.value(QStringLiteral("household"))); !ok)
+            if (auto ok = roundIntake.linkSignal(entry, p.value(QStringLiteral("household"))); !ok)
                 return report(ok.error());
             out() << "linked round entry " << entry << " to " << p.value(QStringLiteral("household")) << Qt::endl;
             return Ok;
         }
-        auto h = intake.openSignalHousehold(entry);
+        auto h = roundIntake.openSignalHousehold(entry);
         if (!h)
             return report(h.error());
         out() << "opened household " << *h << " with a case at 발굴 for round entry " << entry << Qt::endl;
         return Ok;
     }
     if (action == QLatin1String("link")) {
-        if (auto ok = intake.link(id, p.value(QStringLiteral("household"))); !ok)
+        if (auto ok = reportIntake.link(id, p.value(QStringLiteral("household"))); !ok)
             return report(ok.error());
         out() << "linked " << id << " to " << p.value(QStringLiteral("household")) << Qt::endl;
         return Ok;
     }
     if (action == QLatin1String("open")) {
-        auto h = intake.openHousehold(id);
+        auto h = reportIntake.openHousehold(id);
         if (!h)
             return report(h.error());
         out() << "opened household " << *h << " with a case at 발굴 for " << id << Qt::endl;
         return Ok;
     }
     if (action == QLatin1String("duplicate")) {
-        if (auto ok = intake.markDuplicate(id, p.value(QStringLiteral("of"))); !ok)
+        if (auto ok = reportIntake.markDuplicate(id, p.value(QStringLiteral("of"))); !ok)
             return report(ok.error());
         out() << "marked " << id << " a duplicate of " << p.value(QStringLiteral("of")) << Qt::endl;
         return Ok;
     }
-    auto queue = intake.queue();
+    auto queue = reportIntake.queue();
     if (!queue)
         return report(queue.error());
-    auto signalQueue = intake.signalQueue();
+    auto signalQueue = roundIntake.signalQueue();
     if (!signalQueue)
         return report(signalQueue.error());
     if (p.isSet(QStringLiteral("json"))) {

@@ -4,9 +4,10 @@
 #include "geo/boundarycatalog.h"
 #include "geo/donglocator.h"
 #include "import/importfile.h"
-#include "intakeservice.h"
+#include "intakehouseholds.h"
 #include "matcher.h"
 #include "reportparser.h"
+#include "risk/urgencyrules.h"
 #include "security/permissions.h"
 #include "security/session.h"
 #include "signalparser.h"
@@ -16,7 +17,7 @@
 #include "storage/journal.h"
 #include "storage/officestore.h"
 #include "storage/reportstore.h"
-#include "risk/urgencyrules.h"
+#include "storage/stores.h"
 #include "urgentescalation.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -69,7 +70,7 @@ QString IntakeImport::officeAtAddress(const QString &addressText) const
     // Without a place on the map: the dong of known households at that road address (or,
     // failing that, on that road, the dong most of them are in).
     const Matcher::RoadAddress ra = Matcher::roadAddress(addressText);
-    Storage::HouseholdStore store(m_ws.db());
+    Storage::HouseholdStore &store = m_ws.stores().households();
     for (const QString &number : {ra.number, QString()}) {
         auto ids = store.idsOnRoad(ra.road, number, 50);
         if (!ids || ids->isEmpty())
@@ -115,7 +116,7 @@ IntakeImport::reports(const QByteArray &json, const QString &fileName, const QSt
         return fail(Import::ImportControl::cancelledError());
     if (!parsed.report.ok())
         return parsed.report;
-    auto storeOffices = Storage::OfficeStore(m_ws.db()).all();
+    auto storeOffices = m_ws.stores().offices().all();
     if (!storeOffices)
         return fail(storeOffices.error());
     QStringList codes;
@@ -123,7 +124,7 @@ IntakeImport::reports(const QByteArray &json, const QString &fileName, const QSt
         codes << o.code;
     const Geo::DongLocator locator(Geo::BoundaryCatalog::bundled().around(*storeOffices));
 
-    Storage::ReportStore store(m_ws.db());
+    Storage::ReportStore &store = m_ws.stores().reports();
     QStringList ids;
     for (const CrisisReport &r : parsed.reports)
         ids << r.externalId;
@@ -212,7 +213,7 @@ Result<Import::ImportReport> IntakeImport::rounds(const CsvTable &table, const Q
     if (session->offices.isEmpty())
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("this account has no office to receive a 발굴 round"));
-    Storage::CrisisStore crisis(m_ws.db());
+    Storage::CrisisStore &crisis = m_ws.stores().crises();
     auto items = crisis.itemTable();
     if (!items)
         return fail(items.error());
@@ -233,15 +234,12 @@ Result<Import::ImportReport> IntakeImport::rounds(const CsvTable &table, const Q
     if (!existing)
         return fail(existing.error());
 
-    Storage::HouseholdStore households(m_ws.db());
+    const IntakeHouseholds finder(m_ws);
     auto mine = [&](const QString &office) {
         return session->offices.contains(office);
     };
     // The same person is listed once per item: match each person once.
-    struct Match
-    {
-        QString householdId, personId, officeCode, why;
-    };
+    using Match = IntakeHouseholds::ListedMatch;
     QHash<QString, Match> matched; // who -> match
     QList<CrisisSignal> entries;
     QStringList rrns;
@@ -260,44 +258,11 @@ Result<Import::ImportReport> IntakeImport::rounds(const CsvTable &table, const Q
         const QString who
             = row.householdId + u'|' + row.name + u'|' + row.birth.toString(Qt::ISODate);
         if (!matched.contains(who)) {
-            Match m;
-            if (!row.householdId.isEmpty()) {
-                auto h = households.get(row.householdId);
-                if (h && mine(h->officeCode)) {
-                    m.householdId = h->id;
-                    m.officeCode = h->officeCode;
-                    if (!row.name.isEmpty()) {
-                        if (auto people = households.personsNamed(row.name, row.birth, 20))
-                            m.personId = Matcher::personIn(*people, h->id);
-                    }
-                } else {
-                    m.why = h ? QStringLiteral("household %1 belongs to another office")
-                                    .arg(row.householdId)
-                              : QStringLiteral("household %1 is not in this store")
-                                    .arg(row.householdId);
-                }
-            }
-            if (m.householdId.isEmpty() && !row.name.isEmpty() && row.birth.isValid()) {
-                auto people = households.personsNamed(row.name, row.birth, 50);
-                if (!people)
-                    return fail(people.error());
-                QList<Storage::PersonRef> here;
-                for (const Storage::PersonRef &p : *people) {
-                    if (mine(p.officeCode))
-                        here << p;
-                }
-                here = Matcher::listedPerson(here, row.address);
-                if (here.size() == 1) {
-                    m.householdId = here.first().householdId;
-                    m.personId = here.first().personId;
-                    m.officeCode = here.first().officeCode;
-                } else if (here.size() > 1) {
-                    m.why
-                        = QStringLiteral("%1 persons named %2 born %3; choose in the intake queue")
-                              .arg(here.size())
-                              .arg(row.name, row.birth.toString(Qt::ISODate));
-                }
-            }
+            auto found
+                = finder.listedPerson(row.householdId, row.name, row.birth, row.address, mine);
+            if (!found)
+                return fail(found.error());
+            Match m = *found;
             if (m.householdId.isEmpty()) {
                 // Waits in this office's queue: the office of the listed address when it is one
                 // of the account's, else the account's own.
@@ -383,7 +348,7 @@ Result<Import::ImportReport> IntakeImport::rounds(const CsvTable &table, const Q
             !r)
             return r;
         qint64 done = written;
-        IntakeService intake(m_ws);
+        IntakeHouseholds intake(m_ws);
         for (const QString &id : flagged) {
             if (auto r = intake.flagAndRescore(id); !r)
                 return r;

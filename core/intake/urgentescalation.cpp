@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urgentescalation.h"
 
-#include "storage/riskstore.h"
-#include "storage/accountstore.h"
+#include "intakehouseholds.h"
 #include "security/permissions.h"
+#include "security/session.h"
+#include "storage/accountstore.h"
 #include "storage/householdstore.h"
+#include "storage/riskstore.h"
+#include "storage/stores.h"
+#include "storage/urgencystore.h"
 #include "storage/visitstore.h"
 #include "workspace.h"
 
@@ -65,14 +69,14 @@ QString UrgentEscalation::listingText(const QList<CrisisSignal> &entries, const 
 
 Status UrgentEscalation::escalate(const QString &householdId, const QString &what) const
 {
-    auto h = Storage::HouseholdStore(m_ws.db()).get(householdId);
+    auto h = m_ws.stores().households().get(householdId);
     if (!h)
         return fail(h.error());
     const Risk::VisitCycle cycle = m_ws.visitCycle();
     // An override, even over a computed 고위험: the tier then stays until a person lowers it, and
     // the timeline says why.
     if (h->tierOverride != RiskTier::High) {
-        if (auto ok = Storage::RiskStore(m_ws.db()).setOverride(
+        if (auto ok = m_ws.stores().risk().setOverride(
                 householdId, RiskTier::High, QStringLiteral("%1: 당일 연락 대상").arg(what),
                 m_ws.journal(), cycle);
             !ok)
@@ -81,13 +85,12 @@ Status UrgentEscalation::escalate(const QString &householdId, const QString &wha
     // A household someone already looks after stays theirs; a new one goes to the duty worker.
     if (h->assignedWorker.isEmpty()) {
         if (const QString duty = dutyWorker(); !duty.isEmpty()) {
-            if (auto ok
-                = Storage::HouseholdStore(m_ws.db()).assign({householdId}, duty, m_ws.journal());
+            if (auto ok = m_ws.stores().households().assign({householdId}, duty, m_ws.journal());
                 !ok)
                 return fail(ok.error());
         }
     }
-    return Storage::VisitStore(m_ws.db()).refreshHousehold(householdId, m_ws.journal(), cycle);
+    return m_ws.stores().visits().refreshHousehold(householdId, m_ws.journal(), cycle);
 }
 
 QString UrgentEscalation::dutyWorker() const
@@ -114,6 +117,23 @@ Status UrgentEscalation::setDutyWorker(const QString &account)
                         QStringLiteral("'%1' cannot be assigned households").arg(account));
     }
     return m_ws.setSetting(dutyWorkerKey, account);
+}
+
+Result<bool> UrgentEscalation::awaitsWorker(const QString &householdId) const
+{
+    auto h = IntakeHouseholds(m_ws).own(householdId);
+    if (!h)
+        return fail(h.error());
+    if (!h->assignedWorker.isEmpty())
+        return false;
+    return m_ws.stores().urgency().awaitsUrgentContact(householdId);
+}
+
+Result<int> UrgentEscalation::urgentUncontacted() const
+{
+    if (auto ok = m_ws.require(Security::Permission::ViewHouseholds); !ok)
+        return fail(ok.error());
+    return m_ws.stores().urgency().uncontactedUrgent(m_ws.session()->offices);
 }
 
 } // namespace VisitMap::Intake

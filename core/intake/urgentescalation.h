@@ -43,6 +43,11 @@ public:
 
     QString dutyWorker() const; // empty: none set, or the account can no longer take households
     Status setDutyWorker(const QString &account); // team lead; empty clears
+    // Whether a household of the account's offices waits for an urgent contact with nobody
+    // assigned: then the screen asks who takes it.
+    Result<bool> awaitsWorker(const QString &householdId) const;
+    // Urgent items of the account's offices not yet contacted (the team lead's status bar).
+    Result<int> urgentUncontacted() const;
 
 private:
     Workspace &m_ws;

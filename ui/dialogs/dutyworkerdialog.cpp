@@ -2,7 +2,7 @@
 #include "dutyworkerdialog.h"
 
 #include "errortext.h"
-#include "intake/intakeservice.h"
+#include "intake/urgentescalation.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
 
@@ -24,7 +24,7 @@ DutyWorkerDialog::DutyWorkerDialog(WorkspaceController *controller, QWidget *par
     m_worker->addItem(tr("(정하지 않음: 그때마다 묻기)"), QString());
     for (const QString &w : controller->workers())
         m_worker->addItem(w, w);
-    const QString current = Intake::IntakeService(*controller->workspace()).dutyWorker();
+    const QString current = controller->escalation().dutyWorker();
     m_worker->setCurrentIndex(std::max(0, m_worker->findData(current)));
     m_worker->setAccessibleName(tr("당직 담당자"));
     m_message->setWordWrap(true);
@@ -49,8 +49,7 @@ DutyWorkerDialog::DutyWorkerDialog(WorkspaceController *controller, QWidget *par
 
 void DutyWorkerDialog::accept()
 {
-    auto ok = Intake::IntakeService(*m_controller->workspace())
-                  .setDutyWorker(m_worker->currentData().toString());
+    auto ok = m_controller->escalation().setDutyWorker(m_worker->currentData().toString());
     if (!ok) {
         m_message->setText(
             ErrorText::describe(tr("당직 담당자를 저장하지 못했습니다"), ok.error()));

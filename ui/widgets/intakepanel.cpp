@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakepanel.h"
+#include "intake/urgentescalation.h"
 
 #include "dialogs/photoviewer.h"
 #include "errortext.h"
@@ -186,13 +187,14 @@ void IntakePanel::refresh()
     m_signals.clear();
     Workspace *ws = m_controller->workspace();
     if (ws && ws->session() && m_controller->can(int(Permission::ViewHouseholds))) {
-        Intake::IntakeService intake(*ws);
-        if (auto q = intake.queue())
+        Intake::ReportIntake &reportIntake = m_controller->reportIntake();
+        Intake::RoundIntake &roundIntake = m_controller->roundIntake();
+        if (auto q = reportIntake.queue())
             m_reports = *q;
         else
             m_controller->notifyError(
                 ErrorText::describe(tr("접수 목록을 읽지 못했습니다."), q.error()));
-        if (auto q = intake.signalQueue())
+        if (auto q = roundIntake.signalQueue())
             m_signals = *q;
         else
             m_controller->notifyError(
@@ -204,9 +206,9 @@ void IntakePanel::refresh()
     for (const auto &e : m_signals)
         m_rows << Item(&e);
     auto urgencyOf = [](const Item &item) {
-        if (const auto *const *r = std::get_if<const Intake::IntakeService::Entry *>(&item))
+        if (const auto *const *r = std::get_if<const Intake::ReportIntake::Entry *>(&item))
             return std::pair{(*r)->urgency.level, (*r)->report.receivedAt};
-        const auto *sp = *std::get_if<const Intake::IntakeService::SignalEntry *>(&item);
+        const auto *sp = *std::get_if<const Intake::RoundIntake::Entry *>(&item);
         return std::pair{sp->urgency.level, sp->listing.receivedDate.startOfDay(Clock::seoul())};
     };
     std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Item &a, const Item &b) {
@@ -222,8 +224,8 @@ void IntakePanel::refresh()
         = m_controller->workspace() ? m_controller->workspace()->clock().today() : QDate();
     for (const Item &row : m_rows) {
         auto *item = new QTreeWidgetItem(m_list);
-        if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&row)) {
-            const Intake::IntakeService::Entry &e = **rp;
+        if (const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&row)) {
+            const Intake::ReportIntake::Entry &e = **rp;
             const CrisisReport &r = e.report;
             item->setText(KindColumn, tr("신고"));
             item->setText(ReceivedColumn, KoreanDate::dateTime(r.receivedAt));
@@ -249,8 +251,8 @@ void IntakePanel::refresh()
             if (r.outOfArea || r.officeCode.isEmpty())
                 item->setForeground(DongColumn, Theme::mutedText());
         } else {
-            const Intake::IntakeService::SignalEntry &e
-                = **std::get_if<const Intake::IntakeService::SignalEntry *>(&row);
+            const Intake::RoundIntake::Entry &e
+                = **std::get_if<const Intake::RoundIntake::Entry *>(&row);
             item->setText(KindColumn, tr("발굴 %1차").arg(e.listing.roundId));
             item->setText(ReceivedColumn, KoreanDate::date(e.listing.receivedDate));
             item->setText(DongColumn, e.officeName.isEmpty() ? e.listing.officeCode : e.officeName);
@@ -353,10 +355,10 @@ bool IntakePanel::select(const QString &id)
         QTreeWidgetItem *item = m_list->topLevelItem(i);
         bool match = item->data(0, IdRole).toString() == id;
         const Item row = m_rows.value(i);
-        if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&row);
+        if (const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&row);
             !match && rp && *rp)
             match = (*rp)->report.externalId == id;
-        if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&row);
+        if (const auto *const *sp = std::get_if<const Intake::RoundIntake::Entry *>(&row);
             !match && sp && *sp) {
             for (const CrisisSignal &s : (*sp)->items)
                 match = match || s.id == id;
@@ -381,7 +383,7 @@ IntakePanel::Item IntakePanel::current() const
     const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
     if (row >= 0 && row < m_rows.size())
         return m_rows[row];
-    return static_cast<const Intake::IntakeService::Entry *>(nullptr);
+    return static_cast<const Intake::ReportIntake::Entry *>(nullptr);
 }
 
 void IntakePanel::showCurrent()
@@ -394,8 +396,9 @@ void IntakePanel::showCurrent()
     QString html;
     const QDate today
         = m_controller->workspace() ? m_controller->workspace()->clock().today() : QDate();
-    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp) {
-        const Intake::IntakeService::Entry &e = **rp;
+    if (const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
+        rp && *rp) {
+        const Intake::ReportIntake::Entry &e = **rp;
         const CrisisReport &r = e.report;
         html = tr("<b>복지위기 알림 신고</b> %1 · %2 · %3")
                    .arg(esc(r.externalId), esc(channelText(r.channel)),
@@ -429,8 +432,9 @@ void IntakePanel::showCurrent()
         if (!r.description.isEmpty())
             html += QStringLiteral("<p style='margin-top:6px'>%1</p>").arg(esc(r.description));
         candidates = e.candidates;
-    } else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp) {
-        const Intake::IntakeService::SignalEntry &e = **sp;
+    } else if (const auto *const *sp = std::get_if<const Intake::RoundIntake::Entry *>(&item);
+               sp && *sp) {
+        const Intake::RoundIntake::Entry &e = **sp;
         const CrisisSignal &s = e.listing;
         html = tr("<b>발굴 %1차 미연결 대상자</b> · 통보 %2").arg(esc(s.roundId), s.receivedDate.toString(Qt::ISODate));
         QStringList who;
@@ -488,10 +492,10 @@ QString IntakePanel::selectedCandidate() const
 void IntakePanel::updateButtons()
 {
     const Item item = current();
-    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
     const bool report = rp && *rp;
-    const bool signal = !report && std::get_if<const Intake::IntakeService::SignalEntry *>(&item)
-                        && *std::get_if<const Intake::IntakeService::SignalEntry *>(&item);
+    const bool signal = !report && std::get_if<const Intake::RoundIntake::Entry *>(&item)
+                        && *std::get_if<const Intake::RoundIntake::Entry *>(&item);
     const bool edit = m_controller->can(int(Permission::EditHouseholds));
     const bool inArea = report ? (!(*rp)->report.outOfArea && !(*rp)->report.officeCode.isEmpty()) : signal;
     const bool candidate = !selectedCandidate().isEmpty();
@@ -525,13 +529,15 @@ void IntakePanel::linkSelected()
     const QString household = selectedCandidate();
     if (household.isEmpty())
         return;
-    Intake::IntakeService intake(*m_controller->workspace());
+    Intake::ReportIntake &reportIntake = m_controller->reportIntake();
+    Intake::RoundIntake &roundIntake = m_controller->roundIntake();
     const Item item = current();
     Status ok;
-    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp)
-        ok = intake.link((*rp)->report.id, household);
-    else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp)
-        ok = intake.linkSignal((*sp)->id, household);
+    if (const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item); rp && *rp)
+        ok = reportIntake.link((*rp)->report.id, household);
+    else if (const auto *const *sp = std::get_if<const Intake::RoundIntake::Entry *>(&item);
+             sp && *sp)
+        ok = roundIntake.linkSignal((*sp)->id, household);
     else
         return;
     if (!ok)
@@ -543,18 +549,21 @@ void IntakePanel::linkSelected()
 
 void IntakePanel::openNew()
 {
-    Intake::IntakeService intake(*m_controller->workspace());
+    Intake::ReportIntake &reportIntake = m_controller->reportIntake();
+    Intake::RoundIntake &roundIntake = m_controller->roundIntake();
     const Item item = current();
     Result<QString> opened = fail(ErrorCode::NotFound, tr("선택한 항목이 없습니다"));
-    if (const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item); rp && *rp) {
+    if (const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
+        rp && *rp) {
         if (!(*rp)->candidates.isEmpty()
             && QMessageBox::question(this, tr("새 가구·사례 등록"),
                                      tr("후보 가구가 %1곳 있습니다. 그래도 새 가구로 등록할까요?").arg((*rp)->candidates.size()))
                    != QMessageBox::Yes)
             return;
-        opened = intake.openHousehold((*rp)->report.id);
-    } else if (const auto *const *sp = std::get_if<const Intake::IntakeService::SignalEntry *>(&item); sp && *sp) {
-        opened = intake.openSignalHousehold((*sp)->id);
+        opened = reportIntake.openHousehold((*rp)->report.id);
+    } else if (const auto *const *sp = std::get_if<const Intake::RoundIntake::Entry *>(&item);
+               sp && *sp) {
+        opened = roundIntake.openSignalHousehold((*sp)->id);
     } else {
         return;
     }
@@ -567,7 +576,7 @@ void IntakePanel::openNew()
 
 void IntakePanel::askForWorker(const QString &householdId)
 {
-    auto asks = Intake::IntakeService(*m_controller->workspace()).awaitsWorker(householdId);
+    auto asks = m_controller->escalation().awaitsWorker(householdId);
     if (!asks || !*asks)
         return;
     if (m_controller->can(int(Permission::AssignHouseholds))) {
@@ -583,7 +592,7 @@ void IntakePanel::askForWorker(const QString &householdId)
 void IntakePanel::markDuplicate()
 {
     const Item item = current();
-    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
     if (!rp || !*rp)
         return;
     QStringList others;
@@ -600,7 +609,7 @@ void IntakePanel::markDuplicate()
     if (!ok || chosen.isEmpty())
         return;
     const QString of = chosen.section(QStringLiteral(" · "), 0, 0);
-    if (auto done = Intake::IntakeService(*m_controller->workspace()).markDuplicate((*rp)->report.id, of); !done)
+    if (auto done = m_controller->reportIntake().markDuplicate((*rp)->report.id, of); !done)
         return decisionFailed(tr("중복 신고"), done.error());
     afterDecision();
 }
@@ -608,10 +617,10 @@ void IntakePanel::markDuplicate()
 void IntakePanel::showReporterContact()
 {
     const Item item = current();
-    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
     if (!rp || !*rp)
         return;
-    auto contact = Intake::IntakeService(*m_controller->workspace()).reporterContact((*rp)->report.id);
+    auto contact = m_controller->reportIntake().reporterContact((*rp)->report.id);
     if (!contact)
         return decisionFailed(tr("신고자 연락처"), contact.error());
     PlainText::information(
@@ -625,7 +634,7 @@ void IntakePanel::showReporterContact()
 void IntakePanel::viewPhotos()
 {
     const Item item = current();
-    const auto *const *rp = std::get_if<const Intake::IntakeService::Entry *>(&item);
+    const auto *const *rp = std::get_if<const Intake::ReportIntake::Entry *>(&item);
     if (!rp || !*rp)
         return;
     auto photos = m_controller->photos().forReport((*rp)->report.id);
@@ -644,8 +653,9 @@ void IntakePanel::openCandidate()
 
 QString IntakePanel::importFile(const QString &path, bool reports, bool *okOut)
 {
-    Intake::IntakeService intake(*m_controller->workspace());
-    auto result = reports ? intake.importReports(path) : intake.importSignals(path);
+    Intake::ReportIntake &reportIntake = m_controller->reportIntake();
+    Intake::RoundIntake &roundIntake = m_controller->roundIntake();
+    auto result = reports ? reportIntake.importReports(path) : roundIntake.importSignals(path);
     if (okOut)
         *okOut = false;
     if (!result)

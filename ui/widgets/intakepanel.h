@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
+#include "intake/roundintake.h"
 #include "map/intakelayer.h"
 
 #include <QWidget>
@@ -66,7 +67,8 @@ Q_SIGNALS:
     void workerWanted(const QString &householdId);
 
 private:
-    using Item = std::variant<const Intake::IntakeService::Entry *, const Intake::IntakeService::SignalEntry *>;
+    using Item
+        = std::variant<const Intake::ReportIntake::Entry *, const Intake::RoundIntake::Entry *>;
     Item current() const;
     const Security::Disclosure *disclosure() const;
     void showCurrent();
@@ -80,8 +82,8 @@ private:
     void askForWorker(const QString &householdId);
 
     WorkspaceController *m_controller;
-    QList<Intake::IntakeService::Entry> m_reports;
-    QList<Intake::IntakeService::SignalEntry> m_signals;
+    QList<Intake::ReportIntake::Entry> m_reports;
+    QList<Intake::RoundIntake::Entry> m_signals;
     QList<Item> m_rows; // the list's rows in order: reports and round entries by urgency, then age
     QLabel *m_title;
     QTreeWidget *m_list;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urgentstatuslabel.h"
 
-#include "intake/intakeservice.h"
+#include "intake/urgentescalation.h"
 #include "security/permissions.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -32,7 +32,7 @@ void UrgentStatusLabel::refresh()
         return; // an import holds the store; keep the last count
     m_count = 0;
     if (ws && ws->session() && m_controller->can(int(Security::Permission::AssignHouseholds))) {
-        if (auto n = Intake::IntakeService(*ws).urgentUncontacted())
+        if (auto n = m_controller->escalation().urgentUncontacted())
             m_count = *n;
     }
     setText(m_count > 0 ? tr("긴급 미연락 %1건").arg(m_count) : QString());

@@ -2,7 +2,7 @@
 #include "import/boundaryvalidator.h"
 #include "import/importfile.h"
 #include "import/importservice.h"
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
 #include "storage/database.h"
 #include "support/testsupport.h"
 #include "workspace.h"
@@ -395,7 +395,7 @@ TEST_CASE("A report received in the future is refused with its line and nothing 
         {QStringLiteral("address_text"), QStringLiteral("서울특별시 서대문구 충정로 5")}};
     const QString file = dir.path(QStringLiteral("reports.json"));
     Test::writeFile(file, QJsonDocument(QJsonArray{report}).toJson(QJsonDocument::Indented));
-    auto r = Intake::IntakeService(*ws).importReports(file);
+    auto r = Intake::ReportIntake(*ws).importReports(file);
     REQUIRE(r);
     const Import::RowError &e = onlyError(*r);
     CHECK(e.toString().startsWith(

@@ -2,8 +2,8 @@
 #include "export/exportservice.h"
 #include "geo/boundarycatalog.h"
 #include "geo/donglocator.h"
-#include "intake/intakeservice.h"
 #include "intake/matcher.h"
+#include "intake/reportintake.h"
 #include "intake/reportparser.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
@@ -92,9 +92,9 @@ TEST_CASE("Broken report files are refused with file, line and field, and change
     Test::TempDir dir;
     auto ws = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::ReportIntake reportIntake(*ws);
     const auto attempt = [&](const QByteArray &json) {
-        auto r = intake.importReports(json, QStringLiteral("reports.json"), {});
+        auto r = reportIntake.importReports(json, QStringLiteral("reports.json"), {});
         REQUIRE(r);
         CHECK_FALSE(r->ok());
         CHECK(r->imported == 0);
@@ -163,7 +163,7 @@ TEST_CASE("Reports go to the dong that holds them, out of area is named, a re-im
     Test::TempDir dir;
     auto ws = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::ReportIntake reportIntake(*ws);
     QJsonObject inside = baseReport(QStringLiteral("IN-1")); // 천연동
     QJsonObject gangnam = baseReport(QStringLiteral("OUT-1"));
     gangnam[QStringLiteral("location")] = QJsonObject{{QStringLiteral("lon"), 127.0300}, {QStringLiteral("lat"), 37.5000}};
@@ -173,7 +173,8 @@ TEST_CASE("Reports go to the dong that holds them, out of area is named, a re-im
     QJsonObject byAddress = baseReport(QStringLiteral("ADDR-1"));
     byAddress.remove(QStringLiteral("location"));
     byAddress[QStringLiteral("address_text")] = knownAddress;
-    auto r = intake.importReports(arrayOf({inside, gangnam, byAddress}), QStringLiteral("r.json"), {});
+    auto r = reportIntake.importReports(arrayOf({inside, gangnam, byAddress}),
+                                        QStringLiteral("r.json"), {});
     REQUIRE(r);
     REQUIRE(r->ok());
     CHECK(r->imported == 3);
@@ -191,7 +192,8 @@ TEST_CASE("Reports go to the dong that holds them, out of area is named, a re-im
     REQUIRE(addr);
     CHECK(addr->officeCode == knownOffice); // the dong of the household at that address
 
-    auto again = intake.importReports(arrayOf({inside, gangnam}), QStringLiteral("r.json"), {});
+    auto again
+        = reportIntake.importReports(arrayOf({inside, gangnam}), QStringLiteral("r.json"), {});
     REQUIRE(again);
     CHECK(again->imported == 0);
     CHECK(again->skipped == 2);
@@ -249,7 +251,7 @@ TEST_CASE("A report placed at a known household with its sex, age band and type 
     Test::TempDir dir;
     auto ws = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::ReportIntake reportIntake(*ws);
     const QList<KnownHousehold> households = demoHouseholds(*ws);
     REQUIRE(households.size() == Test::demoHouseholds);
     QRandomGenerator rng(11);
@@ -267,7 +269,7 @@ TEST_CASE("A report placed at a known household with its sex, age band and type 
         Person head;
         head.birthDate = h.birth;
         r.ageBand = QStringLiteral("%1대").arg(std::min(head.ageOn(Test::demoToday()) / 10 * 10, 90));
-        auto c = intake.candidates(r, 5);
+        auto c = reportIntake.candidates(r, 5);
         REQUIRE(c);
         ++tried;
         REQUIRE_FALSE(c->isEmpty());
@@ -298,33 +300,34 @@ TEST_CASE("An anonymous reporter never reaches the case, the panel or an export"
         r[QStringLiteral("anonymous")] = true;
         r[QStringLiteral("reporter_contact")] = contact;
         r[QStringLiteral("name")] = QStringLiteral("홍길동");
-        auto imported = Intake::IntakeService(*ws).importReports(arrayOf({r}), QStringLiteral("r.json"), {});
+        auto imported
+            = Intake::ReportIntake(*ws).importReports(arrayOf({r}), QStringLiteral("r.json"), {});
         REQUIRE(imported);
         REQUIRE(imported->ok());
         // The team lead (intake role) can read it; the reading is logged.
-        auto seen = Intake::IntakeService(*ws).reporterContact(QStringLiteral("ANON-1"));
+        auto seen = Intake::ReportIntake(*ws).reporterContact(QStringLiteral("ANON-1"));
         REQUIRE(seen);
         CHECK(*seen == contact);
         CHECK(Test::count(*ws, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND subject_kind = 'report'")) == 1);
     }
     auto ws = Test::openStore(path);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-caseworker")));
-    Intake::IntakeService intake(*ws);
-    auto denied = intake.reporterContact(QStringLiteral("ANON-1"));
+    Intake::ReportIntake reportIntake(*ws);
+    auto denied = reportIntake.reporterContact(QStringLiteral("ANON-1"));
     REQUIRE_FALSE(denied);
     CHECK(denied.error().code == ErrorCode::PermissionDenied);
 
-    auto queue = intake.queue();
+    auto queue = reportIntake.queue();
     REQUIRE(queue);
     REQUIRE(queue->size() == 1);
     REQUIRE_FALSE(queue->first().candidates.isEmpty());
     householdId = queue->first().candidates.first().householdId;
     const double before = ws->db().scalar(QStringLiteral("SELECT risk_score FROM households WHERE id = ?"), {householdId})->toDouble();
-    REQUIRE_OK(intake.link(QStringLiteral("ANON-1"), householdId));
+    REQUIRE_OK(reportIntake.link(QStringLiteral("ANON-1"), householdId));
     // Linked: the report's situations raise the score and the household shows as new.
     CHECK(ws->db().scalar(QStringLiteral("SELECT risk_score FROM households WHERE id = ?"), {householdId})->toDouble() > before);
     CHECK_FALSE(ws->db().scalar(QStringLiteral("SELECT flagged_new_at FROM households WHERE id = ?"), {householdId})->isNull());
-    CHECK(intake.queue()->isEmpty());
+    CHECK(reportIntake.queue()->isEmpty());
 
     // The household panel: the report is in the timeline as an anonymous neighbour's, no more.
     auto view = CaseWork(*ws).open(householdId);
@@ -361,15 +364,15 @@ TEST_CASE("Opening a household from a report starts a case at 발굴, and a dupl
     Test::TempDir dir;
     auto ws = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::ReportIntake reportIntake(*ws);
     QJsonObject a = baseReport(QStringLiteral("NEW-1"));
     a[QStringLiteral("name")] = QStringLiteral("박미상");
     a[QStringLiteral("household_type")] = QStringLiteral("1인");
     a[QStringLiteral("categories")] = QJsonArray{QStringLiteral("violence")};
     QJsonObject b = baseReport(QStringLiteral("NEW-2"));
-    REQUIRE(intake.importReports(arrayOf({a, b}), QStringLiteral("r.json"), {})->ok());
+    REQUIRE(reportIntake.importReports(arrayOf({a, b}), QStringLiteral("r.json"), {})->ok());
     const qint64 households = Test::count(*ws, QStringLiteral("SELECT count(*) FROM households"));
-    auto opened = intake.openHousehold(QStringLiteral("NEW-1"));
+    auto opened = reportIntake.openHousehold(QStringLiteral("NEW-1"));
     if (!opened)
         FAIL(opened.error().toString().toStdString());
     CHECK(Test::count(*ws, QStringLiteral("SELECT count(*) FROM households")) == households + 1);
@@ -379,11 +382,11 @@ TEST_CASE("Opening a household from a report starts a case at 발굴, and a dupl
     CHECK(h->headName == QStringLiteral("박미상"));
     CHECK(h->officeCode == QLatin1String("1141052000"));
     CHECK(h->riskScore >= 20); // a report of violence counts in the score
-    REQUIRE_OK(intake.markDuplicate(QStringLiteral("NEW-2"), QStringLiteral("NEW-1")));
+    REQUIRE_OK(reportIntake.markDuplicate(QStringLiteral("NEW-2"), QStringLiteral("NEW-1")));
     auto dup = Storage::ReportStore(ws->db()).byExternalId(QStringLiteral("NEW-2"));
     REQUIRE(dup);
     CHECK(dup->status == QLatin1String("duplicate"));
     CHECK(dup->householdId == *opened);
     // Decided reports are not decided twice.
-    CHECK_FALSE(intake.link(QStringLiteral("NEW-1"), *opened));
+    CHECK_FALSE(reportIntake.link(QStringLiteral("NEW-1"), *opened));
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "intake/intakeservice.h"
-#include "util/photofile.h"
+#include "intake/reportintake.h"
 #include "intake/reportparser.h"
 #include "security/crypto.h"
 #include "security/session.h"
@@ -8,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/migrator.h"
 #include "support/testsupport.h"
+#include "util/photofile.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -63,7 +63,7 @@ struct Fixture
         for (const QJsonObject &o : reports)
             a.append(o);
         Test::writeFile(reportFile, QJsonDocument(a).toJson(QJsonDocument::Indented));
-        auto r = Intake::IntakeService(*ws).importReports(reportFile);
+        auto r = Intake::ReportIntake(*ws).importReports(reportFile);
         REQUIRE(r);
         return *r;
     }

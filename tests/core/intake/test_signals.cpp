@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "intake/intakeservice.h"
+#include "intake/roundintake.h"
 #include "intake/signalparser.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
@@ -38,7 +38,7 @@ QList<Listed> uniqueHeads(Workspace &ws, int n)
     return out;
 }
 
-Import::ImportReport importText(Intake::IntakeService &intake, const QString &text)
+Import::ImportReport importText(Intake::RoundIntake &intake, const QString &text)
 {
     auto table = CsvReader::parse(text, QStringLiteral("round.csv"));
     if (!table) {
@@ -65,11 +65,11 @@ TEST_CASE("Broken 발굴 round files are refused with line and column, and chang
     Test::TempDir dir;
     auto ws = Test::openStore(Test::demoStoreCopy(dir));
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::RoundIntake roundIntake(*ws);
     const qint64 before = Test::count(*ws, QStringLiteral("SELECT count(*) FROM crisis_signals"));
     const QString good = QStringLiteral("2026-6,김철수,1950-01-01,,,,E01,,\n");
     const auto attempt = [&](const QString &rows) {
-        const Import::ImportReport r = importText(intake, header + good + rows);
+        const Import::ImportReport r = importText(roundIntake, header + good + rows);
         CHECK_FALSE(r.ok());
         CHECK(r.imported == 0);
         CHECK(Test::count(*ws, QStringLiteral("SELECT count(*) FROM crisis_signals")) == before);
@@ -134,7 +134,8 @@ TEST_CASE("Broken 발굴 round files are refused with line and column, and chang
     }
     SECTION("a file without the columns")
     {
-        const Import::ImportReport r = importText(intake, QStringLiteral("이름,금액\n김영희,3\n"));
+        const Import::ImportReport r
+            = importText(roundIntake, QStringLiteral("이름,금액\n김영희,3\n"));
         CHECK(r.errors.size() == 2); // no round, no item (성명 says who)
         CHECK(r.errors[0].line == 1);
     }
@@ -146,7 +147,7 @@ TEST_CASE("Broken 발굴 round files are refused with line and column, and chang
         f.write(header.toUtf8());
         REQUIRE(f.resize(Intake::SignalParser::maxFileBytes + 1024));
         f.close();
-        auto r = intake.importSignals(path);
+        auto r = roundIntake.importSignals(path);
         REQUIRE(r);
         REQUIRE(r->errors.size() == 1);
         CHECK(r->errors[0].reason.contains(QStringLiteral("MB")));
@@ -160,7 +161,7 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
     const QString path = Test::demoStoreCopy(dir);
     auto ws = Test::openStore(path);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::RoundIntake roundIntake(*ws);
     const QList<Listed> heads = uniqueHeads(*ws, 2);
     const Listed &byName = heads[0], &byId = heads[1];
     const double nameBefore = score(*ws, byName.householdId), idBefore = score(*ws, byId.householdId);
@@ -175,7 +176,7 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
         + QStringLiteral("2026-6,,,,,%1,F03,\"5,400,000\",\n").arg(byId.householdId)
         + QStringLiteral("2026-6차,홍길순,,%1,서울특별시 서대문구 없는로 1,,E02,,\n").arg(unknownRrn)
         + QStringLiteral("2026-6,홍길순,1948-03-02,,서울특별시 서대문구 없는로 1,,H01,,4\n");
-    Import::ImportReport r = importText(intake, csv);
+    Import::ImportReport r = importText(roundIntake, csv);
     REQUIRE(r.ok());
     CHECK(r.imported == 4);
     // The namesakes: the listed person now exists twice, so the round entry waits for a person.
@@ -188,7 +189,7 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
 
     // The queue: the namesakes' entry with both households as candidates, and the unknown person
     // with both items under one entry.
-    auto queue = intake.signalQueue();
+    auto queue = roundIntake.signalQueue();
     REQUIRE(queue);
     REQUIRE(queue->size() == 2);
     const auto entryOf = [&](const QString &name) {
@@ -197,7 +198,7 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
                 return e;
         }
         FAIL("no queue entry for " << name.toStdString());
-        return Intake::IntakeService::SignalEntry{};
+        return Intake::RoundIntake::Entry{};
     };
     const auto twins = entryOf(byName.name);
     REQUIRE(twins.candidates.size() >= 2);
@@ -210,7 +211,7 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
 
     // The caseworker settles the namesakes: the score rises, the household shows new, and the
     // timeline shows the item as new.
-    REQUIRE_OK(intake.linkSignal(twins.id, byName.householdId));
+    REQUIRE_OK(roundIntake.linkSignal(twins.id, byName.householdId));
     CHECK(score(*ws, byName.householdId) > nameBefore);
     auto view = CaseWork(*ws).open(byName.householdId);
     REQUIRE(view);
@@ -223,11 +224,12 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
         }
     }
     CHECK(shown);
-    CHECK_FALSE(intake.linkSignal(twins.id, byId.householdId)); // already decided
+    CHECK_FALSE(roundIntake.linkSignal(twins.id, byId.householdId)); // already decided
 
     // The unknown person becomes a household with a case at 발굴, carrying the listed 주민등록번호.
     const qint64 households = Test::count(*ws, QStringLiteral("SELECT count(*) FROM households"));
-    auto opened = intake.openSignalHousehold(stranger.items.last().id); // any item names the entry
+    auto opened
+        = roundIntake.openSignalHousehold(stranger.items.last().id); // any item names the entry
     if (!opened)
         FAIL(opened.error().toString().toStdString());
     CHECK(Test::count(*ws, QStringLiteral("SELECT count(*) FROM households")) == households + 1);
@@ -239,10 +241,10 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
     REQUIRE(members->size() == 1);
     CHECK(members->first().rrn == unknownRrn);
     CHECK(members->first().birthDate == QDate(1948, 3, 2));
-    CHECK(intake.signalQueue()->isEmpty());
+    CHECK(roundIntake.signalQueue()->isEmpty());
 
     // The same round again: nothing doubled.
-    r = importText(intake, csv);
+    r = importText(roundIntake, csv);
     REQUIRE(r.ok());
     CHECK(r.imported == 0);
     CHECK(r.skipped == 4);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
+#include "intake/roundintake.h"
+#include "intake/urgentescalation.h"
 #include "risk/urgencyrules.h"
-#include "storage/riskstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
+#include "storage/riskstore.h"
 #include "storage/urgencystore.h"
 #include "support/testsupport.h"
 #include "util/csv.h"
@@ -70,7 +72,7 @@ QJsonObject reportJson(const QString &id,
          QJsonObject{{QStringLiteral("lon"), 126.9578}, {QStringLiteral("lat"), 37.5698}}}};
 }
 
-void importReports(Intake::IntakeService &intake, const QList<QJsonObject> &reports)
+void importReports(Intake::ReportIntake &intake, const QList<QJsonObject> &reports)
 {
     QJsonArray a;
     for (const QJsonObject &o : reports)
@@ -256,9 +258,9 @@ TEST_CASE("Imported reports keep their urgency and deadline, and the queue lists
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
+    Intake::ReportIntake reportIntake(*ws);
     importReports(
-        intake,
+        reportIntake,
         {reportJson(QStringLiteral("OLD-NORMAL"), QStringLiteral("2026-11-18T09:00:00+09:00"),
                     {QStringLiteral("economic")}),
          reportJson(QStringLiteral("PRIORITY"), QStringLiteral("2026-11-21T09:00:00+09:00"),
@@ -277,7 +279,7 @@ TEST_CASE("Imported reports keep their urgency and deadline, and the queue lists
                                      "AND response_due = '2026-11-22'"))
           == 2);
 
-    auto queue = intake.queue();
+    auto queue = reportIntake.queue();
     REQUIRE(queue);
     QStringList order;
     for (const auto &e : *queue)
@@ -297,16 +299,18 @@ TEST_CASE("Opening a new household from an urgent report makes it 고위험, giv
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    importReports(intake, {reportJson(QStringLiteral("SUICIDE-1"),
-                                      QStringLiteral("2026-11-20T09:15:00+09:00"),
-                                      {QStringLiteral("suicide"), QStringLiteral("isolation")})});
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::ReportIntake reportIntake(*ws);
+    importReports(
+        reportIntake,
+        {reportJson(QStringLiteral("SUICIDE-1"), QStringLiteral("2026-11-20T09:15:00+09:00"),
+                    {QStringLiteral("suicide"), QStringLiteral("isolation")})});
 
     SECTION("with a duty worker set")
     {
-        REQUIRE_OK(intake.setDutyWorker(QStringLiteral("demo-caseworker")));
-        CHECK(intake.dutyWorker() == QLatin1String("demo-caseworker"));
-        auto opened = intake.openHousehold(QStringLiteral("SUICIDE-1"));
+        REQUIRE_OK(escalation.setDutyWorker(QStringLiteral("demo-caseworker")));
+        CHECK(escalation.dutyWorker() == QLatin1String("demo-caseworker"));
+        auto opened = reportIntake.openHousehold(QStringLiteral("SUICIDE-1"));
         REQUIRE_OK(opened);
         const Household h = household(*ws, *opened);
         CHECK(h.tier() == RiskTier::High);
@@ -314,7 +318,7 @@ TEST_CASE("Opening a new household from an urgent report makes it 고위험, giv
         CHECK(h.overrideReason.contains(QStringLiteral("SUICIDE-1")));
         CHECK(h.assignedWorker == QLatin1String("demo-caseworker"));
         CHECK(h.nextVisitDue == Test::demoToday());
-        CHECK_FALSE(*intake.awaitsWorker(*opened));
+        CHECK_FALSE(*escalation.awaitsWorker(*opened));
         // The timeline keeps why: the tier change with the report named.
         auto history = Storage::RiskStore(ws->db()).history(*opened);
         REQUIRE(history);
@@ -332,13 +336,13 @@ TEST_CASE("Opening a new household from an urgent report makes it 고위험, giv
     }
     SECTION("without a duty worker: unassigned, and the screen is told to ask")
     {
-        auto opened = intake.openHousehold(QStringLiteral("SUICIDE-1"));
+        auto opened = reportIntake.openHousehold(QStringLiteral("SUICIDE-1"));
         REQUIRE_OK(opened);
         const Household h = household(*ws, *opened);
         CHECK(h.tier() == RiskTier::High);
         CHECK(h.assignedWorker.isEmpty());
         CHECK(h.nextVisitDue == Test::demoToday());
-        auto asks = intake.awaitsWorker(*opened);
+        auto asks = escalation.awaitsWorker(*opened);
         REQUIRE(asks);
         CHECK(*asks);
     }
@@ -352,18 +356,19 @@ TEST_CASE("A non-urgent report opened as a household is neither raised to 고위
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    REQUIRE_OK(intake.setDutyWorker(QStringLiteral("demo-caseworker")));
-    importReports(intake,
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::ReportIntake reportIntake(*ws);
+    REQUIRE_OK(escalation.setDutyWorker(QStringLiteral("demo-caseworker")));
+    importReports(reportIntake,
                   {reportJson(QStringLiteral("ECON-1"), QStringLiteral("2026-11-20T09:15:00+09:00"),
                               {QStringLiteral("economic")})});
-    auto opened = intake.openHousehold(QStringLiteral("ECON-1"));
+    auto opened = reportIntake.openHousehold(QStringLiteral("ECON-1"));
     REQUIRE_OK(opened);
     const Household h = household(*ws, *opened);
     CHECK_FALSE(h.tierOverride.has_value());
     CHECK(h.tier() != RiskTier::High);
     CHECK(h.assignedWorker.isEmpty());
-    CHECK_FALSE(*intake.awaitsWorker(*opened));
+    CHECK_FALSE(*escalation.awaitsWorker(*opened));
 }
 
 TEST_CASE("Linking an urgent report keeps the household's own worker, and a contact that reaches "
@@ -374,32 +379,33 @@ TEST_CASE("Linking an urgent report keeps the household's own worker, and a cont
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    REQUIRE_OK(intake.setDutyWorker(QStringLiteral("demo-lead")));
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::ReportIntake reportIntake(*ws);
+    REQUIRE_OK(escalation.setDutyWorker(QStringLiteral("demo-lead")));
     const QString id = unassignedHousehold(*ws);
     REQUIRE_OK(CaseWork(*ws).assign({id}, QStringLiteral("demo-caseworker")));
-    importReports(intake,
+    importReports(reportIntake,
                   {reportJson(QStringLiteral("HURT-1"), QStringLiteral("2026-11-23T08:00:00+09:00"),
                               {QStringLiteral("health")},
                               QStringLiteral("할아버지가 집에서 쓰러지셨다고 함"))});
-    CHECK(*intake.urgentUncontacted() == 1);
-    REQUIRE_OK(intake.link(QStringLiteral("HURT-1"), id));
+    CHECK(*escalation.urgentUncontacted() == 1);
+    REQUIRE_OK(reportIntake.link(QStringLiteral("HURT-1"), id));
     Household h = household(*ws, id);
     CHECK(h.tier() == RiskTier::High);
     CHECK(h.overrideReason.contains(QStringLiteral("'쓰러' 언급")));
     CHECK(h.assignedWorker == QLatin1String("demo-caseworker"));
     CHECK(h.nextVisitDue == Test::demoToday());
-    CHECK(*intake.urgentUncontacted() == 1); // linked, nobody reached yet
+    CHECK(*escalation.urgentUncontacted() == 1); // linked, nobody reached yet
 
     // Nobody answered: still waiting.
     clock.advanceSecs(3600);
     REQUIRE_OK(CaseWork(*ws).logVisit(visitOn(id, VisitOutcome::Absent, clock.now())));
-    CHECK(*intake.urgentUncontacted() == 1);
+    CHECK(*escalation.urgentUncontacted() == 1);
     CHECK(household(*ws, id).nextVisitDue == Test::demoToday());
     // Reached: the urgent item is answered, the next visit follows the 고위험 cycle.
     clock.advanceSecs(3600);
     REQUIRE_OK(CaseWork(*ws).logVisit(visitOn(id, VisitOutcome::Met, clock.now())));
-    CHECK(*intake.urgentUncontacted() == 0);
+    CHECK(*escalation.urgentUncontacted() == 0);
     h = household(*ws, id);
     CHECK(h.nextVisitDue == Test::demoToday().addDays(ws->visitCycle().highDays));
     CHECK(h.tier()
@@ -414,22 +420,23 @@ TEST_CASE("The urgent items not yet contacted are counted once each: waiting, li
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    importReports(intake,
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::ReportIntake reportIntake(*ws);
+    importReports(reportIntake,
                   {reportJson(QStringLiteral("U-1"), QStringLiteral("2026-11-22T09:00:00+09:00"),
                               {QStringLiteral("suicide")}),
                    reportJson(QStringLiteral("U-2"), QStringLiteral("2026-11-22T10:00:00+09:00"),
                               {QStringLiteral("violence")}),
                    reportJson(QStringLiteral("P-1"), QStringLiteral("2026-11-22T11:00:00+09:00"),
                               {QStringLiteral("food")})});
-    CHECK(*intake.urgentUncontacted() == 2); // the 우선 one is not counted
-    REQUIRE_OK(intake.markDuplicate(QStringLiteral("U-2"), QStringLiteral("U-1")));
-    CHECK(*intake.urgentUncontacted() == 1); // a duplicate is closed
-    auto opened = intake.openHousehold(QStringLiteral("U-1"));
+    CHECK(*escalation.urgentUncontacted() == 2); // the 우선 one is not counted
+    REQUIRE_OK(reportIntake.markDuplicate(QStringLiteral("U-2"), QStringLiteral("U-1")));
+    CHECK(*escalation.urgentUncontacted() == 1); // a duplicate is closed
+    auto opened = reportIntake.openHousehold(QStringLiteral("U-1"));
     REQUIRE_OK(opened);
-    CHECK(*intake.urgentUncontacted() == 1);
+    CHECK(*escalation.urgentUncontacted() == 1);
     REQUIRE_OK(CaseWork(*ws).logVisit(visitOn(*opened, VisitOutcome::Met, clock.now())));
-    CHECK(*intake.urgentUncontacted() == 0);
+    CHECK(*escalation.urgentUncontacted() == 0);
 
     // A caseworker of another office does not see this office's count: the lead's count is by
     // office.
@@ -444,8 +451,9 @@ TEST_CASE("A 발굴 round listing someone at suicide risk escalates the matched 
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    REQUIRE_OK(intake.setDutyWorker(QStringLiteral("demo-caseworker")));
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::RoundIntake roundIntake(*ws);
+    REQUIRE_OK(escalation.setDutyWorker(QStringLiteral("demo-caseworker")));
     const QString id = unassignedHousehold(*ws);
     const QString csv
         = QStringLiteral("회차,성명,생년월일,주민등록번호,주소,가구ID,위기정보코드,금액,개월수\n")
@@ -454,7 +462,7 @@ TEST_CASE("A 발굴 round listing someone at suicide risk escalates the matched 
           + QStringLiteral("2026-6,김미상,1950-05-05,,서울특별시 서대문구 없는로 2,,S01,,\n");
     auto table = CsvReader::parse(csv, QStringLiteral("round.csv"));
     REQUIRE(table);
-    auto r = intake.importSignals(*table, QStringLiteral("round.csv"));
+    auto r = roundIntake.importSignals(*table, QStringLiteral("round.csv"));
     REQUIRE(r);
     REQUIRE(r->ok());
     const Household h = household(*ws, id);
@@ -463,7 +471,7 @@ TEST_CASE("A 발굴 round listing someone at suicide risk escalates the matched 
     CHECK(h.assignedWorker == QLatin1String("demo-caseworker"));
     CHECK(h.nextVisitDue == Test::demoToday());
 
-    auto queue = intake.signalQueue();
+    auto queue = roundIntake.signalQueue();
     REQUIRE(queue);
     REQUIRE(queue->size() == 2);
     CHECK(queue->at(0).listing.subjectName == QStringLiteral("김미상"));
@@ -471,7 +479,7 @@ TEST_CASE("A 발굴 round listing someone at suicide risk escalates the matched 
     CHECK(queue->at(0).responseDue == Test::demoToday());
     CHECK(queue->at(1).urgency.level == Urgency::Normal);
     // Matched and unmatched urgent listings alike wait for a contact.
-    CHECK(*intake.urgentUncontacted() == 2);
+    CHECK(*escalation.urgentUncontacted() == 2);
 }
 
 TEST_CASE("Reports and round entries stored before urgencies were kept are classified when the "
@@ -485,15 +493,16 @@ TEST_CASE("Reports and round entries stored before urgencies were kept are class
     {
         auto ws = Test::openStore(path, &clock);
         REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-        Intake::IntakeService intake(*ws);
+        Intake::ReportIntake reportIntake(*ws);
         importReports(
-            intake, {reportJson(QStringLiteral("B-1"), QStringLiteral("2026-11-23T08:00:00+09:00"),
-                                {QStringLiteral("violence")}),
-                     reportJson(QStringLiteral("B-2"), QStringLiteral("2026-11-20T08:00:00+09:00"),
-                                {QStringLiteral("isolation")},
-                                QStringLiteral("홀로 사시는데 인기척이 없음"))});
+            reportIntake,
+            {reportJson(QStringLiteral("B-1"), QStringLiteral("2026-11-23T08:00:00+09:00"),
+                        {QStringLiteral("violence")}),
+             reportJson(QStringLiteral("B-2"), QStringLiteral("2026-11-20T08:00:00+09:00"),
+                        {QStringLiteral("isolation")},
+                        QStringLiteral("홀로 사시는데 인기척이 없음"))});
         linked = unassignedHousehold(*ws);
-        REQUIRE_OK(intake.link(QStringLiteral("B-1"), linked));
+        REQUIRE_OK(reportIntake.link(QStringLiteral("B-1"), linked));
         // As an older program left it: no urgency.
         REQUIRE_OK(ws->db().exec(
             QStringLiteral("UPDATE crisis_reports SET urgency = NULL, response_due = NULL")));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
 #include "intake/urgentescalation.h"
-#include "storage/riskstore.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
+#include "storage/riskstore.h"
 #include "support/testsupport.h"
 #include "util/clock.h"
 #include "workflow/casework.h"
@@ -40,8 +40,8 @@ CrisisReport importUrgentReport(Workspace &ws)
         {QStringLiteral("address_text"), QStringLiteral("서울특별시 서대문구 충정로 5")},
         {QStringLiteral("location"),
          QJsonObject{{QStringLiteral("lon"), 126.9578}, {QStringLiteral("lat"), 37.5698}}}};
-    auto r = Intake::IntakeService(ws).importReports(QJsonDocument(QJsonArray{o}).toJson(),
-                                                     QStringLiteral("r.json"), {});
+    auto r = Intake::ReportIntake(ws).importReports(QJsonDocument(QJsonArray{o}).toJson(),
+                                                    QStringLiteral("r.json"), {});
     REQUIRE_OK(r);
     REQUIRE(r->ok());
     auto stored = Storage::ReportStore(ws.db()).byExternalId(QStringLiteral("SUICIDE-7"));
@@ -146,14 +146,15 @@ TEST_CASE("An urgent report opened as a new household through the intake is 고�
     FixedClock clock(demoMorning());
     auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
     REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
-    Intake::IntakeService intake(*ws);
-    REQUIRE_OK(intake.setDutyWorker(QStringLiteral("demo-caseworker")));
+    Intake::UrgentEscalation escalation(*ws);
+    Intake::ReportIntake reportIntake(*ws);
+    REQUIRE_OK(escalation.setDutyWorker(QStringLiteral("demo-caseworker")));
     CHECK(UrgentEscalation(*ws).dutyWorker() == QLatin1String("demo-caseworker"));
     importUrgentReport(*ws);
-    auto opened = intake.openHousehold(QStringLiteral("SUICIDE-7"));
+    auto opened = reportIntake.openHousehold(QStringLiteral("SUICIDE-7"));
     REQUIRE_OK(opened);
     checkEscalated(*ws, *opened, QStringLiteral("demo-caseworker"));
-    CHECK_FALSE(*intake.awaitsWorker(*opened));
+    CHECK_FALSE(*escalation.awaitsWorker(*opened));
     // The timeline says why.
     auto history = Storage::RiskStore(ws->db()).history(*opened);
     REQUIRE_OK(history);

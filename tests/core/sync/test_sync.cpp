@@ -5,15 +5,15 @@
 #include "support/syncrows.h"
 
 #include "import/importservice.h"
-#include "intake/intakeservice.h"
+#include "intake/reportintake.h"
 #include "model/visit.h"
-#include "storage/riskstore.h"
 #include "storage/accountstore.h"
 #include "storage/database.h"
+#include "storage/riskstore.h"
 #include "storage/servicestore.h"
 #include "storage/visitstore.h"
-#include "workflow/casework.h"
 #include "sync/conflictstore.h"
+#include "workflow/casework.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -170,7 +170,8 @@ TEST_CASE("Two caseworkers of one office converge from empty stores, and another
                                       .arg(lon, 0, 'f', 7)
                                       .arg(lat, 0, 'f', 7)
                                       .toUtf8();
-        auto reported = Intake::IntakeService(*d.lead).importReports(report, QStringLiteral("reports.json"), d.dir.path({}));
+        auto reported = Intake::ReportIntake(*d.lead).importReports(
+            report, QStringLiteral("reports.json"), d.dir.path({}));
         REQUIRE(reported);
         CHECK(reported->ok());
         const QString facilities = d.dir.path(QStringLiteral("facilities.csv"));
