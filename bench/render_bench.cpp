@@ -10,6 +10,7 @@
 #include "storage/facilitystore.h"
 #include "storage/householdstore.h"
 #include "storage/officestore.h"
+#include "storage/stores.h"
 #include "theme.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -71,10 +72,10 @@ int runBenchRender(const QStringList &args)
     // Aggregates and positions only: no personal data is read.
     QElapsedTimer rt;
     rt.start();
-    auto offices = Storage::OfficeStore(w.db()).all();
-    auto points = Storage::HouseholdStore(w.db()).points(w.clock().today());
+    auto offices = w.stores().offices().all();
+    auto points = w.stores().households().points(w.clock().today());
     const qint64 readMs = rt.elapsed();
-    auto facilities = Storage::FacilityStore(w.db()).all();
+    auto facilities = w.stores().facilities().all();
     if (!offices || !points || !facilities)
         return report(!offices ? offices.error() : !points ? points.error() : facilities.error());
 

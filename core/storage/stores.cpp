@@ -5,18 +5,22 @@
 #include "attachmentstore.h"
 #include "casestore.h"
 #include "checkinstore.h"
+#include "conflictrecords.h"
 #include "counselingstore.h"
 #include "crisisstore.h"
 #include "facilitystore.h"
 #include "householdstore.h"
 #include "metastore.h"
 #include "officestore.h"
+#include "publishstore.h"
+#include "quarantinestore.h"
 #include "reportstore.h"
 #include "riskstore.h"
 #include "routeplanstore.h"
 #include "servicestore.h"
 #include "settingstore.h"
 #include "statsstore.h"
+#include "syncstatestore.h"
 #include "urgencystore.h"
 #include "visitstore.h"
 
@@ -41,6 +45,10 @@ Stores::Stores(Database &db)
     , m_assessments(std::make_unique<AssessmentStore>(db))
     , m_settings(std::make_unique<SettingStore>(db))
     , m_counseling(std::make_unique<CounselingStore>(db))
+    , m_syncState(std::make_unique<Sync::SyncStateStore>(db))
+    , m_conflictRecords(std::make_unique<Sync::ConflictRecords>(db))
+    , m_quarantine(std::make_unique<Sync::QuarantineStore>(db))
+    , m_published(std::make_unique<Sync::PublishStore>(db))
 {
 }
 

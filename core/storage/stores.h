@@ -24,6 +24,16 @@ class SettingStore;
 class StatsStore;
 class UrgencyStore;
 class VisitStore;
+} // namespace VisitMap::Storage
+
+namespace VisitMap::Sync {
+class ConflictRecords;
+class PublishStore;
+class QuarantineStore;
+class SyncStateStore;
+} // namespace VisitMap::Sync
+
+namespace VisitMap::Storage {
 
 // The stores of one open local store, built once when it opens and handed out by reference
 // (Workspace::stores()). Each is a view onto the connection: it holds no rows and no cache, so
@@ -55,6 +65,13 @@ public:
     AssessmentStore &assessments() const { return *m_assessments; }
     SettingStore &settings() const { return *m_settings; }
     CounselingStore &counseling() const { return *m_counseling; }
+    // What the sync keeps locally: the sync state, the conflicts and quarantine, what a team
+    // lead has published. (The outbox is built where it is read: it keeps its statements
+    // prepared for one run.)
+    Sync::SyncStateStore &syncState() const { return *m_syncState; }
+    Sync::ConflictRecords &conflictRecords() const { return *m_conflictRecords; }
+    Sync::QuarantineStore &quarantine() const { return *m_quarantine; }
+    Sync::PublishStore &published() const { return *m_published; }
 
 private:
     std::unique_ptr<HouseholdStore> m_households;
@@ -75,6 +92,10 @@ private:
     std::unique_ptr<AssessmentStore> m_assessments;
     std::unique_ptr<SettingStore> m_settings;
     std::unique_ptr<CounselingStore> m_counseling;
+    std::unique_ptr<Sync::SyncStateStore> m_syncState;
+    std::unique_ptr<Sync::ConflictRecords> m_conflictRecords;
+    std::unique_ptr<Sync::QuarantineStore> m_quarantine;
+    std::unique_ptr<Sync::PublishStore> m_published;
 };
 
 } // namespace VisitMap::Storage

@@ -4,6 +4,7 @@
 #include "centralstore.h"
 #include "storage/auditlog.h"
 #include "storage/metastore.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 #include <QSqlQuery>
@@ -18,7 +19,7 @@ Result<AuditAnchor::Outcome> AuditAnchor::send(CentralConnection &c)
         return fail(head.error());
     if (!*head)
         return Outcome{};
-    const QString store = Storage::MetaStore(m_ws.db()).storeId();
+    const QString store = m_ws.stores().meta().storeId();
     CentralStore central(c);
     auto prior = central.auditAnchor(store);
     if (!prior)

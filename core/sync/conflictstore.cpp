@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/entitymap.h"
 #include "storage/journal.h"
+#include "storage/stores.h"
 #include "util/clock.h"
 #include "workspace.h"
 
@@ -14,52 +15,10 @@
 
 namespace VisitMap::Sync {
 
-
-QString ConflictStore::display(const QJsonValue &value, const QString &field)
-{
-    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
-        return QStringLiteral("(비어 있음)");
-    if (field == QLatin1String("risk_override") || field == QLatin1String("risk_tier")) {
-        static const QHash<QString, QString> tiers = {{QStringLiteral("high"), QStringLiteral("고위험")},
-                                                      {QStringLiteral("medium"), QStringLiteral("중위험")},
-                                                      {QStringLiteral("low"), QStringLiteral("저위험")}};
-        return tiers.value(value.toString(), value.toString());
-    }
-    if (value.isDouble())
-        return QString::number(value.toDouble());
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("예") : QStringLiteral("아니요");
-    if (value.isString())
-        return value.toString();
-    return jsonText(value);
-}
-
-QString ConflictStore::fieldLabel(const QString &entity, const QString &field)
-{
-    static const QHash<QString, QString> labels = {
-        {QStringLiteral("risk_override"), QStringLiteral("위기 등급 (직접 지정)")},
-        {QStringLiteral("risk_override_reason"), QStringLiteral("등급 지정 사유")},
-        {QStringLiteral("risk_tier"), QStringLiteral("위기 등급")},
-        {QStringLiteral("assigned_worker"), QStringLiteral("담당자")},
-        {QStringLiteral("stage"), QStringLiteral("사례관리 단계")},
-        {QStringLiteral("status"), QStringLiteral("상태")},
-        {QStringLiteral("match_status"), QStringLiteral("대상자 연결")},
-        {QStringLiteral("phone"), QStringLiteral("연락처")},
-        {QStringLiteral("office_address"), QStringLiteral("주민센터 주소")},
-    };
-    static const QHash<QString, QString> entities = {
-        {QStringLiteral("household"), QStringLiteral("가구")},       {QStringLiteral("case"), QStringLiteral("사례")},
-        {QStringLiteral("service_link"), QStringLiteral("서비스 연계")}, {QStringLiteral("crisis_report"), QStringLiteral("위기 신고")},
-        {QStringLiteral("signal"), QStringLiteral("발굴 항목")},       {QStringLiteral("office"), QStringLiteral("행정동")},
-        {QStringLiteral("checkin"), QStringLiteral("방문 안전 확인")},
-    };
-    return QStringLiteral("%1 · %2").arg(entities.value(entity, entity), labels.value(field, field));
-}
-
 Result<QList<Conflict>> ConflictStore::open() const
 {
     Storage::Database &db = m_ws.db();
-    auto all = ConflictRecords(db).unresolved();
+    auto all = m_ws.stores().conflictRecords().unresolved();
     if (!all)
         return fail(all.error());
     QList<Conflict> out;
@@ -77,7 +36,7 @@ Result<QList<Conflict>> ConflictStore::open() const
                 c.householdId = *h;
         }
         if (!c.householdId.isEmpty())
-            c.householdAddress = ConflictRecords(db).householdAddress(c.householdId);
+            c.householdAddress = m_ws.stores().conflictRecords().householdAddress(c.householdId);
     }
     return out;
 }
@@ -105,7 +64,7 @@ Status ConflictStore::resolve(const QString &conflictId, Resolution resolution)
     Storage::Journal &journal = m_ws.journal();
     return db.transaction([&]() -> Status {
         RowCodec codec(db);
-        ConflictRecords records(db);
+        Sync::ConflictRecords &records = m_ws.stores().conflictRecords();
         const bool mine = resolution == Resolution::Mine;
         const QJsonValue chosen = mine ? c.mine : c.theirs;
         auto value = codec.toSql(spec->table, c.field, chosen);

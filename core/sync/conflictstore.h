@@ -26,10 +26,6 @@ public:
     Result<QList<Conflict>> open() const;
     Status resolve(const QString &conflictId, Resolution resolution);
 
-    // A value as a person reads it ("(비어 있음)" for none).
-    static QString display(const QJsonValue &value, const QString &field = {});
-    static QString fieldLabel(const QString &entity, const QString &field);
-
 private:
     Workspace &m_ws;
 };

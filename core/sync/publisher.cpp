@@ -7,6 +7,7 @@
 #include "storage/journal.h"
 #include "storage/outboxstore.h"
 #include "storage/publishstore.h"
+#include "storage/stores.h"
 #include "storage/syncstatestore.h"
 #include "syncreport.h"
 #include "syncstate.h"
@@ -34,17 +35,18 @@ Publisher::run(const QStringList &areas, const QStringList &refusedOffices, Sync
 {
     if (!mayPublish(m_ws.session()->role()))
         return {};
-    const QStringList published = SyncStateStore(m_ws.db())
+    const QStringList published = m_ws.stores()
+                                      .syncState()
                                       .value(SyncKeys::publishedOffices)
                                       .split(u',', Qt::SkipEmptyParts);
-    auto offices = PublishStore(m_ws.db()).officeCodes();
+    auto offices = m_ws.stores().published().officeCodes();
     if (!offices)
         return fail(offices.error());
     for (const QString &office : *offices) {
         if (!areasCover(areas, office) || refusedOffices.contains(office))
             continue;
         const bool firstTime = !published.contains(office);
-        auto waiting = PublishStore(m_ws.db()).unpublishedHouseholds(office);
+        auto waiting = m_ws.stores().published().unpublishedHouseholds(office);
         if (!waiting)
             return fail(waiting.error());
         if (!firstTime && *waiting == 0)
@@ -59,7 +61,7 @@ Status Publisher::publishOffice(const QString &office, bool firstTime, SyncRepor
 {
     Storage::Database &db = m_ws.db();
     Storage::Journal &journal = m_ws.journal();
-    PublishStore store(db);
+    PublishStore &store = m_ws.stores().published();
     OutboxStore outbox(db);
     return db.transaction([&]() -> Status {
         auto before = outbox.lastSeq();
@@ -112,7 +114,7 @@ Status Publisher::publishOffice(const QString &office, bool firstTime, SyncRepor
             return r;
         if (!firstTime)
             return {};
-        SyncStateStore state(db);
+        SyncStateStore &state = m_ws.stores().syncState();
         QStringList published
             = state.value(SyncKeys::publishedOffices).split(u',', Qt::SkipEmptyParts);
         published << office;

@@ -6,6 +6,7 @@
 #include "storage/outboxstore.h"
 #include "storage/publishstore.h"
 #include "storage/quarantinestore.h"
+#include "storage/stores.h"
 #include "storage/visitstore.h"
 #include "util/clock.h"
 #include "workspace.h"
@@ -43,10 +44,10 @@ Status PullApplier::applyOne(const PulledChange &it, RowCodec &codec, OutboxStor
         if (auto ok = codec.upsert(*it.spec, it.id, it.data, skip); !ok)
             return ok;
         if (it.spec->entity == QLatin1String("household")) {
-            if (auto ok = PublishStore(db).markPulled(it.id, it.rev); !ok)
+            if (auto ok = m_ws.stores().published().markPulled(it.id, it.rev); !ok)
                 return ok;
         }
-        return QuarantineStore(db).clearPulled(it.entity, it.id);
+        return m_ws.stores().quarantine().clearPulled(it.entity, it.id);
     });
 }
 
@@ -71,7 +72,7 @@ Status PullApplier::refreshHouseholds(const QSet<QString> &households)
 {
     // Last visit and next due date are worked out here from the visits, as for local ones.
     const auto cycle = m_ws.visitCycle();
-    Storage::VisitStore visits(m_ws.db());
+    Storage::VisitStore &visits = m_ws.stores().visits();
     for (const QString &h : households) {
         if (h.isEmpty())
             continue;
@@ -86,7 +87,7 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
 {
     Storage::Database &db = m_ws.db();
     RowCodec codec(db);
-    QuarantineStore quarantine(db);
+    QuarantineStore &quarantine = m_ws.stores().quarantine();
     OutboxStore outbox(db);
     std::stable_sort(changes.begin(), changes.end(),
                      [](const PulledChange &a, const PulledChange &b) {
@@ -123,7 +124,7 @@ Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)
 Result<int> PullApplier::retryQuarantined()
 {
     Storage::Database &db = m_ws.db();
-    QuarantineStore quarantine(db);
+    QuarantineStore &quarantine = m_ws.stores().quarantine();
     auto waiting = quarantine.list(QuarantinedChange::Direction::Pull);
     if (!waiting)
         return fail(waiting.error());

@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/entitymap.h"
 #include "storage/outboxstore.h"
+#include "storage/stores.h"
 #include "storage/syncstatestore.h"
 #include "syncreport.h"
 #include "syncstate.h"
@@ -31,14 +32,14 @@ QJsonObject parseObject(const QVariant &v)
 Status Puller::fetchConflicts()
 {
     auto q = CentralStore(m_c).conflictsAfter(
-        SyncStateStore(m_ws.db()).value(SyncKeys::conflictCursor).toLongLong());
+        m_ws.stores().syncState().value(SyncKeys::conflictCursor).toLongLong());
     if (!q)
         return fail(q.error());
     Storage::Database &db = m_ws.db();
     return db.transaction([&]() -> Status {
-        SyncStateStore state(db);
+        SyncStateStore &state = m_ws.stores().syncState();
         qint64 last = state.value(SyncKeys::conflictCursor).toLongLong();
-        ConflictRecords records(db);
+        Sync::ConflictRecords &records = m_ws.stores().conflictRecords();
         while (q->next()) {
             last = q->value(0).toLongLong();
             const CentralConflict conflict{last,
@@ -62,7 +63,7 @@ Status Puller::run(const SyncOptions &o, SyncReport &report)
 {
     Storage::Database &db = m_ws.db();
     CentralStore central(m_c);
-    SyncStateStore state(db);
+    SyncStateStore &state = m_ws.stores().syncState();
     auto total = central.changesAfterCount(state.value(SyncKeys::revision).toLongLong());
     if (!total)
         return fail(total.error());

@@ -9,6 +9,7 @@
 #include "storage/publishstore.h"
 #include "storage/pushplanner.h"
 #include "storage/quarantinestore.h"
+#include "storage/stores.h"
 #include "syncreport.h"
 #include "syncstate.h"
 #include "util/clock.h"
@@ -124,7 +125,7 @@ Status Pusher::run(const QStringList &areas, const SyncOptions &o, SyncReport &r
         auto marked = db.transaction([&]() -> Status {
             // A change the server refused is not sent again: it is set aside with the server's
             // reason.
-            QuarantineStore quarantine(db);
+            QuarantineStore &quarantine = m_ws.stores().quarantine();
             for (const QJsonValue &r : refused) {
                 const QJsonObject why = r.toObject();
                 const QJsonObject change
@@ -150,7 +151,7 @@ Status Pusher::run(const QStringList &areas, const SyncOptions &o, SyncReport &r
             const QString now = Iso::utc(m_ws.clock().now());
             if (auto ok = outbox.markSent(seqs, now); !ok)
                 return ok;
-            PublishStore published(db);
+            PublishStore &published = m_ws.stores().published();
             for (const QString &h : households) {
                 if (auto ok = published.markPublished(h); !ok)
                     return ok;

@@ -14,6 +14,7 @@
 #include "storage/outboxstore.h"
 #include "storage/pushplanner.h"
 #include "storage/quarantinestore.h"
+#include "storage/stores.h"
 #include "storage/syncstatestore.h"
 #include "syncstate.h"
 #include "util/clock.h"
@@ -34,12 +35,12 @@ bool areasCover(const QStringList &areas, const QString &officeCode)
 
 QString SyncService::state(const QString &key) const
 {
-    return SyncStateStore(m_ws.db()).value(key);
+    return m_ws.stores().syncState().value(key);
 }
 
 Status SyncService::setState(const QString &key, const QString &value)
 {
-    return SyncStateStore(m_ws.db()).set(key, value);
+    return m_ws.stores().syncState().set(key, value);
 }
 
 QString SyncService::server() const
@@ -76,11 +77,11 @@ Result<SyncStatus> SyncService::status() const
     if (!pending)
         return fail(pending.error());
     s.pending = int(*pending);
-    auto open = ConflictRecords(m_ws.db()).unresolvedCount();
+    auto open = m_ws.stores().conflictRecords().unresolvedCount();
     if (!open)
         return fail(open.error());
     s.openConflicts = *open;
-    auto quarantined = QuarantineStore(m_ws.db()).count();
+    auto quarantined = m_ws.stores().quarantine().count();
     if (!quarantined)
         return fail(quarantined.error());
     s.quarantined = *quarantined;

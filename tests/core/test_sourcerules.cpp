@@ -52,6 +52,28 @@ TEST_CASE(
     CHECK(bad.join(u'\n').toStdString() == "");
 }
 
+TEST_CASE("Outside the storage layer the stores are those the workspace built, never built again",
+          "[core][source]")
+{
+    // Workspace::open builds one of each (Storage::Stores); a service, the command line or a
+    // benchmark that built its own over the connection would be back to throw-away wrappers.
+    // (The outbox is the one store built where it is read: it keeps its statements prepared.)
+    const QStringList bad = offenders(
+        sources(QStringLiteral("core/workflow")) + sources(QStringLiteral("core/intake"))
+            + sources(QStringLiteral("core/sync")) + sources(QStringLiteral("core/export"))
+            + sources(QStringLiteral("core/import")) + sources(QStringLiteral("core/planning"))
+            + sources(QStringLiteral("core/demo")) + sources(QStringLiteral("core/access"))
+            + sources(QStringLiteral("app")) + sources(QStringLiteral("bench"))
+            + sources(QStringLiteral("ui")),
+        QRegularExpression(QStringLiteral(
+            "\\b(HouseholdStore|OfficeStore|VisitStore|RiskStore|ReportStore|MetaStore|CrisisStore|"
+            "FacilityStore|CheckinStore|CaseStore|AttachmentStore|UrgencyStore|ServiceStore|"
+            "RoutePlanStore|StatsStore|AssessmentStore|SettingStore|CounselingStore|SyncStateStore|"
+            "ConflictRecords|QuarantineStore|PublishStore)(\\s+\\w+)?\\s*[({]\\s*[\\w.>*-]*"
+            "db\\b")));
+    CHECK(bad.join(u'\n').toStdString() == "");
+}
+
 TEST_CASE("Korean text is never wrapped in QLatin1String", "[core][source]")
 {
     // QLatin1String reads its bytes as Latin-1: Korean text inside never equals the real string.

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accesslogdetailwords.h"
 
+#include "access/auditreview.h"
 #include "accesslogformerwords.h"
 #include "koreandate.h"
 #include "model/casefile.h"
 #include "model/enums.h"
 #include "security/auditdetail.h"
-#include "access/auditreview.h"
-#include "sync/conflictstore.h"
+#include "sync/conflictwords.h"
 
 #include <QDate>
 #include <QHash>
@@ -212,7 +212,7 @@ QString areaWords(const QString &area)
 // The field of a conflict by the sync's words ("가구 · 담당자"); an older entry names no entity.
 QString conflictField(const QString &entity, const QString &field)
 {
-    const QString both = Sync::ConflictStore::fieldLabel(entity, field);
+    const QString both = ConflictWords::field(entity, field);
     return entity.isEmpty() ? both.section(QStringLiteral(" · "), 1) : both;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncdialogs.h"
 
+#include "conflictwords.h"
 #include "errortext.h"
 #include "koreandate.h"
 #include "syncerrortext.h"
@@ -168,7 +169,7 @@ ConflictDialog::ConflictDialog(WorkspaceController *controller, QWidget *parent)
 void ConflictDialog::reload()
 {
     m_conflicts.clear();
-    if (Workspace *ws = m_controller->workspace()) {
+    if (m_controller->workspace()) {
         auto open = m_controller->conflicts().open();
         if (open)
             m_conflicts = *open;
@@ -179,13 +180,12 @@ void ConflictDialog::reload()
     m_table->setRowCount(int(m_conflicts.size()));
     for (int i = 0; i < m_conflicts.size(); ++i) {
         const Sync::Conflict &c = m_conflicts.at(i);
-        const QStringList cells{
-            c.householdAddress.isEmpty() ? c.entityId : c.householdAddress,
-            Sync::ConflictStore::fieldLabel(c.entity, c.field),
-            Sync::ConflictStore::display(c.base, c.field),
-            Sync::ConflictStore::display(c.mine, c.field),
-            Sync::ConflictStore::display(c.theirs, c.field),
-            tr("%1 · %2").arg(c.theirsBy, KoreanDate::dateTime(c.detectedAt))};
+        const QStringList cells{c.householdAddress.isEmpty() ? c.entityId : c.householdAddress,
+                                ConflictWords::field(c.entity, c.field),
+                                ConflictWords::value(c.base, c.field),
+                                ConflictWords::value(c.mine, c.field),
+                                ConflictWords::value(c.theirs, c.field),
+                                tr("%1 · %2").arg(c.theirsBy, KoreanDate::dateTime(c.detectedAt))};
         for (int col = 0; col < cells.size(); ++col)
             m_table->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
