@@ -40,9 +40,10 @@ QJsonArray candidatesJson(const QList<Intake::Candidate> &list)
 {
     QJsonArray candidates;
     for (const Intake::Candidate &c : list) {
-        QJsonObject o{{QStringLiteral("household"), c.householdId},
-                      {QStringLiteral("score"), c.score},
-                      {QStringLiteral("reasons"), QJsonArray::fromStringList(c.reasons)}};
+        QJsonObject o{
+            {QStringLiteral("household"), c.householdId},
+            {QStringLiteral("score"), c.score},
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(Intake::words(c.reasons))}};
         if (c.distanceM >= 0)
             o.insert(QStringLiteral("distance_m"), std::round(c.distanceM * 10) / 10);
         candidates.append(o);
@@ -175,7 +176,7 @@ int runIntake(const QStringList &args)
     auto printCandidates = [](const QList<Intake::Candidate> &list) {
         for (const Intake::Candidate &c : list)
             out() << "    " << c.householdId << "  " << QString::number(c.score, 'f', 1) << "  "
-                  << c.reasons.join(QStringLiteral(" · ")) << Qt::endl;
+                  << Intake::words(c.reasons).join(QStringLiteral(" · ")) << Qt::endl;
     };
     for (const auto &e : *queue) {
         const CrisisReport &r = e.report;

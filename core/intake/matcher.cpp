@@ -3,6 +3,7 @@
 
 #include "storage/householdstore.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -66,12 +67,60 @@ bool isMasked(const QString &name)
            || name.contains(u'x') || name.contains(u'X');
 }
 
-QString sexWord(const QString &sex)
+QString translated(const char *text)
 {
-    return sex == QLatin1String("F") ? QStringLiteral("여성") : QStringLiteral("남성");
+    return QCoreApplication::translate("VisitMap::MatchReason", text);
 }
 
 } // namespace
+
+QString words(const MatchReason &r)
+{
+    using Kind = MatchReason::Kind;
+    QString who = r.value;
+    if (!r.sex.isEmpty()) {
+        who += u' ';
+        who += r.sex == QLatin1String("F")
+                   ? translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "여성"))
+                   : translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "남성"));
+    }
+    who = who.trimmed();
+    switch (r.kind) {
+    case Kind::NearLocation:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "신고 위치에서 %1 m"))
+            .arg(r.value);
+    case Kind::SameAddress:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "주소 일치 (%1)"))
+            .arg(r.value);
+    case Kind::SameRoad:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "같은 도로 (%1)"))
+            .arg(r.value);
+    case Kind::NameAndBirth:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "이름·생년월일 일치"));
+    case Kind::NameOtherBirth:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "이름 일치 (생년월일 다름)"));
+    case Kind::Name:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "이름 일치"));
+    case Kind::MaskedNameFits:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "성·글자 수 일치"));
+    case Kind::MemberFits:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "%1 가구원")).arg(who);
+    case Kind::NoMemberFits:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "%1 가구원 없음")).arg(who);
+    case Kind::SameHouseholdType:
+        return translated(QT_TRANSLATE_NOOP("VisitMap::MatchReason", "가구유형 일치 (%1)"))
+            .arg(r.value);
+    }
+    return {};
+}
+
+QStringList words(const QList<MatchReason> &reasons)
+{
+    QStringList out;
+    for (const MatchReason &r : reasons)
+        out << words(r);
+    return out;
+}
 
 Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, const QDate &today)
 {
@@ -89,7 +138,8 @@ Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, c
             p = 40 * std::exp(-(c.distanceM - 30) / 80);
         if (p >= 1) {
             s += p;
-            c.reasons << QStringLiteral("신고 위치에서 %1 m").arg(qRound(c.distanceM));
+            c.reasons << MatchReason{
+                MatchReason::Kind::NearLocation, QString::number(qRound(c.distanceM)), {}};
         }
     }
     const RoadAddress ra = roadAddress(report.addressText);
@@ -97,10 +147,11 @@ Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, c
         const RoadAddress ha = roadAddress(in.household.roadAddress);
         if (ha.road == ra.road && ha.number == ra.number) {
             s += 30;
-            c.reasons << QStringLiteral("주소 일치 (%1 %2)").arg(ra.road, ra.number);
+            c.reasons << MatchReason{
+                MatchReason::Kind::SameAddress, ra.road + u' ' + ra.number, {}};
         } else if (ha.road == ra.road) {
             s += 6;
-            c.reasons << QStringLiteral("같은 도로 (%1)").arg(ra.road);
+            c.reasons << MatchReason{MatchReason::Kind::SameRoad, ra.road, {}};
         }
     }
 
@@ -111,19 +162,19 @@ Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, c
             if (p.name == name) {
                 if (report.subjectBirth.isValid() && p.birthDate == report.subjectBirth) {
                     s += 40;
-                    c.reasons << QStringLiteral("이름·생년월일 일치");
+                    c.reasons << MatchReason{MatchReason::Kind::NameAndBirth, {}, {}};
                 } else if (report.subjectBirth.isValid() && p.birthDate.isValid()) {
                     s += 10;
-                    c.reasons << QStringLiteral("이름 일치 (생년월일 다름)");
+                    c.reasons << MatchReason{MatchReason::Kind::NameOtherBirth, {}, {}};
                 } else {
                     s += 25;
-                    c.reasons << QStringLiteral("이름 일치");
+                    c.reasons << MatchReason{MatchReason::Kind::Name, {}, {}};
                 }
                 break;
             }
             if (isMasked(name) && !p.name.isEmpty() && p.name.size() == name.size() && p.name.front() == name.front()) {
                 s += 6;
-                c.reasons << QStringLiteral("성·글자 수 일치");
+                c.reasons << MatchReason{MatchReason::Kind::MaskedNameFits, {}, {}};
                 break;
             }
         }
@@ -137,24 +188,21 @@ Candidate Matcher::score(const CrisisReport &report, const CandidateInput &in, c
             const bool ageOk = !band || (age >= band->first && age <= band->second);
             both = both || (sexOk && ageOk);
         }
-        QString who = report.ageBand.isEmpty() ? QString() : report.ageBand + u' ';
-        if (!report.sex.isEmpty())
-            who += sexWord(report.sex);
-        who = who.trimmed();
         if (both) {
             s += (!report.sex.isEmpty() && band) ? 14 : 7;
-            c.reasons << QStringLiteral("%1 가구원").arg(who);
+            c.reasons << MatchReason{MatchReason::Kind::MemberFits, report.ageBand, report.sex};
         } else if (in.members.isEmpty()) {
             // Nothing known about the members: neither for nor against.
         } else {
             s -= 8;
-            c.reasons << QStringLiteral("%1 가구원 없음").arg(who);
+            c.reasons << MatchReason{MatchReason::Kind::NoMemberFits, report.ageBand, report.sex};
         }
     }
     if (!report.householdType.isEmpty() && !in.household.householdType.isEmpty()) {
         if (report.householdType == in.household.householdType) {
             s += 8;
-            c.reasons << QStringLiteral("가구유형 일치 (%1)").arg(report.householdType);
+            c.reasons << MatchReason{
+                MatchReason::Kind::SameHouseholdType, report.householdType, {}};
         } else {
             s -= 3;
         }

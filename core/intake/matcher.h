@@ -15,14 +15,38 @@ struct PersonRef;
 
 namespace VisitMap::Intake {
 
-// A household that may be the one a report is about, with the score and the reasons for it in
-// the words the caseworker reads.
+// Why a household may be the one an item is about, as facts; words() puts one in the words the
+// caseworker reads ("신고 위치에서 12 m", "주소 일치 (수색로 12)", "70대 여성 가구원" …).
+struct MatchReason
+{
+    enum class Kind {
+        NearLocation,      // value: metres from the reported place
+        SameAddress,       // value: road and number ("수색로 12-3")
+        SameRoad,          // value: the road
+        NameAndBirth,      // a member with the name and birth date
+        NameOtherBirth,    // a member with the name, born another day
+        Name,              // a member with the name (no birth date to compare)
+        MaskedNameFits,    // a masked name ("김*숙") fits a member's surname and length
+        MemberFits,        // a member of the reported age band and sex; value: the band, sex: F/M
+        NoMemberFits,      // no member of them (costs points)
+        SameHouseholdType, // value: the type
+    };
+    Kind kind;
+    QString value;
+    QString sex; // MemberFits, NoMemberFits: "F" or "M" as reported, empty when not given
+
+    bool operator==(const MatchReason &) const = default;
+};
+QString words(const MatchReason &reason);
+QStringList words(const QList<MatchReason> &reasons);
+
+// A household that may be the one a report is about, with the score and the reasons for it.
 struct Candidate
 {
     QString householdId;
     double score = 0;         // 0–100
     double distanceM = -1;    // from the report's location; -1 when either has none
-    QStringList reasons;      // "신고 위치에서 12 m", "주소 일치", "70대 여성 가구원" …
+    QList<MatchReason> reasons;
 };
 
 struct CandidateInput

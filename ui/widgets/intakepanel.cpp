@@ -469,7 +469,7 @@ void IntakePanel::showCurrent()
         set(1, QString::number(c.score, 'f', 0))->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         set(2, c.distanceM >= 0 ? QStringLiteral("%L1 m").arg(qRound(c.distanceM)) : QStringLiteral("–"))
             ->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        set(3, c.reasons.join(QStringLiteral(" · ")));
+        set(3, Intake::words(c.reasons).join(QStringLiteral(" · ")));
         set(4, c.householdId);
     }
     m_candidatesTitle->setText(candidates.isEmpty() && html.isEmpty() ? QString()

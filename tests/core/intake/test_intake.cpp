@@ -276,8 +276,11 @@ TEST_CASE("A report placed at a known household with its sex, age band and type 
         if (c->first().householdId == h.id)
             ++first;
         else
-            FAIL_CHECK("household " << h.id.toStdString() << " ranked below " << c->first().householdId.toStdString()
-                                    << " (" << c->first().reasons.join(QStringLiteral(", ")).toStdString() << ")");
+            FAIL_CHECK("household "
+                       << h.id.toStdString() << " ranked below "
+                       << c->first().householdId.toStdString() << " ("
+                       << Intake::words(c->first().reasons).join(QStringLiteral(", ")).toStdString()
+                       << ")");
         if (tried == 200)
             break;
     }

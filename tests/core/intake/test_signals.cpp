@@ -202,8 +202,10 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
     };
     const auto twins = entryOf(byName.name);
     REQUIRE(twins.candidates.size() >= 2);
-    CHECK(twins.candidates[0].reasons.contains(QStringLiteral("이름·생년월일 일치")));
-    CHECK(twins.candidates[1].reasons.contains(QStringLiteral("이름·생년월일 일치")));
+    CHECK(twins.candidates[0].reasons.contains(
+        Intake::MatchReason{Intake::MatchReason::Kind::NameAndBirth, {}, {}}));
+    CHECK(twins.candidates[1].reasons.contains(
+        Intake::MatchReason{Intake::MatchReason::Kind::NameAndBirth, {}, {}}));
     const auto stranger = entryOf(QStringLiteral("홍길순"));
     CHECK(stranger.items.size() == 2);
     CHECK(stranger.listing.subjectBirth == QDate(1948, 3, 2)); // from the 주민등록번호
