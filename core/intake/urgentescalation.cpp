@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "urgentescalation.h"
 
-#include "intakehouseholds.h"
 #include "security/permissions.h"
 #include "security/session.h"
 #include "storage/accountstore.h"
@@ -121,9 +120,12 @@ Status UrgentEscalation::setDutyWorker(const QString &account)
 
 Result<bool> UrgentEscalation::awaitsWorker(const QString &householdId) const
 {
-    auto h = IntakeHouseholds(m_ws).own(householdId);
+    auto h = m_ws.stores().households().get(householdId);
     if (!h)
         return fail(h.error());
+    if (!m_ws.session()->offices.contains(h->officeCode))
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("household %1 belongs to another office").arg(householdId));
     if (!h->assignedWorker.isEmpty())
         return false;
     return m_ws.stores().urgency().awaitsUrgentContact(householdId);
