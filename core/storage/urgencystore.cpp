@@ -4,6 +4,7 @@
 #include "database.h"
 #include "util/clock.h"
 
+#include <QHash>
 #include <QSqlQuery>
 
 namespace VisitMap::Storage {
@@ -28,50 +29,93 @@ QDate seoulDay(const QString &iso)
 
 } // namespace
 
-Result<QList<std::pair<QString, QString>>> UrgencyStore::waiting(const QString &householdId,
-                                                                 const QString &levels) const
+Result<QList<UrgencyStore::Waiting>> UrgencyStore::waiting(const QString &householdId,
+                                                           const QString &levels) const
 {
+    // householdId empty: the items of every household (one query for a whole pulled batch).
+    const bool all = householdId.isEmpty();
+    const QString reportWhere
+        = all ? QStringLiteral("r.household_id IS NOT NULL") : QStringLiteral("r.household_id = ?");
+    const QString signalWhere
+        = all ? QStringLiteral("s.household_id IS NOT NULL") : QStringLiteral("s.household_id = ?");
     auto q = m_db.execute(
         QStringLiteral(
-            "SELECT r.response_due, COALESCE(r.resolved_at, r.created_at) FROM crisis_reports r "
-            "WHERE r.household_id = ? AND r.status IN ('linked', 'opened') "
+            "SELECT r.household_id, r.response_due, COALESCE(r.resolved_at, r.created_at) "
+            "FROM crisis_reports r "
+            "WHERE %4 AND r.status IN ('linked', 'opened') "
             "AND r.urgency IN (%3) AND r.response_due IS NOT NULL AND NOT %1 "
             "UNION ALL "
-            "SELECT s.response_due, s.created_at FROM crisis_signals s "
-            "WHERE s.household_id = ? AND s.match_status <> 'unmatched' "
+            "SELECT s.household_id, s.response_due, s.created_at FROM crisis_signals s "
+            "WHERE %5 AND s.match_status <> 'unmatched' "
             "AND s.urgency IN (%3) AND s.response_due IS NOT NULL AND NOT %2 "
             "AND NOT EXISTS (SELECT 1 FROM voids x WHERE x.entity = 'signal' AND x.entity_id = "
             "s.id)")
             .arg(contactSince("r.household_id", "r.received_at"),
-                 contactSince("s.household_id", "s.received_date"), levels),
-        {householdId, householdId});
+                 contactSince("s.household_id", "s.received_date"), levels, reportWhere,
+                 signalWhere),
+        all ? QVariantList{} : QVariantList{householdId, householdId});
     if (!q)
         return fail(q.error());
-    QList<std::pair<QString, QString>> out;
+    QList<Waiting> out;
     while (q->next())
-        out.append({q->value(0).toString(), q->value(1).toString()});
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString()});
     return out;
 }
 
+namespace {
+
+// The day an item must be answered by: its deadline, none earlier than the day it was tied to
+// the household.
+QDate dueDay(const QString &deadline, const QString &tiedAt)
+{
+    QDate day = QDate::fromString(deadline, Qt::ISODate);
+    const QDate tied = seoulDay(tiedAt);
+    if (tied.isValid() && tied > day)
+        day = tied;
+    return day;
+}
+
+} // namespace
+
 Result<std::optional<QDate>> UrgencyStore::pendingDue(const QString &householdId) const
 {
+    if (householdId.isEmpty())
+        return std::optional<QDate>();
     auto items = waiting(householdId, QStringLiteral("'urgent', 'priority'"));
     if (!items)
         return fail(items.error());
     std::optional<QDate> due;
-    for (const auto &[deadline, tiedAt] : *items) {
-        QDate day = QDate::fromString(deadline, Qt::ISODate);
-        const QDate tied = seoulDay(tiedAt);
-        if (tied.isValid() && tied > day)
-            day = tied;
+    for (const Waiting &w : *items) {
+        const QDate day = dueDay(w.deadline, w.tiedAt);
         if (day.isValid() && (!due || day < *due))
             due = day;
     }
     return due;
 }
 
+Result<QHash<QString, QDate>> UrgencyStore::pendingDueAll() const
+{
+    auto items = waiting({}, QStringLiteral("'urgent', 'priority'"));
+    if (!items)
+        return fail(items.error());
+    QHash<QString, QDate> due;
+    for (const Waiting &w : *items) {
+        const QDate day = dueDay(w.deadline, w.tiedAt);
+        if (!day.isValid())
+            continue;
+        auto it = due.find(w.household);
+        if (it == due.end())
+            due.insert(w.household, day);
+        else if (day < *it)
+            *it = day;
+    }
+    return due;
+}
+
 Result<bool> UrgencyStore::awaitsUrgentContact(const QString &householdId) const
 {
+    if (householdId.isEmpty())
+        return false;
     auto items = waiting(householdId, QStringLiteral("'urgent'"));
     if (!items)
         return fail(items.error());

@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QDate>
+#include <QHash>
 #include <QStringList>
 #include <optional>
 
@@ -30,6 +31,9 @@ public:
     // contacted: the earliest of their response deadlines, none earlier than the day the item
     // was tied to the household (an urgent report opened today is due today). nullopt: none.
     Result<std::optional<QDate>> pendingDue(const QString &householdId) const;
+    // The same day for every household that has such an item, by household id (households
+    // without one are absent): one query, for refreshing many households at once.
+    Result<QHash<QString, QDate>> pendingDueAll() const;
     // Whether an urgent item tied to the household still waits for its contact.
     Result<bool> awaitsUrgentContact(const QString &householdId) const;
     // Urgent items of these offices not yet contacted: reports still waiting in the queue (also
@@ -38,10 +42,15 @@ public:
     Result<int> uncontactedUrgent(const QStringList &offices) const;
 
 private:
-    // The response deadline and the time tied to the household of each item at these levels
-    // ('urgent', 'priority') tied to the household and not yet contacted.
-    Result<QList<std::pair<QString, QString>>> waiting(const QString &householdId,
-                                                       const QString &levels) const;
+    struct Waiting
+    {
+        QString household;
+        QString deadline; // the response deadline, ISO date
+        QString tiedAt;   // when the item was tied to the household, ISO time
+    };
+    // Each item at these levels ('urgent', 'priority') tied to the household (empty: to any
+    // household) and not yet contacted.
+    Result<QList<Waiting>> waiting(const QString &householdId, const QString &levels) const;
 
     Database &m_db;
 };

@@ -152,11 +152,53 @@ Status VisitStore::insertOne(Visit &v, Journal &journal)
 Status VisitStore::refreshHousehold(const QString &householdId, Journal &journal,
                                     const Risk::VisitCycle &cycle)
 {
-    auto h = m_db.execute(QStringLiteral(
-                              "SELECT COALESCE(risk_override, risk_tier), created_at, "
-                              "visit_cycle_days, next_visit_due, last_visit_at, flagged_new_at, "
-                              "office_code FROM households WHERE id = ?"),
-                          {householdId});
+    // An urgent or priority intake item tied to the household and not yet answered brings the
+    // next contact forward to its deadline.
+    auto pending = UrgencyStore(m_db).pendingDue(householdId);
+    if (!pending)
+        return fail(pending.error());
+    return refreshWith(householdId, journal, cycle, *pending);
+}
+
+Status VisitStore::refreshHouseholds(const QSet<QString> &householdIds,
+                                     Journal &journal,
+                                     const Risk::VisitCycle &cycle,
+                                     RefreshMissing missing)
+{
+    if (householdIds.isEmpty())
+        return {};
+    if (householdIds.size() == 1) {
+        auto ok = refreshHousehold(*householdIds.begin(), journal, cycle);
+        if (!ok && missing == RefreshMissing::Skip && ok.error().code == ErrorCode::NotFound)
+            return {};
+        return ok;
+    }
+    // The pending intake deadlines of every household at once, then each household.
+    auto pending = UrgencyStore(m_db).pendingDueAll();
+    if (!pending)
+        return fail(pending.error());
+    for (const QString &id : householdIds) {
+        if (id.isEmpty())
+            continue;
+        const auto it = pending->constFind(id);
+        auto ok
+            = refreshWith(id, journal, cycle, it == pending->cend() ? std::optional<QDate>() : *it);
+        if (!ok && (missing == RefreshMissing::Fail || ok.error().code != ErrorCode::NotFound))
+            return ok;
+    }
+    return {};
+}
+
+Status VisitStore::refreshWith(const QString &householdId,
+                               Journal &journal,
+                               const Risk::VisitCycle &cycle,
+                               std::optional<QDate> pending)
+{
+    auto h = m_db.execute(
+        QStringLiteral("SELECT COALESCE(risk_override, risk_tier), created_at, "
+                       "visit_cycle_days, next_visit_due, last_visit_at, flagged_new_at "
+                       "FROM households WHERE id = ?"),
+        {householdId});
     if (!h)
         return fail(h.error());
     if (!h->next())
@@ -167,7 +209,6 @@ Status VisitStore::refreshHousehold(const QString &householdId, Journal &journal
     const QString oldDue = h->value(3).toString();
     const QString oldLast = h->value(4).toString();
     const QString flagged = h->value(5).toString();
-    const QString office = h->value(6).toString();
 
     auto last = m_db.scalar(QStringLiteral(
                                 "SELECT MAX(at) FROM visits v WHERE household_id = ? AND outcome = 'met' "
@@ -179,13 +220,8 @@ Status VisitStore::refreshHousehold(const QString &householdId, Journal &journal
     const QString lastAt = last->toString();
     const QDate lastDate = Iso::parse(lastAt).toTimeZone(Clock::seoul()).date();
     QDate due = cycle.nextDue(tier, lastDate, registered, overrideDays);
-    // An urgent or priority intake item tied to the household and not yet answered brings the
-    // next contact forward to its deadline.
-    auto pending = UrgencyStore(m_db).pendingDue(householdId);
-    if (!pending)
-        return fail(pending.error());
-    if (*pending && (!due.isValid() || **pending < due))
-        due = **pending;
+    if (pending && (!due.isValid() || *pending < due))
+        due = *pending;
     const QString dueText = due.isValid() ? Iso::date(due) : QString();
     // A discovery stays "new" until someone has met the household after it was flagged.
     const bool clearNew = !flagged.isEmpty() && !lastAt.isEmpty()
@@ -200,7 +236,6 @@ Status VisitStore::refreshHousehold(const QString &householdId, Journal &journal
                            Iso::utc(journal.now()), householdId});
     if (!q)
         return fail(q.error());
-    Q_UNUSED(office);
     return {};
 }
 
@@ -222,11 +257,7 @@ Status VisitStore::addMany(QList<Visit> &visits, Journal &journal, const Risk::V
                 return ok;
             touched.insert(v.householdId);
         }
-        for (const QString &id : touched) {
-            if (auto ok = refreshHousehold(id, journal, cycle); !ok)
-                return ok;
-        }
-        return {};
+        return refreshHouseholds(touched, journal, cycle, RefreshMissing::Fail);
     });
 }
 

@@ -6,6 +6,8 @@
 #include "util/result.h"
 
 #include <QList>
+#include <QSet>
+#include <optional>
 
 namespace VisitMap::Storage {
 
@@ -39,6 +41,14 @@ public:
     // Recomputes a household's last completed contact and next due date from its visits.
     Status refreshHousehold(const QString &householdId, Journal &journal,
                             const Risk::VisitCycle &cycle);
+    // The same for many households (a pulled batch, a transcribed log), reading the pending
+    // intake deadlines once for all of them. Skip: a household not in the store is passed over
+    // (a pulled change can name one this store does not hold).
+    enum class RefreshMissing { Fail, Skip };
+    Status refreshHouseholds(const QSet<QString> &householdIds,
+                             Journal &journal,
+                             const Risk::VisitCycle &cycle,
+                             RefreshMissing missing);
 
     static QString validate(const Visit &visit, const QDateTime &now);
 
@@ -49,6 +59,11 @@ public:
 
 private:
     Status insertOne(Visit &visit, Journal &journal);
+    // refreshHousehold with the household's pending intake deadline already read.
+    Status refreshWith(const QString &householdId,
+                       Journal &journal,
+                       const Risk::VisitCycle &cycle,
+                       std::optional<QDate> pending);
 
     Database &m_db;
 };

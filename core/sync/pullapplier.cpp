@@ -71,16 +71,8 @@ void PullApplier::noteRefresh(const PulledChange &it, QSet<QString> &refresh)
 Status PullApplier::refreshHouseholds(const QSet<QString> &households)
 {
     // Last visit and next due date are worked out here from the visits, as for local ones.
-    const auto cycle = m_ws.visitCycle();
-    Storage::VisitStore &visits = m_ws.stores().visits();
-    for (const QString &h : households) {
-        if (h.isEmpty())
-            continue;
-        if (auto ok = visits.refreshHousehold(h, m_ws.journal(), cycle);
-            !ok && ok.error().code != ErrorCode::NotFound)
-            return ok;
-    }
-    return {};
+    return m_ws.stores().visits().refreshHouseholds(households, m_ws.journal(), m_ws.visitCycle(),
+                                                    Storage::VisitStore::RefreshMissing::Skip);
 }
 
 Result<PullApplier::Outcome> PullApplier::apply(QList<PulledChange> changes)

@@ -7,7 +7,9 @@
 #include "storage/householdstore.h"
 #include "storage/reportstore.h"
 #include "storage/riskstore.h"
+#include "storage/stores.h"
 #include "storage/urgencystore.h"
+#include "storage/visitstore.h"
 #include "support/testsupport.h"
 #include "util/csv.h"
 #include "workflow/casework.h"
@@ -528,4 +530,45 @@ TEST_CASE("Reports and round entries stored before urgencies were kept are class
     CHECK(Test::count(
               *ws, QStringLiteral("SELECT count(*) FROM store_meta WHERE key = 'urgency_pending'"))
           == 0);
+}
+
+TEST_CASE("Refreshing many households at once (a pulled batch) brings forward the ones with an "
+          "urgent item exactly as refreshing each does",
+          "[intake][urgency][sync]")
+{
+    Test::TempDir dir;
+    FixedClock clock(demoMorning());
+    auto ws = Test::openStore(Test::demoStoreCopy(dir), &clock);
+    REQUIRE_OK(ws->signInDemo(QStringLiteral("demo-lead")));
+    Intake::ReportIntake reportIntake(*ws);
+    const QString urgent = unassignedHousehold(*ws);
+    importReports(reportIntake,
+                  {reportJson(QStringLiteral("HURT-2"), QStringLiteral("2026-11-23T08:00:00+09:00"),
+                              {QStringLiteral("health")},
+                              QStringLiteral("할아버지가 집에서 쓰러지셨다고 함"))});
+    REQUIRE_OK(reportIntake.link(QStringLiteral("HURT-2"), urgent));
+    REQUIRE(household(*ws, urgent).nextVisitDue == Test::demoToday());
+    const QString plain
+        = ws->db()
+              .scalar(QStringLiteral("SELECT id FROM households WHERE id <> ? AND "
+                                     "next_visit_due > '2026-12-01' ORDER BY id LIMIT 1"),
+                      {urgent})
+              ->toString();
+    REQUIRE_FALSE(plain.isEmpty());
+    const QDate plainDue = household(*ws, plain).nextVisitDue;
+    // Both dates spoiled, as a pulled change could leave them before the refresh.
+    REQUIRE(ws->db().execute(
+        QStringLiteral("UPDATE households SET next_visit_due = '2031-01-01' WHERE id IN (?, ?)"),
+        {urgent, plain}));
+    Storage::VisitStore &visits = ws->stores().visits();
+    using Missing = Storage::VisitStore::RefreshMissing;
+    // A household this store does not hold is refused when asked to fail, passed over when not.
+    auto refused = visits.refreshHouseholds({urgent, plain, QStringLiteral("no-such-household")},
+                                            ws->journal(), ws->visitCycle(), Missing::Fail);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::NotFound);
+    REQUIRE_OK(visits.refreshHouseholds({urgent, plain, QStringLiteral("no-such-household")},
+                                        ws->journal(), ws->visitCycle(), Missing::Skip));
+    CHECK(household(*ws, urgent).nextVisitDue == Test::demoToday());
+    CHECK(household(*ws, plain).nextVisitDue == plainDue);
 }
