@@ -5,6 +5,7 @@
 #include "security/crypto.h"
 #include "storage/database.h"
 #include "storage/householdstore.h"
+#include "storage/stores.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -38,7 +39,7 @@ Workspace &store()
 
 void search(benchmark::State &state, const char *text, bool overdueOnly)
 {
-    Storage::HouseholdStore households(store().db());
+    const Storage::HouseholdStore &households = store().stores().households();
     Storage::HouseholdQuery q;
     q.text = QString::fromUtf8(text);
     q.overdueOnly = overdueOnly;

@@ -69,7 +69,7 @@ TEST_CASE("Outside the storage layer the stores are those the workspace built, n
             "\\b(HouseholdStore|OfficeStore|VisitStore|RiskStore|ReportStore|MetaStore|CrisisStore|"
             "FacilityStore|CheckinStore|CaseStore|AttachmentStore|UrgencyStore|ServiceStore|"
             "RoutePlanStore|StatsStore|AssessmentStore|SettingStore|CounselingStore|SyncStateStore|"
-            "ConflictRecords|QuarantineStore|PublishStore)(\\s+\\w+)?\\s*[({]\\s*[\\w.>*-]*"
+            "ConflictRecords|QuarantineStore|PublishStore)(\\s+\\w+)?\\s*[({]\\s*[\\w.>*()-]*"
             "db\\b")));
     CHECK(bad.join(u'\n').toStdString() == "");
 }
