@@ -98,6 +98,7 @@ struct Attachment
     bool consent = false;
     QDateTime createdAt;
     QString createdBy;
+    bool voided = false; // taken back (실행 취소, 기록 취소): no longer shown or opened
 };
 
 // A safety check-in for a home visit; open until checked out.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casedeadlines.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 
 namespace VisitMap::Risk {
@@ -22,20 +24,32 @@ Deadline make(const QString &label, const QDate &due, const QDate &metOn, const 
     return d;
 }
 
+// The words a person reads go through Qt's translation, as the enums' labels do.
+QString translated(const char *label)
+{
+    return QCoreApplication::translate("VisitMap::Label", label);
+}
+
 } // namespace
 
 QList<Deadline> CaseDeadlines::forCase(const CaseFile &c, const QDate &today)
 {
     QList<Deadline> out;
     if (c.intakeAt.isValid()) {
-        out << make(QStringLiteral("욕구·위기도 조사 (접수 후 %1일)").arg(assessmentDays),
-                    c.intakeAt.addDays(assessmentDays), c.assessedAt, today);
-        out << make(QStringLiteral("서비스 제공계획 (접수 후 %1일)").arg(planDays),
-                    c.intakeAt.addDays(planDays), c.plannedAt, today);
+        out << make(
+            translated(QT_TRANSLATE_NOOP("VisitMap::Label", "욕구·위기도 조사 (접수 후 %1일)"))
+                .arg(assessmentDays),
+            c.intakeAt.addDays(assessmentDays), c.assessedAt, today);
+        out << make(
+            translated(QT_TRANSLATE_NOOP("VisitMap::Label", "서비스 제공계획 (접수 후 %1일)"))
+                .arg(planDays),
+            c.intakeAt.addDays(planDays), c.plannedAt, today);
     }
     if (c.stage == CaseStage::CaseConference)
-        out << make(QStringLiteral("대상자 구분·선정 (사례회의 후 %1일)").arg(selectionDays),
-                    c.stageSince.addDays(selectionDays), {}, today);
+        out << make(
+            translated(QT_TRANSLATE_NOOP("VisitMap::Label", "대상자 구분·선정 (사례회의 후 %1일)"))
+                .arg(selectionDays),
+            c.stageSince.addDays(selectionDays), {}, today);
     if (c.stage == CaseStage::Closure) {
         for (Deadline &d : out) {
             if (d.state != Deadline::State::Met)
@@ -61,13 +75,13 @@ QString CaseDeadlines::stateLabel(Deadline::State state)
 {
     switch (state) {
     case Deadline::State::Upcoming:
-        return QStringLiteral("예정");
+        return translated(QT_TRANSLATE_NOOP("VisitMap::Label", "예정"));
     case Deadline::State::DueSoon:
-        return QStringLiteral("임박");
+        return translated(QT_TRANSLATE_NOOP("VisitMap::Label", "임박"));
     case Deadline::State::Late:
-        return QStringLiteral("기한 지남");
+        return translated(QT_TRANSLATE_NOOP("VisitMap::Label", "기한 지남"));
     case Deadline::State::Met:
-        return QStringLiteral("완료");
+        return translated(QT_TRANSLATE_NOOP("VisitMap::Label", "완료"));
     }
     return {};
 }

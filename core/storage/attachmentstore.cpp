@@ -45,10 +45,14 @@ QString AttachmentStore::contentDigest(const Security::SecretBytes &officeKey,
 
 Result<QList<Attachment>> AttachmentStore::select(const QString &where, const QVariant &key) const
 {
-    auto q = m_db.execute(QStringLiteral("SELECT id, household_id, report_id, visit_id, office_code, file_name, mime, "
-                                         "sha256, size, consent, created_at, created_by FROM attachments WHERE ")
-                              + where + QStringLiteral(" ORDER BY created_at, id"),
-                          {key});
+    auto q = m_db.execute(
+        QStringLiteral(
+            "SELECT id, household_id, report_id, visit_id, office_code, file_name, mime, "
+            "sha256, size, consent, created_at, created_by, EXISTS (SELECT 1 FROM voids x "
+            "WHERE x.entity = 'attachment' AND x.entity_id = attachments.id) "
+            "FROM attachments WHERE ")
+            + where + QStringLiteral(" ORDER BY created_at, id"),
+        {key});
     if (!q)
         return fail(q.error());
     QList<Attachment> out;
@@ -66,6 +70,7 @@ Result<QList<Attachment>> AttachmentStore::select(const QString &where, const QV
         a.consent = q->value(9).toBool();
         a.createdAt = Iso::parse(q->value(10).toString());
         a.createdBy = q->value(11).toString();
+        a.voided = q->value(12).toBool();
         out.append(a);
     }
     return out;

@@ -13,8 +13,10 @@ namespace VisitMap::Storage {
 namespace {
 
 const QString kSelect = QStringLiteral(
-    "SELECT id, household_id, office_code, case_type, stage, stage_since, discovered_at, intake_at, "
-    "assessed_at, planned_at, closed_at, worker FROM cases");
+    "SELECT id, household_id, office_code, case_type, stage, stage_since, discovered_at, "
+    "intake_at, "
+    "assessed_at, planned_at, closed_at, worker FROM cases WHERE NOT EXISTS (SELECT 1 FROM voids x "
+    "WHERE x.entity = 'case' AND x.entity_id = cases.id)");
 
 QDate dateOf(const QVariant &v)
 {
@@ -43,7 +45,8 @@ CaseFile readCase(const QSqlQuery &q)
 
 Result<QList<CaseFile>> CaseStore::forHousehold(const QString &householdId) const
 {
-    auto q = m_db.execute(kSelect + QStringLiteral(" WHERE household_id = ? ORDER BY created_at"), {householdId});
+    auto q = m_db.execute(kSelect + QStringLiteral(" AND household_id = ? ORDER BY created_at"),
+                          {householdId});
     if (!q)
         return fail(q.error());
     QList<CaseFile> out;
@@ -54,7 +57,7 @@ Result<QList<CaseFile>> CaseStore::forHousehold(const QString &householdId) cons
 
 Result<CaseFile> CaseStore::get(const QString &caseId) const
 {
-    auto q = m_db.execute(kSelect + QStringLiteral(" WHERE id = ?"), {caseId});
+    auto q = m_db.execute(kSelect + QStringLiteral(" AND id = ?"), {caseId});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -64,7 +67,7 @@ Result<CaseFile> CaseStore::get(const QString &caseId) const
 
 Result<QList<CaseFile>> CaseStore::open(const QStringList &offices) const
 {
-    QString sql = kSelect + QStringLiteral(" WHERE stage <> 'closure'");
+    QString sql = kSelect + QStringLiteral(" AND stage <> 'closure'");
     QVariantList binds;
     if (!offices.isEmpty()) {
         sql += QStringLiteral(" AND ")

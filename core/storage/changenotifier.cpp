@@ -108,6 +108,10 @@ void ChangeNotifier::recordChange(const QString &entity,
             s.visitsLogged.insert(entityId);
         if (entity == QLatin1String("case"))
             s.casesMoved.insert(entityId);
+        // A case taken back leaves its stage with the household.
+        if (entity == QLatin1String("void")
+            && payload.value(QLatin1String("entity")).toString() == QLatin1String("case"))
+            s.casesMoved.insert(payload.value(QLatin1String("entity_id")).toString());
         // A visit, a case, a note... of a household: the household's own facts may follow.
         const QString household = payload.value(QLatin1String("household_id")).toString();
         if (entity == QLatin1String("visit"))

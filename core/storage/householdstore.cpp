@@ -10,6 +10,7 @@
 #include "searchkeys.h"
 #include "security/keyring.h"
 #include "util/clock.h"
+#include "voidlog.h"
 
 #include <QJsonObject>
 
@@ -223,7 +224,10 @@ QString whereClause(const HouseholdQuery &query, QVariantList &binds, bool broad
         binds << query.ban;
     }
     if (query.caseStage) {
-        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.stage = ?)");
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id "
+                              "AND c.stage = ? AND ")
+               + VoidLog::notVoided(QLatin1StringView("case"), QStringLiteral("c.id"))
+               + QStringLiteral(")");
         binds << toCode(*query.caseStage);
     }
     const QString match = SearchKeys::matchExpression(query.text);

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "duerule.h"
 #include "util/clock.h"
+#include "voidlog.h"
 
 namespace VisitMap::Storage {
 
@@ -56,7 +57,13 @@ Result<DistrictStats> StatsStore::compute(const QDate &today, const QStringList 
             return fail(n.error());
         *target = n->toInt();
     }
-    auto stages = m_db.execute(QStringLiteral("SELECT stage, COUNT(*) FROM cases") + officeFilter
+    // A case opened by mistake and taken back counts nowhere.
+    QString caseFilter
+        = QStringLiteral(" WHERE ")
+          + VoidLog::notVoided(QLatin1StringView("case"), QStringLiteral("cases.id"));
+    if (!officeFilter.isEmpty())
+        caseFilter += QStringLiteral(" AND ") + officeFilter.mid(7);
+    auto stages = m_db.execute(QStringLiteral("SELECT stage, COUNT(*) FROM cases") + caseFilter
                                    + QStringLiteral(" GROUP BY stage"),
                                officeBinds);
     if (!stages)
@@ -80,16 +87,19 @@ Result<QList<WorkerLoad>> StatsStore::workload(const QDate &today, const QString
                  + Database::inList(QStringLiteral("h.office_code"), offices, binds);
     }
     auto q = m_db.execute(
-        QStringLiteral("SELECT COALESCE(h.assigned_worker, ''), "
-                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
-                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
-                       "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
-                       "SUM(%1), "
-                       "SUM(%2), "
-                       "(SELECT COUNT(*) FROM cases c WHERE c.stage <> 'closure' AND COALESCE(c.worker, '') = "
-                       "COALESCE(h.assigned_worker, '')) "
-                       "FROM households h")
-                .arg(DueRule::overdue(QStringLiteral("h")), DueRule::dueBetween(QStringLiteral("h")))
+        QStringLiteral(
+            "SELECT COALESCE(h.assigned_worker, ''), "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'high'), "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'medium'), "
+            "SUM(COALESCE(h.risk_override, h.risk_tier) = 'low'), "
+            "SUM(%1), "
+            "SUM(%2), "
+            "(SELECT COUNT(*) FROM cases c WHERE c.stage <> 'closure' AND COALESCE(c.worker, '') = "
+            "COALESCE(h.assigned_worker, '') AND %3) "
+            "FROM households h")
+                .arg(DueRule::overdue(QStringLiteral("h")),
+                     DueRule::dueBetween(QStringLiteral("h")),
+                     VoidLog::notVoided(QLatin1StringView("case"), QStringLiteral("c.id")))
             + filter + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
         binds);
     if (!q)

@@ -45,13 +45,23 @@ Status add(Database &db, Journal &journal, const QString &entity, const QString 
     });
 }
 
+QString notVoided(QLatin1StringView entity, const QString &idColumn)
+{
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM voids x WHERE x.entity = '%1' AND "
+                          "x.entity_id = %2)")
+        .arg(entity, idColumn);
+}
+
 Result<QString> officeOfEntry(const Database &db, const QString &entity, const QString &entityId,
                               const QString &householdId)
 {
-    static const QHash<QString, QString> tables{{QStringLiteral("visit"), QStringLiteral("visits")},
-                                                {QStringLiteral("assessment"), QStringLiteral("need_assessments")},
-                                                {QStringLiteral("counseling"), QStringLiteral("counseling_notes")},
-                                                {QStringLiteral("service_link"), QStringLiteral("service_links")}};
+    static const QHash<QString, QString> tables{
+        {QStringLiteral("visit"), QStringLiteral("visits")},
+        {QStringLiteral("assessment"), QStringLiteral("need_assessments")},
+        {QStringLiteral("counseling"), QStringLiteral("counseling_notes")},
+        {QStringLiteral("service_link"), QStringLiteral("service_links")},
+        {QStringLiteral("attachment"), QStringLiteral("attachments")},
+        {QStringLiteral("case"), QStringLiteral("cases")}};
     Result<QVariant> v = QVariant();
     if (entity == QLatin1String("stage_change")) {
         v = db.scalar(QStringLiteral("SELECT c.office_code FROM case_stage_changes c JOIN cases k ON k.id = "

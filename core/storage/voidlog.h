@@ -18,8 +18,10 @@ class Journal;
 namespace VoidLog {
 Status add(Database &db, Journal &journal, const QString &entity, const QString &entityId,
            const QString &householdId, const QString &officeCode, const QString &reason);
+// SQL: the entry of this kind whose id is in idColumn has not been taken back.
+QString notVoided(QLatin1StringView entity, const QString &idColumn);
 // The 행정동 of an entry that may be taken back (visit, assessment, counseling, service_link,
-// stage_change) of that household: empty when the household has no such entry.
+// stage_change, attachment, case) of that household: empty when the household has no such entry.
 // ErrorCode::Validation for a kind of entry that cannot be taken back.
 Result<QString> officeOfEntry(const Database &db, const QString &entity, const QString &entityId,
                               const QString &householdId);

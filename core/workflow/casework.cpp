@@ -82,7 +82,10 @@ Result<HouseholdView> CaseWork::open(const QString &householdId, ViewLog log)
     auto files = m_ws.stores().attachments().forHousehold(householdId);
     if (!files)
         return fail(files.error());
-    view.attachments = *files;
+    // A photo taken back stays in the timeline, struck through, and is no longer shown.
+    for (const Attachment &a : *files)
+        if (!a.voided)
+            view.attachments.append(a);
     auto open = m_ws.stores().checkins().open({h->officeCode});
     if (!open)
         return fail(open.error());

@@ -16,14 +16,18 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QFileDialog>
 #include <QGroupBox>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
 #include <QUndoStack>
+#include <functional>
 
 using namespace VisitMap;
 
@@ -60,6 +64,20 @@ struct Desk
     }
     Household record() const { return *Storage::HouseholdStore(controller.workspace()->db()).get(household); }
 };
+
+// Waits for a modal dialog of type T and runs fn on it.
+template<typename T>
+void whenModal(std::function<void(T *)> fn)
+{
+    QTimer::singleShot(50, [fn] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            whenModal<T>(fn);
+            return;
+        }
+        fn(dialog);
+    });
+}
 
 } // namespace
 
@@ -194,6 +212,98 @@ TEST_CASE("The case type chosen when opening a case is the type the case gets", 
     REQUIRE(cases);
     REQUIRE(cases->size() == 1);
     CHECK(cases->first().caseType == CaseType::Intensive);
+    QApplication::processEvents();
+    CHECK_FALSE(open->isEnabled()); // one open case at a time
+    // 사례 열기 is undoable: the case is taken back (kept, counted nowhere) and may be opened
+    // again.
+    REQUIRE(desk.window->undoStack()->count() == 1);
+    CHECK(desk.window->undoStack()->undoText().contains(QStringLiteral("사례 열기")));
+    const int openBefore
+        = desk.controller.workspace()
+              ->db()
+              .scalar(QStringLiteral("SELECT COUNT(*) FROM cases WHERE stage <> 'closure'"))
+              ->toInt();
+    desk.window->undoStack()->undo();
+    QApplication::processEvents();
+    cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
+    REQUIRE(cases);
+    CHECK(cases->isEmpty());
+    CHECK(open->isEnabled());
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM voids WHERE entity = 'case'"))
+          == 1);
+    // The workload and the stage filter no longer count it.
+    Storage::HouseholdQuery byStage;
+    byStage.caseStage = CaseStage::Discovery;
+    auto listed = Storage::HouseholdStore(desk.controller.workspace()->db()).list(byStage);
+    REQUIRE(listed);
+    for (const Household &h : *listed)
+        CHECK(h.id != desk.household);
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM cases WHERE stage <> 'closure'"))
+          == openBefore); // still stored: undo never deletes
+    desk.window->undoStack()->redo();
+    QApplication::processEvents();
+    cases = Storage::CaseStore(desk.controller.workspace()->db()).forHousehold(desk.household);
+    REQUIRE(cases);
+    REQUIRE(cases->size() == 1);
+    CHECK(cases->first().caseType == CaseType::Intensive);
+    CHECK_FALSE(open->isEnabled());
+}
+
+TEST_CASE("A photo attached from the panel is taken back by undo and attached again by redo",
+          "[ui][workflow][photos]")
+{
+    Desk desk;
+    const QString photo = desk.dir.path(QStringLiteral("현관.png"));
+    {
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        REQUIRE(image.save(photo, "PNG"));
+    }
+    bool asked = false;
+    whenModal<QFileDialog>([&](QFileDialog *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        REQUIRE(name);
+        name->setText(photo);
+        whenModal<QMessageBox>([&](QMessageBox *box) {
+            asked = box->text().contains(QStringLiteral("동의"));
+            box->button(QMessageBox::Yes)->click();
+        });
+        static_cast<QDialog *>(dialog)->accept();
+    });
+    desk.panel()->button(QStringLiteral("photo"))->click();
+    QApplication::processEvents();
+    CHECK(asked);
+    auto timelineHas = [&](bool struck) {
+        for (int i = 0; i < desk.panel()->timeline()->count(); ++i) {
+            QListWidgetItem *item = desk.panel()->timeline()->item(i);
+            if (item->text().contains(QStringLiteral("현관.png"))
+                && item->font().strikeOut() == struck)
+                return true;
+        }
+        return false;
+    };
+    CHECK(timelineHas(false));
+    CHECK(desk.panel()->button(QStringLiteral("photos"))->isEnabled());
+    REQUIRE(desk.window->undoStack()->count() == 1);
+    desk.window->undoStack()->undo();
+    QApplication::processEvents();
+    // Struck through in the timeline, no longer offered in the viewer; the file stays stored.
+    CHECK(timelineHas(true));
+    CHECK_FALSE(timelineHas(false));
+    CHECK_FALSE(desk.panel()->button(QStringLiteral("photos"))->isEnabled());
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM voids WHERE entity = 'attachment'"))
+          == 1);
+    desk.window->undoStack()->redo();
+    QApplication::processEvents();
+    CHECK(timelineHas(false));
+    CHECK(desk.panel()->button(QStringLiteral("photos"))->isEnabled());
+    CHECK(Test::count(*desk.controller.workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM attachments WHERE household_id = '%1'")
+                          .arg(desk.household))
+          == 2);
 }
 
 TEST_CASE("A team lead assigns the selected households to a worker", "[ui][workflow]")

@@ -85,6 +85,31 @@ MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller,
     , m_note(std::move(note))
 {}
 
+OpenCaseCommand::OpenCaseCommand(WorkspaceController *controller,
+                                 const QString &householdId,
+                                 CaseType type)
+    : WorkCommand(controller, tr("%1 사례 열기").arg(label(type)), householdId)
+    , m_household(householdId)
+    , m_type(type)
+{
+}
+
+Status OpenCaseCommand::doIt()
+{
+    auto opened = m_controller->caseWork().openCase(m_household, m_type);
+    if (!opened)
+        return fail(opened.error());
+    m_case = opened->id;
+    return {};
+}
+
+Status OpenCaseCommand::undoIt()
+{
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("case"), m_case, m_household,
+                                                undoReason());
+    return ok;
+}
+
 Status MoveCaseCommand::doIt()
 {
     auto ok = m_controller->caseWork().moveCase(m_case, m_to, m_note);

@@ -44,6 +44,24 @@ private:
     QHash<QString, QString> m_previous;
 };
 
+// Opening a case (사례 열기). Undo takes the case back with a reason (it stays in the store and the
+// access log, counted nowhere); redo opens it again as a new case.
+class OpenCaseCommand : public WorkCommand
+{
+public:
+    OpenCaseCommand(WorkspaceController *controller, const QString &householdId, CaseType type);
+    const QString &caseId() const { return m_case; }
+
+protected:
+    Status doIt() override;
+    Status undoIt() override;
+
+private:
+    QString m_household;
+    CaseType m_type;
+    QString m_case;
+};
+
 class MoveCaseCommand : public WorkCommand
 {
 public:

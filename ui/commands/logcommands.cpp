@@ -117,4 +117,33 @@ Status LinkServiceCommand::undoIt()
     return ok;
 }
 
+AttachCommand::AttachCommand(WorkspaceController *controller,
+                             QString householdId,
+                             QString fileName,
+                             QByteArray data)
+    : WorkCommand(
+        controller, QCoreApplication::translate("VisitMap::Ui", "사진·문서 첨부"), householdId)
+    , m_household(std::move(householdId))
+    , m_fileName(std::move(fileName))
+    , m_data(std::move(data))
+{
+}
+
+Status AttachCommand::doIt()
+{
+    // Consent was asked before the command was made; it is what the panel records.
+    auto added = m_controller->caseWork().attach(m_household, m_fileName, m_data, true);
+    if (!added)
+        return fail(added.error());
+    m_loggedId = added->id;
+    return {};
+}
+
+Status AttachCommand::undoIt()
+{
+    auto ok = m_controller->caseWork().takeBack(QStringLiteral("attachment"), m_loggedId,
+                                                m_household, undoReason());
+    return ok;
+}
+
 } // namespace VisitMap::Ui

@@ -71,6 +71,28 @@ private:
     QString m_loggedId;
 };
 
+// Attaching a photo or document the person consented to keep. Undo takes it back (no longer
+// shown; struck through in the timeline); redo attaches the same file again as a new entry.
+class AttachCommand : public WorkCommand
+{
+public:
+    AttachCommand(WorkspaceController *controller,
+                  QString householdId,
+                  QString fileName,
+                  QByteArray data);
+    const QString &attachmentId() const { return m_loggedId; }
+
+protected:
+    Status doIt() override;
+    Status undoIt() override;
+
+private:
+    QString m_household;
+    QString m_fileName;
+    QByteArray m_data;
+    QString m_loggedId;
+};
+
 // The reason recorded when an entry is taken back by undo.
 QString undoReason();
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "householdpanel.h"
 
+#include "access/disclosure.h"
 #include "commands/householdcommands.h"
+#include "commands/logcommands.h"
 #include "dialogs/photoviewer.h"
 #include "dialogs/recorddialogs.h"
 #include "dialogs/visitdialog.h"
@@ -9,11 +11,11 @@
 #include "filedialogs.h"
 #include "koreandate.h"
 #include "plaintext.h"
-#include "storage/accountstore.h"
-#include "access/disclosure.h"
 #include "security/masking.h"
 #include "security/permissions.h"
+#include "storage/accountstore.h"
 #include "theme.h"
+#include "timelinewords.h"
 #include "util/clock.h"
 #include "workspace.h"
 #include "workspacecontroller.h"
@@ -363,12 +365,13 @@ void HouseholdPanel::render()
 
     m_timeline->clear();
     for (const Storage::TimelineEntry &e : v.timeline) {
-        QString text = QStringLiteral("%1 · %2 — %3").arg(KoreanDate::dateTime(e.at),
-                                                          Storage::Timeline::kindLabel(e.kind), e.title);
-        if (!e.detail.isEmpty())
-            text += QLatin1Char('\n') + e.detail;
-        if (!e.by.isEmpty())
-            text += QStringLiteral("  (%1)").arg(e.by);
+        QString text = tr("%1 · %2 — %3")
+                           .arg(KoreanDate::dateTime(e.at), TimelineWords::kind(e.kind),
+                                TimelineWords::title(e));
+        if (const QString detail = TimelineWords::detail(e); !detail.isEmpty())
+            text += QLatin1Char('\n') + detail;
+        if (const QString by = TimelineWords::by(e); !by.isEmpty())
+            text += QStringLiteral("  (%1)").arg(by);
         if (e.voided)
             text += QLatin1Char('\n') + tr("취소됨: %1").arg(e.voidReason.isEmpty() ? tr("사유 기록됨") : e.voidReason);
         auto *item = new QListWidgetItem(text, m_timeline);
@@ -499,9 +502,13 @@ void HouseholdPanel::openCase()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto type = CaseType(types->currentData().toInt());
-    auto opened = m_controller->caseWork().openCase(m_view->household.id, type);
-    if (!opened)
-        fail(tr("사례 열기"), ErrorText::describe(opened.error()));
+    auto *command = new OpenCaseCommand(m_controller, m_view->household.id, type);
+    if (const QString error = command->execute(); !error.isEmpty()) {
+        delete command;
+        fail(tr("사례 열기"), error);
+        return;
+    }
+    m_undo->push(command);
 }
 
 void HouseholdPanel::toggleCheckin()
@@ -543,10 +550,14 @@ void HouseholdPanel::attachPhoto()
                  .arg(QFileInfo(file).fileName()));
         return;
     }
-    auto added = m_controller->caseWork().attach(m_view->household.id, QFileInfo(file).fileName(),
-                                                 f.readAll(), true);
-    if (!added)
-        fail(tr("사진 첨부"), ErrorText::describe(added.error()));
+    auto *command = new AttachCommand(m_controller, m_view->household.id,
+                                      QFileInfo(file).fileName(), f.readAll());
+    if (const QString error = command->execute(); !error.isEmpty()) {
+        delete command;
+        fail(tr("사진 첨부"), error);
+        return;
+    }
+    m_undo->push(command);
 }
 
 void HouseholdPanel::viewPhotos()

@@ -219,10 +219,11 @@ TEST_CASE("A 발굴 round matches listed persons to households, raises their sco
     REQUIRE(view);
     bool shown = false;
     for (const auto &e : view->timeline) {
-        if (e.kind == Storage::TimelineEntry::Kind::Signal && e.title.contains(QStringLiteral("단전"))) {
+        const auto *signal = e.as<Storage::TimelineFacts::Signal>();
+        if (signal && signal->item.contains(QStringLiteral("단전"))) {
             shown = true;
             CHECK(e.isNew);
-            CHECK(e.detail.contains(QStringLiteral("2026-6")));
+            CHECK(signal->round.contains(QStringLiteral("2026-6")));
         }
     }
     CHECK(shown);

@@ -172,7 +172,8 @@ TEST_CASE("Encrypted notes and photos and voids reach a colleague of the office 
     bool noteRead = false, visitStruck = false;
     QString attachmentId;
     for (const Storage::TimelineEntry &e : view->timeline) {
-        noteRead = noteRead || (e.kind == Storage::TimelineEntry::Kind::Counseling && e.detail.contains(QStringLiteral("본문 8b2d")));
+        const auto *note = e.as<Storage::TimelineFacts::Counseling>();
+        noteRead = noteRead || (note && note->body.contains(QStringLiteral("본문 8b2d")));
         visitStruck = visitStruck || (e.entityId == visitId && e.voided && e.voidReason == QStringLiteral("잘못 입력"));
     }
     CHECK(noteRead);

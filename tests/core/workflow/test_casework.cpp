@@ -261,14 +261,16 @@ TEST_CASE("Needs, notes, services and photos are recorded, notes and photos encr
 
     auto view = work.open(f.household);
     REQUIRE(view);
-    QStringList kinds;
+    using Kind = Storage::TimelineEntry::Kind;
+    QList<Kind> kinds;
     for (const auto &e : view->timeline)
-        kinds << Storage::Timeline::kindLabel(e.kind);
-    for (const char *k : {"욕구 조사", "상담 기록", "서비스 연계", "사진·문서"})
-        CHECK(kinds.contains(QString::fromUtf8(k)));
+        kinds << e.kind;
+    for (Kind k : {Kind::Assessment, Kind::Counseling, Kind::Service, Kind::Attachment})
+        CHECK(kinds.contains(k));
     bool noteRead = false;
     for (const auto &e : view->timeline)
-        noteRead = noteRead || e.detail.contains(QStringLiteral("고유문구 7c1f"));
+        if (const auto *note = e.as<Storage::TimelineFacts::Counseling>())
+            noteRead = noteRead || note->body.contains(QStringLiteral("고유문구 7c1f"));
     CHECK(noteRead);
     // Everything since the last meeting is new; a meeting now makes it history.
     for (const auto &e : view->timeline)
