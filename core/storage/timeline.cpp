@@ -153,8 +153,18 @@ Result<QList<TimelineEntry>> Timeline::forHousehold(Database &db, const QString 
         out.append({K::Attachment, a.createdAt, F::Attachment{a.fileName, a.size, a.consent},
                     a.createdBy, QStringLiteral("attachment"), a.id, a.voided});
     }
-    for (TimelineEntry &e : out)
+    for (TimelineEntry &e : out) {
         e.isNew = lastMet.isValid() ? e.at > lastMet : true;
+        // Why an entry was taken back, for those whose store does not read it (few are).
+        if (e.voided && e.voidReason.isEmpty()) {
+            auto reason = db.scalar(QStringLiteral("SELECT reason FROM voids WHERE entity = ? AND "
+                                                   "entity_id = ? ORDER BY created_at LIMIT 1"),
+                                    {e.entity, e.entityId});
+            if (!reason)
+                return fail(reason.error());
+            e.voidReason = reason->toString();
+        }
+    }
     std::stable_sort(out.begin(), out.end(), [](const TimelineEntry &a, const TimelineEntry &b) { return a.at > b.at; });
     return out;
 }

@@ -217,7 +217,7 @@ TEST_CASE("The case type chosen when opening a case is the type the case gets", 
     // 사례 열기 is undoable: the case is taken back (kept, counted nowhere) and may be opened
     // again.
     REQUIRE(desk.window->undoStack()->count() == 1);
-    CHECK(desk.window->undoStack()->undoText().contains(QStringLiteral("사례 열기")));
+    CHECK(desk.window->undoStack()->undoText().contains(QStringLiteral("사례 열기 (고난도사례)")));
     const int openBefore
         = desk.controller.workspace()
               ->db()
@@ -278,8 +278,10 @@ TEST_CASE("A photo attached from the panel is taken back by undo and attached ag
     auto timelineHas = [&](bool struck) {
         for (int i = 0; i < desk.panel()->timeline()->count(); ++i) {
             QListWidgetItem *item = desk.panel()->timeline()->item(i);
+            // A photo taken back says why (the undo's reason).
             if (item->text().contains(QStringLiteral("현관.png"))
-                && item->font().strikeOut() == struck)
+                && item->font().strikeOut() == struck
+                && (!struck || item->text().contains(QStringLiteral("실행 취소로 되돌림"))))
                 return true;
         }
         return false;

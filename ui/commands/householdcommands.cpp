@@ -88,7 +88,7 @@ MoveCaseCommand::MoveCaseCommand(WorkspaceController *controller,
 OpenCaseCommand::OpenCaseCommand(WorkspaceController *controller,
                                  const QString &householdId,
                                  CaseType type)
-    : WorkCommand(controller, tr("%1 사례 열기").arg(label(type)), householdId)
+    : WorkCommand(controller, tr("사례 열기 (%1)").arg(label(type)), householdId)
     , m_household(householdId)
     , m_type(type)
 {
