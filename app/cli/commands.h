@@ -11,6 +11,7 @@ int runDemo(const QStringList &args);
 int runImport(const QStringList &args);
 int runExport(const QStringList &args);
 int runStats(const QStringList &args);
+int runReport(const QStringList &args);
 int runUser(const QStringList &args);
 int runAudit(const QStringList &args);
 int runVisit(const QStringList &args);

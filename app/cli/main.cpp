@@ -18,22 +18,35 @@ namespace {
 
 const std::map<QString, std::pair<std::function<int(const QStringList &)>, const char *>> &commands()
 {
-    static const std::map<QString, std::pair<std::function<int(const QStringList &)>, const char *>> map{
-        {QStringLiteral("init"), {runInit, "create or migrate a local store"}},
-        {QStringLiteral("demo"), {runDemo, "generate a deterministic synthetic demo district"}},
-        {QStringLiteral("import"), {runImport, "import households, 발굴 signals, crisis reports, boundaries or facilities"}},
-        {QStringLiteral("intake"), {runIntake, "the intake queue of crisis reports and 발굴 entries; link, open or mark duplicate"}},
-        {QStringLiteral("route"), {runRoute, "plan a day's visit routes from the store, or solve TSPLIB / Solomon instances"}},
-        {QStringLiteral("server-init"), {runServerInit, "create or migrate the central PostgreSQL store"}},
-        {QStringLiteral("server-user"), {runServerUser, "create a staff login role on the central store"}},
-        {QStringLiteral("sync"), {runSync, "sync a local store with the central store (push, conflicts, pull)"}},
-        {QStringLiteral("export"), {runExport, "export households or visits (masked, with a reason)"}},
-        {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
-        {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},
-        {QStringLiteral("audit"), {runAudit, "list or verify the access log"}},
-        {QStringLiteral("visit"), {runVisit, "log a visit (add) or transcribe paper logs (import)"}},
-        {QStringLiteral("bench"), {runBench, "measure cluster indexing and map rendering"}},
-    };
+    static const std::map<QString, std::pair<std::function<int(const QStringList &)>, const char *>>
+        map{
+            {QStringLiteral("init"), {runInit, "create or migrate a local store"}},
+            {QStringLiteral("demo"), {runDemo, "generate a deterministic synthetic demo district"}},
+            {QStringLiteral("import"),
+             {runImport,
+              "import households, 발굴 signals, crisis reports, boundaries or facilities"}},
+            {QStringLiteral("intake"),
+             {runIntake,
+              "the intake queue of crisis reports and 발굴 entries; link, open or mark duplicate"}},
+            {QStringLiteral("route"),
+             {runRoute,
+              "plan a day's visit routes from the store, or solve TSPLIB / Solomon instances"}},
+            {QStringLiteral("server-init"),
+             {runServerInit, "create or migrate the central PostgreSQL store"}},
+            {QStringLiteral("server-user"),
+             {runServerUser, "create a staff login role on the central store"}},
+            {QStringLiteral("sync"),
+             {runSync, "sync a local store with the central store (push, conflicts, pull)"}},
+            {QStringLiteral("export"),
+             {runExport, "export households or visits (masked, with a reason)"}},
+            {QStringLiteral("stats"), {runStats, "counts by dong, risk tier, overdue, stage"}},
+            {QStringLiteral("report"), {runReport, "the team lead's supervision figures (JSON)"}},
+            {QStringLiteral("user"), {runUser, "add, unlock, passwd, remove or list accounts"}},
+            {QStringLiteral("audit"), {runAudit, "list or verify the access log"}},
+            {QStringLiteral("visit"),
+             {runVisit, "log a visit (add) or transcribe paper logs (import)"}},
+            {QStringLiteral("bench"), {runBench, "measure cluster indexing and map rendering"}},
+        };
     return map;
 }
 

@@ -9,6 +9,7 @@
 #include "counselingstore.h"
 #include "crisisstore.h"
 #include "facilitystore.h"
+#include "figuresstore.h"
 #include "householdstore.h"
 #include "metastore.h"
 #include "officestore.h"
@@ -42,6 +43,7 @@ Stores::Stores(Database &db)
     , m_services(std::make_unique<ServiceStore>(db))
     , m_routePlans(std::make_unique<RoutePlanStore>(db))
     , m_stats(std::make_unique<StatsStore>(db))
+    , m_figures(std::make_unique<FiguresStore>(db))
     , m_assessments(std::make_unique<AssessmentStore>(db))
     , m_settings(std::make_unique<SettingStore>(db))
     , m_counseling(std::make_unique<CounselingStore>(db))

@@ -22,6 +22,7 @@ class RoutePlanStore;
 class ServiceStore;
 class SettingStore;
 class StatsStore;
+class FiguresStore;
 class UrgencyStore;
 class VisitStore;
 } // namespace VisitMap::Storage
@@ -62,6 +63,7 @@ public:
     ServiceStore &services() const { return *m_services; }
     RoutePlanStore &routePlans() const { return *m_routePlans; }
     StatsStore &stats() const { return *m_stats; }
+    FiguresStore &figures() const { return *m_figures; }
     AssessmentStore &assessments() const { return *m_assessments; }
     SettingStore &settings() const { return *m_settings; }
     CounselingStore &counseling() const { return *m_counseling; }
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<ServiceStore> m_services;
     std::unique_ptr<RoutePlanStore> m_routePlans;
     std::unique_ptr<StatsStore> m_stats;
+    std::unique_ptr<FiguresStore> m_figures;
     std::unique_ptr<AssessmentStore> m_assessments;
     std::unique_ptr<SettingStore> m_settings;
     std::unique_ptr<CounselingStore> m_counseling;

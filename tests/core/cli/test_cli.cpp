@@ -3,6 +3,9 @@
 #include "support/testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -59,9 +62,10 @@ TEST_CASE("Every subcommand answers --help and wrong usage exits 2", "[cli]")
             break;
     }
     INFO(top.out.toStdString());
-    CHECK(commands.size() == 14);
-    for (const char *known : {"init", "demo", "import", "intake", "route", "server-init", "server-user", "sync",
-                              "export", "stats", "user", "audit", "visit", "bench"})
+    CHECK(commands.size() == 15);
+    for (const char *known :
+         {"init", "demo", "import", "intake", "route", "server-init", "server-user", "sync",
+          "export", "stats", "report", "user", "audit", "visit", "bench"})
         CHECK(commands.contains(QString::fromLatin1(known)));
     // Those that read or write a local store name it; the central-store ones name the server.
     const QStringList central{QStringLiteral("server-init"), QStringLiteral("server-user")};
@@ -74,7 +78,8 @@ TEST_CASE("Every subcommand answers --help and wrong usage exits 2", "[cli]")
         if (central.contains(cmd))
             CHECK(r.out.contains(QStringLiteral("--server")));
     }
-    for (const char *cmd : {"init", "demo", "import", "intake", "sync", "export", "stats", "audit", "visit"}) {
+    for (const char *cmd : {"init", "demo", "import", "intake", "sync", "export", "stats", "report",
+                            "audit", "visit"}) {
         INFO(cmd);
         CHECK(cli({QString::fromLatin1(cmd), QStringLiteral("--help")}).out.contains(QStringLiteral("--db")));
     }
@@ -101,6 +106,37 @@ TEST_CASE("demo prints its accounts and a second run without --force is refused"
     const Run stats = cli({QStringLiteral("stats"), QStringLiteral("--db"), db, QStringLiteral("--json")});
     REQUIRE(stats.code == 0);
     CHECK(stats.out.contains(QStringLiteral("\"households\": 200")));
+
+    // The supervision figures of a month: the team lead's cover every household stats counts,
+    // with every week of the month; the caseworker's are their own.
+    const Run lead
+        = cli({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--month"),
+               QStringLiteral("2026-11"), QStringLiteral("--user"), QStringLiteral("demo-lead"),
+               QStringLiteral("--json")},
+              withPassword(QStringLiteral("visitmap-lead-demo")));
+    REQUIRE(lead.code == 0);
+    const QJsonObject figures = QJsonDocument::fromJson(lead.out.toUtf8()).object();
+    int households = 0;
+    for (const QJsonValue &t : figures.value(QStringLiteral("tiers")).toArray())
+        households += t.toObject().value(QStringLiteral("households")).toInt();
+    CHECK(households == 200);
+    CHECK(figures.value(QStringLiteral("from")).toString() == QStringLiteral("2026-11-01"));
+    CHECK(figures.value(QStringLiteral("to")).toString() == QStringLiteral("2026-11-30"));
+    CHECK(figures.value(QStringLiteral("contacts_by_week")).toArray().size() == 6); // 10-26 … 11-30
+    CHECK(figures.value(QStringLiteral("worker")).toString().isEmpty());
+    const Run own = cli({QStringLiteral("report"), QStringLiteral("--db"), db});
+    REQUIRE(own.code == 0);
+    const QJsonObject mine = QJsonDocument::fromJson(own.out.toUtf8()).object();
+    CHECK(mine.value(QStringLiteral("worker")).toString() == QStringLiteral("demo-caseworker"));
+    int theirs = 0;
+    for (const QJsonValue &t : mine.value(QStringLiteral("tiers")).toArray())
+        theirs += t.toObject().value(QStringLiteral("households")).toInt();
+    CHECK(theirs > 0);
+    CHECK(theirs < 200);
+    const Run bad = cli({QStringLiteral("report"), QStringLiteral("--db"), db,
+                         QStringLiteral("--month"), QStringLiteral("2026-13")});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.contains(QStringLiteral("--month")));
 }
 
 TEST_CASE("A real store needs an account and its password, wrong ones say so", "[cli]")
