@@ -5,6 +5,7 @@
 #include "dialogs/accesslogdialog.h"
 #include "dialogs/accountsdialog.h"
 #include "dialogs/assigndialog.h"
+#include "dialogs/dashboarddialog.h"
 #include "dialogs/dutyworkerdialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/facilitiesdialog.h"
@@ -330,6 +331,9 @@ void MainWindow::buildMenus()
     m_planAction = lead->addAction(tr("방문 경로 계획(&R)…"));
     m_planAction->setShortcut(Qt::CTRL | Qt::Key_R);
     connect(m_planAction, &QAction::triggered, this, [this] { openPlanner(); });
+    m_dashboardAction = lead->addAction(tr("현황판(&B)…"));
+    m_dashboardAction->setShortcut(Qt::CTRL | Qt::Key_B);
+    connect(m_dashboardAction, &QAction::triggered, this, [this] { openDashboard(); });
     m_workloadAction = lead->addAction(tr("담당자별 업무량(&W)…"));
     connect(m_workloadAction, &QAction::triggered, this, [this] {
         WorkloadDialog dialog(m_controller, this);
@@ -477,6 +481,13 @@ void MainWindow::updateActions()
                                    ? tr("접속기록 점검(&L)…")
                                    : tr("내 접속기록 보기(&L)…"));
     m_workloadAction->setEnabled(m_controller->can(int(Permission::AssignHouseholds)));
+    // A caseworker's board holds their own households.
+    m_dashboardAction->setEnabled(m_controller->can(int(Permission::ViewHouseholds)));
+    m_dashboardAction->setText(m_controller->can(int(Permission::AssignHouseholds))
+                                   ? tr("현황판(&B)…")
+                                   : tr("내 현황판(&B)…"));
+    if (m_dashboard && !m_controller->can(int(Permission::ViewHouseholds)))
+        m_dashboard->close();
     m_planAction->setEnabled(m_controller->can(int(Permission::PlanRoutes)));
     for (QAction *a : std::as_const(m_importActions))
         a->setEnabled(m_controller->can(int(Permission::ImportData)));
@@ -526,6 +537,8 @@ void MainWindow::onLocking()
     m_intakeDock->hide();
     if (m_planner)
         m_planner->close(); // the plan shows households; it is made again after unlocking
+    if (m_dashboard)
+        m_dashboard->close();
     menuBar()->setEnabled(false);
 }
 
@@ -549,6 +562,19 @@ PlannerDialog *MainWindow::openPlanner()
     m_planner->show();
     m_planner->raise();
     return m_planner;
+}
+
+DashboardDialog *MainWindow::openDashboard()
+{
+    if (!m_dashboard) {
+        m_dashboard = new DashboardDialog(m_controller, this);
+        m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dashboard, &DashboardDialog::narrowRequested, this,
+                [this](const HouseholdFilterBar::Narrowing &n) { m_filter->narrowTo(n); });
+    }
+    m_dashboard->show();
+    m_dashboard->raise();
+    return m_dashboard;
 }
 
 FacilitiesDialog *MainWindow::openFacilities()
@@ -581,6 +607,8 @@ void MainWindow::forgetPreviousPerson()
     m_undo->clear();
     if (m_planner)
         m_planner->close();
+    if (m_dashboard)
+        m_dashboard->close(); // the next person's figures are their own
     m_lock->closeOtherWindows();
     m_status->clear();
 }

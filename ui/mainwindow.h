@@ -17,6 +17,7 @@ class QUndoStack;
 namespace VisitMap::Ui {
 
 class HouseholdFilterBar;
+class DashboardDialog;
 class HouseholdPanel;
 class HouseholdTableModel;
 class IdleWatcher;
@@ -60,6 +61,8 @@ public:
     // Opens the day planner (on the current selection when there is one).
     PlannerDialog *openPlanner();
     FacilitiesDialog *openFacilities(); // 지도 › 복지시설 목록
+    // 팀장 › 현황판 (non-modal): a click on a bar shows those households in the list and map.
+    DashboardDialog *openDashboard();
     QUndoStack *undoStack() const { return m_undo; }
     // Opens a household in the panel (and selects it in the list when listed).
     bool openHousehold(const QString &householdId);
@@ -116,6 +119,8 @@ private:
     QAction *m_dutyAction = nullptr;
     QPointer<PlannerDialog> m_planner;
     QPointer<FacilitiesDialog> m_facilities;
+    QPointer<DashboardDialog> m_dashboard;
+    QAction *m_dashboardAction = nullptr;
     SyncRunner *m_sync;
     WindowStatus *m_status = nullptr;
     ScreenLock *m_lock = nullptr;

@@ -304,7 +304,14 @@ QString WorkspaceController::maskedHeadName(const QString &householdId) const
     if (!m_ws || !m_ws->session())
         return {};
     auto h = m_ws->stores().households().get(householdId);
-    return h ? Security::Mask::name(h->headName) : QString();
+    if (!h)
+        return {};
+    const QString masked = Security::Mask::name(h->headName);
+    for (const Office &o : offices()) {
+        if (o.code == h->officeCode)
+            return tr("%1 %2").arg(o.name, masked);
+    }
+    return masked;
 }
 
 QString WorkspaceController::summaryLine(const Household &h) const

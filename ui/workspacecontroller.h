@@ -122,8 +122,9 @@ public:
     {
         Q_EMIT workRevisited(householdId, message);
     }
-    // A household's head as the list shows it masked (홍*동), whatever is revealed on screen now:
-    // for texts that stay (the undo menu). Empty when there is no such household.
+    // A household as texts that stay name it (the undo menu): its 행정동 and its head masked as
+    // the list shows it ("천연동 홍*동"), whatever is revealed on screen now, so two households
+    // whose masked names are alike are told apart. Empty when there is no such household.
     QString maskedHeadName(const QString &householdId) const;
 
 Q_SIGNALS:

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QThread>
 #include <QUndoStack>
 
 using namespace VisitMap;
@@ -68,7 +69,13 @@ TEST_CASE("Undo with another household open names the household and the record i
     REQUIRE(w.window.openHousehold(other.id));
     REQUIRE(w.window.householdPanel()->householdId() == other.id);
 
-    const QString name = Security::Mask::name(noted.headName);
+    // Named by its 행정동 and masked head: two households masked alike are told apart.
+    QString dong;
+    for (const Office &o : w.controller->offices())
+        if (o.code == noted.officeCode)
+            dong = o.name;
+    REQUIRE_FALSE(dong.isEmpty());
+    const QString name = dong + QLatin1Char(' ') + Security::Mask::name(noted.headName);
     QAction *undo = menuAction(w.window, QKeySequence(QKeySequence::Undo));
     REQUIRE(undo);
     CHECK(undo->text() == QStringLiteral("실행 취소 상담 기록: %1 가구").arg(name));
@@ -88,11 +95,23 @@ TEST_CASE("Undo with another household open names the household and the record i
     QAction *redo = menuAction(w.window, QKeySequence(QKeySequence::Redo));
     REQUIRE(redo);
     CHECK(redo->text().contains(QStringLiteral("상담 기록: %1 가구").arg(name)));
+    QThread::msleep(1100); // a later second: a redo at the redo's own time would show
     redo->trigger();
     QApplication::processEvents();
     CHECK(w.window.householdPanel()->householdId() == noted.id);
     CHECK(w.window.statusBar()->currentMessage()
           == QStringLiteral("다시 실행함 — 상담 기록: %1 가구").arg(name));
+    // The note logged again keeps the time it was first logged at: two notes, one time.
+    CHECK(Test::count(*w.controller->workspace(),
+                      QStringLiteral("SELECT COUNT(DISTINCT at) FROM counseling_notes WHERE "
+                                     "household_id = '%1' AND topic = '생활 상담'")
+                          .arg(noted.id))
+          == 1);
+    CHECK(Test::count(*w.controller->workspace(),
+                      QStringLiteral("SELECT COUNT(*) FROM counseling_notes WHERE "
+                                     "household_id = '%1' AND topic = '생활 상담'")
+                          .arg(noted.id))
+          == 2);
 }
 
 TEST_CASE("Undo of an assignment to several households names how many and opens none", "[ui][undo]")

@@ -33,6 +33,13 @@ Status LogVisitCommand::doIt()
     if (!result)
         return fail(result.error());
     m_logged = *result;
+    // A redo logs it again as it was first logged, at the same time (with its assessment and
+    // note at theirs), not at the time of the redo.
+    m_visit.at = m_logged.at;
+    if (m_assessment && !m_assessment->assessedAt.isValid())
+        m_assessment->assessedAt = m_logged.at;
+    if (m_note && !m_note->at.isValid())
+        m_note->at = m_logged.at;
     return {};
 }
 
@@ -59,6 +66,7 @@ Status AddAssessmentCommand::doIt()
     if (!result)
         return fail(result.error());
     m_loggedId = result->id;
+    m_assessment.assessedAt = result->assessedAt; // a redo keeps the first time
     return {};
 }
 
@@ -83,6 +91,7 @@ Status AddNoteCommand::doIt()
     if (!result)
         return fail(result.error());
     m_loggedId = result->id;
+    m_note.at = result->at; // a redo keeps the first time
     return {};
 }
 

@@ -131,6 +131,29 @@ void HouseholdFilterBar::clear()
     Q_EMIT queryChanged();
 }
 
+void HouseholdFilterBar::narrowTo(const Narrowing &n)
+{
+    {
+        const QSignalBlocker blocks[]
+            = {QSignalBlocker(m_search),  QSignalBlocker(m_dong),  QSignalBlocker(m_tier),
+               QSignalBlocker(m_overdue), QSignalBlocker(m_new),   QSignalBlocker(m_tong),
+               QSignalBlocker(m_ban),     QSignalBlocker(m_stage), QSignalBlocker(m_worker)};
+        m_search->clear();
+        for (QComboBox *c : {m_stage})
+            c->setCurrentIndex(0);
+        m_dong->setCurrentIndex(std::max(0, m_dong->findData(n.office)));
+        m_tier->setCurrentIndex(std::max(0, m_tier->findData(n.tier ? int(*n.tier) : -1)));
+        m_worker->setCurrentIndex(std::max(0, m_worker->findData(n.worker)));
+        m_overdue->setChecked(n.overdueOnly);
+        m_new->setChecked(false);
+        m_tong->setValue(0);
+        m_ban->setValue(0);
+        m_ban->setEnabled(false);
+    }
+    m_debounce->stop();
+    Q_EMIT queryChanged();
+}
+
 Storage::HouseholdQuery HouseholdFilterBar::query() const
 {
     Storage::HouseholdQuery q = m_controller->baseQuery();

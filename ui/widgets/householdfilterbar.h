@@ -4,6 +4,7 @@
 #include "storage/householdstore.h"
 
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -29,6 +30,16 @@ public:
     bool isActive() const;
     // Back to every household: no search words, every condition "all" (one queryChanged).
     void clear();
+    // Shows only these households (a click on a dashboard bar): every other condition back to
+    // "all", then one queryChanged.
+    struct Narrowing
+    {
+        QString office; // empty: every office
+        std::optional<RiskTier> tier;
+        QString worker; // empty: every worker; "-": nobody's
+        bool overdueOnly = false;
+    };
+    void narrowTo(const Narrowing &narrowing);
     void reloadOffices();
 
 Q_SIGNALS:

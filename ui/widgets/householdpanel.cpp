@@ -539,8 +539,11 @@ void HouseholdPanel::attachPhoto()
         this, tr("사진·문서 첨부"), {}, tr("사진과 문서 (*.jpg *.jpeg *.png *.heic *.pdf)"));
     if (file.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("동의 확인"),
-                              tr("대상자가 이 사진·문서의 보관에 동의했습니까? 동의가 없으면 보관할 수 없습니다."))
+    if (QMessageBox::question(
+            this, tr("동의 확인"),
+            tr("대상자가 이 사진·문서의 보관에 동의했습니까? 동의가 없으면 보관할 수 없습니다."),
+            QMessageBox::Yes | QMessageBox::No,
+            QMessageBox::No) // consent is said, never assumed by a key press
         != QMessageBox::Yes)
         return;
     QFile f(file);

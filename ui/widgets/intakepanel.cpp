@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "intakepanel.h"
+
+#include "channelwords.h"
 #include "intake/urgentescalation.h"
 
 #include "dialogs/photoviewer.h"
@@ -44,21 +46,6 @@ QString categoriesText(const QStringList &codes)
     for (const QString &c : codes)
         out << CrisisCategories::label(c);
     return out.join(QStringLiteral(", "));
-}
-
-QString channelText(const QString &channel)
-{
-    if (channel == QLatin1String("app"))
-        return QObject::tr("복지위기 알림 앱");
-    if (channel == QLatin1String("web"))
-        return QObject::tr("복지로 누리집");
-    if (channel == QLatin1String("phone"))
-        return QObject::tr("전화");
-    if (channel == QLatin1String("kakao"))
-        return QObject::tr("카카오톡");
-    if (channel == QLatin1String("visit"))
-        return QObject::tr("방문");
-    return channel;
 }
 
 } // namespace
@@ -401,7 +388,7 @@ void IntakePanel::showCurrent()
         const Intake::ReportIntake::Entry &e = **rp;
         const CrisisReport &r = e.report;
         html = tr("<b>복지위기 알림 신고</b> %1 · %2 · %3")
-                   .arg(esc(r.externalId), esc(channelText(r.channel)),
+                   .arg(esc(r.externalId), esc(ChannelWords::channel(r.channel)),
                         KoreanDate::dateTime(r.receivedAt));
         html += UrgencyText::detailHtml(e.urgency, r.responseDue, today);
         html += tr("<br><b>위기상황</b> %1").arg(esc(categoriesText(r.categories)));
