@@ -261,7 +261,7 @@ TEST_CASE("The team lead's figures count each household, contact, need, case, se
     CHECK(*round->medianHours == Approx(8 * 24 + 10.0));
 }
 
-TEST_CASE("A worker filter narrows the figures to that worker's households; a period narrows what "
+TEST_CASE("A worker filter narrows the figures to that worker's households, and a period what "
           "was done",
           "[report][supervision]")
 {
