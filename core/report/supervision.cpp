@@ -123,12 +123,11 @@ Result<Figures> Supervision::figures(const FigureFilter &filter) const
     f.services = *services;
     f.discoveries = byChannel(*discoveries);
     // Legal deadlines (조사 10일, 계획 30일 from 접수 …) passed on open cases of the scope.
-    auto open = m_ws.stores().cases().open(scope->offices);
+    // The worker is the household's, as in every other figure.
+    auto open = m_ws.stores().cases().open(scope->offices, scope->worker);
     if (!open)
         return fail(open.error());
     for (const CaseFile &c : *open) {
-        if (!scope->worker.isEmpty() && c.worker != scope->worker)
-            continue;
         const auto deadlines = Risk::CaseDeadlines::forCase(c, scope->today);
         f.casesPastDeadline += std::any_of(deadlines.begin(), deadlines.end(), [](const auto &d) {
             return d.state == Risk::Deadline::State::Late;

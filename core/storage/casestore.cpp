@@ -65,13 +65,18 @@ Result<CaseFile> CaseStore::get(const QString &caseId) const
     return readCase(*q);
 }
 
-Result<QList<CaseFile>> CaseStore::open(const QStringList &offices) const
+Result<QList<CaseFile>> CaseStore::open(const QStringList &offices, const QString &worker) const
 {
     QString sql = kSelect + QStringLiteral(" AND stage <> 'closure'");
     QVariantList binds;
     if (!offices.isEmpty()) {
         sql += QStringLiteral(" AND ")
                + Database::inList(QStringLiteral("office_code"), offices, binds);
+    }
+    if (!worker.isEmpty()) {
+        sql += QStringLiteral(" AND household_id IN (SELECT id FROM households WHERE "
+                              "assigned_worker = ?)");
+        binds << worker;
     }
     auto q = m_db.execute(sql + QStringLiteral(" ORDER BY stage_since"), binds);
     if (!q)

@@ -32,7 +32,8 @@ public:
 
     Result<QList<CaseFile>> forHousehold(const QString &householdId) const;
     Result<CaseFile> get(const QString &caseId) const;
-    Result<QList<CaseFile>> open(const QStringList &offices) const; // cases not closed
+    // Cases not closed; with a worker, only those of households assigned to that account.
+    Result<QList<CaseFile>> open(const QStringList &offices, const QString &worker = {}) const;
     Result<QList<StageChange>> history(const QString &caseId) const;
 
     Result<CaseFile> openCase(const QString &householdId, CaseType caseType, const QDate &on,

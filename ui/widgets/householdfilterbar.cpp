@@ -113,22 +113,7 @@ bool HouseholdFilterBar::isActive() const
 
 void HouseholdFilterBar::clear()
 {
-    {
-        const QSignalBlocker blocks[]
-            = {QSignalBlocker(m_search),  QSignalBlocker(m_dong),  QSignalBlocker(m_tier),
-               QSignalBlocker(m_overdue), QSignalBlocker(m_new),   QSignalBlocker(m_tong),
-               QSignalBlocker(m_ban),     QSignalBlocker(m_stage), QSignalBlocker(m_worker)};
-        m_search->clear();
-        for (QComboBox *c : {m_dong, m_tier, m_stage, m_worker})
-            c->setCurrentIndex(0);
-        m_overdue->setChecked(false);
-        m_new->setChecked(false);
-        m_tong->setValue(0);
-        m_ban->setValue(0);
-        m_ban->setEnabled(false);
-    }
-    m_debounce->stop();
-    Q_EMIT queryChanged();
+    narrowTo({});
 }
 
 void HouseholdFilterBar::narrowTo(const Narrowing &n)
@@ -139,8 +124,7 @@ void HouseholdFilterBar::narrowTo(const Narrowing &n)
                QSignalBlocker(m_overdue), QSignalBlocker(m_new),   QSignalBlocker(m_tong),
                QSignalBlocker(m_ban),     QSignalBlocker(m_stage), QSignalBlocker(m_worker)};
         m_search->clear();
-        for (QComboBox *c : {m_stage})
-            c->setCurrentIndex(0);
+        m_stage->setCurrentIndex(0);
         m_dong->setCurrentIndex(std::max(0, m_dong->findData(n.office)));
         m_tier->setCurrentIndex(std::max(0, m_tier->findData(n.tier ? int(*n.tier) : -1)));
         m_worker->setCurrentIndex(std::max(0, m_worker->findData(n.worker)));
